@@ -1,0 +1,121 @@
+/* bundled.c: finding and importing the decks that ship with rehearse. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "rehearse.h"
+#include "xmalloc.h"
+
+/* The order a new user meets the bundled decks in; others follow by name. */
+static const char *const first_decks[] = {
+	"second-round", "preparation", "competency", "situational",
+	"culture-fit", "questions-to-ask", "closing", NULL,
+};
+
+static bool
+is_dir(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+char *
+bundled_dir(const char *lang)
+{
+	const char *roots[] = { getenv("REHEARSE_DECKS"), PKGDATADIR "/decks",
+	    SOURCE_DECKS };
+	char *dir;
+	size_t i;
+
+	for (i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+		if (roots[i] == NULL || *roots[i] == '\0')
+			continue;
+		dir = xasprintf("%s/%s", roots[i], lang);
+		if (is_dir(dir))
+			return dir;
+		free(dir);
+	}
+	return NULL;
+}
+
+const char *
+bundled_lang(const char *opt)
+{
+	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" }, *v;
+	size_t i;
+
+	if (opt != NULL)
+		return opt;
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		v = getenv(vars[i]);
+		if (v != NULL && *v != '\0')
+			return strncmp(v, "nl", 2) == 0 ? "nl" : "en";
+	}
+	return "en";
+}
+
+static int
+rank(const char *name)
+{
+	size_t i, n;
+
+	for (i = 0; first_decks[i] != NULL; i++) {
+		n = strlen(first_decks[i]);
+		if (strncmp(name, first_decks[i], n) == 0 &&
+		    strcmp(name + n, ".yaml") == 0)
+			return (int)i;
+	}
+	return (int)i;
+}
+
+static int
+by_rank(const struct dirent **a, const struct dirent **b)
+{
+	int ra = rank((*a)->d_name), rb = rank((*b)->d_name);
+
+	if (ra != rb)
+		return ra - rb;
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+is_yaml(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+
+	return d->d_name[0] != '.' && n > 5 &&
+	    strcmp(d->d_name + n - 5, ".yaml") == 0;
+}
+
+int
+bundled_import(struct store *st, const char *lang)
+{
+	struct dirent **ents;
+	char *dir, *path;
+	int i, n, done = 0;
+
+	if ((dir = bundled_dir(lang)) == NULL) {
+		warnx_("no bundled decks found for '%s' (set REHEARSE_DECKS "
+		    "to the decks directory)", lang);
+		return -1;
+	}
+	if ((n = scandir(dir, &ents, is_yaml, by_rank)) < 0) {
+		warnx_("%s: cannot read the bundled decks", dir);
+		free(dir);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, ents[i]->d_name);
+		if (cmd_import_file(st, path, true) == 0)
+			done++;
+		free(path);
+		free(ents[i]);
+	}
+	free(ents);
+	free(dir);
+	return done;
+}

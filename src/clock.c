@@ -1,0 +1,136 @@
+/* clock.c: calendar days and the current time, overridable for tests. */
+#include <string.h>
+#include <time.h>
+
+#include "clock.h"
+
+static bool	today_set;
+static int64_t	today_value;
+
+/* Days from civil date, proleptic Gregorian (H. Hinnant's algorithm). */
+int64_t
+day_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_day(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static unsigned
+month_days(int64_t y, unsigned m)
+{
+	static const unsigned n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : n[m - 1];
+}
+
+bool
+day_parse(const char *s, int64_t *day)
+{
+	int64_t y;
+	unsigned m, d;
+	int i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
+	d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		return false;
+	*day = day_from_civil(y, m, d);
+	return true;
+}
+
+char *
+day_format(int64_t day, char buf[DAY_BUFSZ])
+{
+	int64_t y;
+	unsigned m, d;
+
+	if (day > DAY_MAX)
+		day = DAY_MAX;
+	if (day < DAY_MIN)
+		day = DAY_MIN;
+	civil_from_day(day, &y, &m, &d);
+	/* Digit by digit: y is 1..9999, m 1..12, d 1..31 by construction. */
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
+	return buf;
+}
+
+void
+clock_set_today(int64_t day)
+{
+	today_set = true;
+	today_value = day;
+}
+
+int64_t
+clock_today(void)
+{
+	time_t t;
+	struct tm tm;
+
+	if (today_set)
+		return today_value;
+	t = time(NULL);
+	if (localtime_r(&t, &tm) == NULL)
+		return 0;
+	return day_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
+	    (unsigned)tm.tm_mday);
+}
+
+int64_t
+clock_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t
+clock_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}

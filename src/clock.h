@@ -1,0 +1,28 @@
+/* clock.h: the one place the program learns the date and time. */
+#ifndef REHEARSE_CLOCK_H
+#define REHEARSE_CLOCK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DAY_MAX 2932896		/* 9999-12-31 */
+#define DAY_MIN (-719162)	/* 0001-01-01 */
+#define DAY_BUFSZ 11
+
+/* Parse a strict YYYY-MM-DD into a day number (days since 1970-01-01). */
+bool	 day_parse(const char *s, int64_t *day);
+/* Format a day number; days past 9999-12-31 print as that date. */
+char	*day_format(int64_t day, char buf[DAY_BUFSZ]);
+int64_t	 day_from_civil(int64_t y, unsigned m, unsigned d);
+
+/* Make every later clock_today() return day (--today, $REHEARSE_TODAY). */
+void	 clock_set_today(int64_t day);
+/* Today as a local calendar day. */
+int64_t	 clock_today(void);
+/* Wall-clock time in milliseconds since the epoch, for the review log. */
+int64_t	 clock_now_ms(void);
+/* A monotonic clock in milliseconds, for timing answers. */
+int64_t	 clock_mono_ms(void);
+
+#endif

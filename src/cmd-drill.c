@@ -1,0 +1,560 @@
+/* cmd-drill.c: the drill session: show a card, reveal it, record a grade. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "rehearse.h"
+#include "repl.h"
+#include "term.h"
+#include "xmalloc.h"
+
+#define REDRILL_BELOW 4		/* grades under this come back this session */
+
+static const char *const repl_commands[] = {
+	":help", ":hint", ":undo", ":skip", ":quit", NULL,
+};
+
+static const char legend[] =
+    "0 blank  1 wrong  2 wrong but familiar  3 right with effort  "
+    "4 right after a pause  5 right and fluent";
+
+/* A grade that :undo can take back. */
+struct undo {
+	int64_t		 review_id;
+	struct card_key	 key;
+	bool		 requeued;	/* it also put the card back in the queue */
+	bool		 counted_again;
+};
+
+struct session {
+	const struct options	*o;
+	struct store		*st;
+	struct card_key		*queue;
+	size_t			 head;		/* the card on screen */
+	size_t			 len;
+	size_t			 cap;
+	struct undo		*undo;
+	size_t			 nundo;
+	size_t			 reviewed;	/* grades recorded */
+	size_t			 again;		/* of which below REDRILL_BELOW */
+	bool			 cram;
+	const char		*decks;		/* JSON array or NULL */
+	int64_t			 shown_ms;	/* when the front appeared */
+	char			 prompt[160];
+	const char		*prompt_base;
+	bool			 timed;		/* the prompt shows a clock */
+};
+
+enum step {
+	STEP_NEXT,		/* go on to the next card */
+	STEP_STAY,		/* show the card at head again */
+	STEP_QUIT,
+};
+
+static void
+queue_push(struct session *s, const char *deck, const char *id)
+{
+	if (s->len == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->queue = xreallocarray(s->queue, s->cap, sizeof *s->queue);
+	}
+	s->queue[s->len].deck = xstrdup(deck);
+	s->queue[s->len].id = xstrdup(id);
+	s->len++;
+}
+
+/* Drop the last queued copy of a card after head (an undone re-drill). */
+static void
+queue_drop_last(struct session *s, const struct card_key *k)
+{
+	size_t i;
+
+	for (i = s->len; i-- > s->head + 1;) {
+		if (strcmp(s->queue[i].deck, k->deck) == 0 &&
+		    strcmp(s->queue[i].id, k->id) == 0) {
+			card_key_free(&s->queue[i]);
+			memmove(&s->queue[i], &s->queue[i + 1],
+			    (s->len - i - 1) * sizeof *s->queue);
+			s->len--;
+			return;
+		}
+	}
+}
+
+/* Put a card in front of the one at head, so it is shown next. */
+static void
+queue_unshift(struct session *s, const struct card_key *k)
+{
+	if (s->len == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->queue = xreallocarray(s->queue, s->cap, sizeof *s->queue);
+	}
+	memmove(&s->queue[s->head + 1], &s->queue[s->head],
+	    (s->len - s->head) * sizeof *s->queue);
+	s->queue[s->head].deck = xstrdup(k->deck);
+	s->queue[s->head].id = xstrdup(k->id);
+	s->len++;
+}
+
+/* The prompt, with the time taken so far on timed (practice) cards. */
+static const char *
+make_prompt(void *arg)
+{
+	struct session *s = arg;
+	int64_t secs = (clock_mono_ms() - s->shown_ms) / 1000;
+
+	if (!s->timed)
+		snprintf(s->prompt, sizeof s->prompt, "%s> ", s->prompt_base);
+	else
+		snprintf(s->prompt, sizeof s->prompt, "%s %lld:%02lld%s> ",
+		    s->prompt_base, (long long)(secs / 60),
+		    (long long)(secs % 60), s->o->time_limit > 0 &&
+		    secs > s->o->time_limit ? " over time" : "");
+	return s->prompt;
+}
+
+static void
+print_help(void)
+{
+	printf("At a question: Enter reveals the answer.  At the grade "
+	    "prompt: 0-5.\n"
+	    "  %s\n"
+	    "  :hint  show the hint      :skip  leave this card for later\n"
+	    "  :undo  take back the last grade\n"
+	    "  :quit  save and leave (also Ctrl-D); Ctrl-C leaves the card "
+	    "on screen alone\n", legend);
+}
+
+static void
+print_field(const char *label, const char *text)
+{
+	if (text == NULL || *text == '\0')
+		return;
+	printf("%s%s%s\n", term_cyan(), label, term_reset());
+	term_print_wrapped(stdout, text, 2);
+}
+
+static void
+show_front(struct session *s, const struct card_view *v)
+{
+	printf("\n%s[%s %zu/%zu %s]%s\n", term_bold(), v->deck, s->head + 1,
+	    s->len, v->kind, term_reset());
+	term_print_wrapped(stdout, v->front, 0);
+	s->shown_ms = clock_mono_ms();
+}
+
+static void
+show_back(struct session *s, const struct card_view *v)
+{
+	int64_t secs = (clock_mono_ms() - s->shown_ms) / 1000;
+
+	print_field(strcmp(v->kind, "practice") == 0 ? "Guidance" :
+	    strcmp(v->kind, "ask") == 0 ? "Ask them" : "Answer", v->back);
+	print_field("Hint", v->hint);
+	print_field("Example answer", v->example);
+	print_field("Your story", v->story);
+	if (strcmp(v->kind, "practice") == 0)
+		printf("%sYou took %lld:%02lld.%s%s\n", term_dim(),
+		    (long long)(secs / 60), (long long)(secs % 60),
+		    s->o->time_limit > 0 && secs > s->o->time_limit ?
+		    " That is over your time limit." : "", term_reset());
+	printf("%s%s%s\n", term_dim(), legend, term_reset());
+}
+
+static void
+undo_free(struct undo *u)
+{
+	card_key_free(&u->key);
+}
+
+/* Take back the last grade and show that card again. */
+static enum step
+do_undo(struct session *s)
+{
+	struct undo *u;
+
+	if (s->nundo == 0) {
+		printf("Nothing to undo.\n");
+		return STEP_STAY;
+	}
+	u = &s->undo[s->nundo - 1];
+	if (review_undo(s->st, u->review_id) != 0) {
+		warnx_("cannot undo: %s", store_error(s->st));
+		return STEP_STAY;
+	}
+	if (u->requeued)
+		queue_drop_last(s, &u->key);
+	queue_unshift(s, &u->key);
+	s->reviewed--;
+	if (u->counted_again)
+		s->again--;
+	printf("Undone: %s/%s is back as it was.\n", u->key.deck, u->key.id);
+	undo_free(u);
+	s->nundo--;
+	return STEP_STAY;
+}
+
+/* Record a grade; the card returns later in the session if below 4. */
+static int
+do_grade(struct session *s, const struct card_view *v, int q)
+{
+	struct review_rec r;
+	struct undo *u;
+	char day[DAY_BUFSZ];
+	int64_t took = clock_mono_ms() - s->shown_ms;
+
+	if (review_grade(s->st, v->deck, v->id, q, s->o->today, took, s->cram,
+	    &r) != 0) {
+		warnx_("cannot save the grade: %s", store_error(s->st));
+		return -1;
+	}
+	s->undo = xreallocarray(s->undo, s->nundo + 1, sizeof *s->undo);
+	u = &s->undo[s->nundo++];
+	u->review_id = r.id;
+	u->key.deck = xstrdup(v->deck);
+	u->key.id = xstrdup(v->id);
+	u->requeued = q < REDRILL_BELOW;
+	u->counted_again = u->requeued;
+	s->reviewed++;
+	if (u->requeued) {
+		s->again++;
+		queue_push(s, v->deck, v->id);
+	}
+	if (strcmp(r.mode, "review") == 0)
+		printf("%sGraded %d: next review %s (in %lld day%s)%s.%s\n",
+		    term_green(), q, day_format(r.after.due, day),
+		    (long long)r.after.interval,
+		    r.after.interval == 1 ? "" : "s",
+		    u->requeued ? "; again later this session" : "",
+		    term_reset());
+	else
+		printf("%sGraded %d: %s%s.%s\n", term_green(), q,
+		    s->cram ? "cram, schedule untouched" :
+		    "logged, already scheduled today",
+		    u->requeued ? "; again later this session" : "",
+		    term_reset());
+	return 0;
+}
+
+/* What a line typed at a prompt means. */
+enum input {
+	IN_TEXT,
+	IN_HELP,
+	IN_HINT,
+	IN_UNDO,
+	IN_SKIP,
+	IN_QUIT,
+	IN_UNKNOWN,
+};
+
+static enum input
+classify(const char *line)
+{
+	static const struct {
+		const char	*word;
+		enum input	 in;
+	} cmds[] = {
+		{ ":help", IN_HELP }, { ":hint", IN_HINT }, { ":undo", IN_UNDO },
+		{ ":skip", IN_SKIP }, { ":quit", IN_QUIT }, { ":q", IN_QUIT },
+		{ ":?", IN_HELP },
+	};
+	size_t i, n;
+
+	if (line[0] != ':')
+		return IN_TEXT;
+	n = strcspn(line, " \t");
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strlen(cmds[i].word) == n &&
+		    strncmp(line, cmds[i].word, n) == 0)
+			return cmds[i].in;
+	return IN_UNKNOWN;
+}
+
+/*
+ * Read at a prompt until the line is for the caller (text), handling the
+ * commands that do not leave the prompt.  Returns the input kind, or
+ * IN_QUIT on EOF; *interrupted on Ctrl-C.
+ */
+static enum input
+prompt_for(struct session *s, const struct card_view *v, const char *prompt,
+    bool timed, char **line, bool *interrupted)
+{
+	enum repl_status rs;
+	enum input in;
+
+	*interrupted = false;
+	s->prompt_base = prompt;
+	s->timed = timed;
+	for (;;) {
+		rs = repl_read(make_prompt(s), line, timed ? make_prompt : NULL,
+		    s);
+		if (rs == REPL_EOF)
+			return IN_QUIT;
+		if (rs == REPL_INTERRUPT) {
+			*interrupted = true;
+			return IN_SKIP;
+		}
+		in = classify(*line);
+		if (in == IN_HELP)
+			print_help();
+		else if (in == IN_HINT && v->hint != NULL)
+			print_field("Hint", v->hint);
+		else if (in == IN_HINT)
+			printf("No hint for this card.\n");
+		else if (in == IN_UNKNOWN)
+			printf("Unknown command '%s' (try :help).\n", *line);
+		if (in != IN_HELP && in != IN_HINT && in != IN_UNKNOWN)
+			return in;
+		free(*line);
+		*line = NULL;
+	}
+}
+
+/* Ask for a grade; STEP_NEXT once one is recorded. */
+static enum step
+ask_grade(struct session *s, const struct card_view *v, bool *interrupted)
+{
+	enum input in;
+	char *line;
+
+	for (;;) {
+		in = prompt_for(s, v, "grade 0-5", false, &line, interrupted);
+		if (in == IN_TEXT && line[0] >= '0' && line[0] <= '5' &&
+		    line[1] == '\0') {
+			free(line);
+			return do_grade(s, v, line[0] - '0') == 0 ?
+			    STEP_NEXT : STEP_QUIT;
+		}
+		if (in == IN_TEXT)
+			printf("Grade with a number from 0 to 5 (or :help).\n");
+		free(line);
+		if (in == IN_QUIT)
+			return STEP_QUIT;
+		if (in == IN_SKIP)
+			return STEP_NEXT;
+		if (in == IN_UNDO)
+			return do_undo(s);
+	}
+}
+
+/* One card: front, reveal, grade. */
+static enum step
+drill_card(struct session *s, const struct card_view *v, bool *interrupted)
+{
+	enum input in;
+	char *line, base[96];
+	bool practice = strcmp(v->kind, "practice") == 0;
+
+	show_front(s, v);
+	snprintf(base, sizeof base, "%.40s %zu/%zu %s", v->deck, s->head + 1,
+	    s->len, v->kind);
+	in = prompt_for(s, v, base, practice && repl_interactive(), &line,
+	    interrupted);
+	free(line);
+	if (in == IN_QUIT)
+		return STEP_QUIT;
+	if (in == IN_SKIP) {
+		if (*interrupted)
+			printf("Card left for later.\n");
+		return STEP_NEXT;
+	}
+	if (in == IN_UNDO)
+		return do_undo(s);
+	show_back(s, v);
+	return ask_grade(s, v, interrupted);
+}
+
+static void
+summary(struct session *s)
+{
+	char day[DAY_BUFSZ];
+	int64_t next;
+	size_t left = s->len > s->head ? s->len - s->head : 0;
+
+	printf("\n%sSession over: %zu reviewed, %zu again later", term_bold(),
+	    s->reviewed, s->again);
+	if (left > 0)
+		printf(", %zu left for another time", left);
+	next = store_next_due(s->st, s->decks, s->o->today);
+	if (next != SCHED_NEW_DUE)
+		printf("; next review due %s", day_format(next, day));
+	printf(".%s\n", term_reset());
+}
+
+static void
+run_session(struct session *s)
+{
+	struct card_view v;
+	enum step step;
+	bool interrupted, last_interrupted = false;
+
+	while (s->head < s->len) {
+		if (store_card_get(s->st, s->queue[s->head].deck,
+		    s->queue[s->head].id, &v) != 0 || v.retired) {
+			if (v.deck != NULL)
+				card_view_free(&v);
+			s->head++;
+			continue;
+		}
+		step = drill_card(s, &v, &interrupted);
+		card_view_free(&v);
+		if (interrupted && last_interrupted)
+			step = STEP_QUIT;
+		last_interrupted = interrupted;
+		if (step == STEP_QUIT)
+			break;
+		if (step == STEP_NEXT)
+			s->head++;
+	}
+}
+
+static char *
+history_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && *xdg == '/')
+		return xasprintf("%s/rehearse/history", xdg);
+	if (home != NULL && *home != '\0')
+		return xasprintf("%s/.local/share/rehearse/history", home);
+	return NULL;
+}
+
+/* Build the session's queue; returns the new cards allowed today. */
+static int64_t
+build_queue(struct session *s, const struct options *o)
+{
+	struct queue_filter f;
+	struct card_key *keys;
+	size_t i, n;
+	int64_t allowed;
+
+	allowed = o->new_cards - store_new_on(s->st, o->today);
+	if (allowed < 0)
+		allowed = 0;
+	f.decks = s->decks;
+	f.tag = o->tag;
+	f.cram = s->cram;
+	f.new_cards = allowed;
+	n = store_queue(s->st, &f, o->today, &keys);
+	for (i = 0; i < n; i++) {
+		if (o->limit == 0 || (int64_t)s->len < o->limit)
+			queue_push(s, keys[i].deck, keys[i].id);
+		card_key_free(&keys[i]);
+	}
+	free(keys);
+	return allowed;
+}
+
+/* The DECK operands as a JSON array, checked against the database. */
+static int
+select_decks(struct session *s, int argc, char **argv, char **json)
+{
+	struct buf b = { 0 };
+	char *missing;
+	int i;
+
+	*json = NULL;
+	if (argc == 0)
+		return EXIT_OK;
+	buf_addc(&b, '[');
+	for (i = 0; i < argc; i++) {
+		if (!deck_valid_id(argv[i])) {
+			warnx_("'%s' is not a deck id", argv[i]);
+			buf_free(&b);
+			return EXIT_FAIL;
+		}
+		buf_printf(&b, "%s\"%s\"", i > 0 ? "," : "", argv[i]);
+	}
+	buf_addc(&b, ']');
+	if (!store_decks_exist(s->st, b.data, &missing)) {
+		warnx_("%s: no such deck (see 'rehearse list')", missing);
+		free(missing);
+		buf_free(&b);
+		return EXIT_FAIL;
+	}
+	*json = b.data;
+	return EXIT_OK;
+}
+
+static void
+session_free(struct session *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->len; i++)
+		card_key_free(&s->queue[i]);
+	free(s->queue);
+	for (i = 0; i < s->nundo; i++)
+		undo_free(&s->undo[i]);
+	free(s->undo);
+}
+
+static int
+first_run(struct store *st, const struct options *o)
+{
+	const char *lang = bundled_lang(o->lang);
+	int n;
+
+	if ((n = bundled_import(st, lang)) <= 0)
+		return -1;
+	printf("Welcome to rehearse: imported %d bundled deck%s (%s).\n", n,
+	    n == 1 ? "" : "s", lang);
+	return 0;
+}
+
+static int
+cmd_drill_exec(const struct options *o, int argc, char **argv)
+{
+	struct session s;
+	char *decks = NULL, *hist;
+	int64_t allowed, unseen;
+	int rc;
+
+	memset(&s, 0, sizeof s);
+	s.o = o;
+	s.cram = (o->given & O_CRAM) != 0;
+	if ((s.st = cmd_open_store(o)) == NULL)
+		return EXIT_FAIL;
+	if (store_deck_count(s.st) == 0 && first_run(s.st, o) != 0) {
+		store_close(s.st);
+		return EXIT_FAIL;
+	}
+	if ((rc = select_decks(&s, argc, argv, &decks)) != EXIT_OK) {
+		store_close(s.st);
+		return rc;
+	}
+	s.decks = decks;
+	allowed = build_queue(&s, o);
+	unseen = store_unseen(s.st, decks);
+	if (s.len == 0) {
+		printf("Nothing to drill today");
+		if (!s.cram && allowed == 0 && unseen > 0)
+			printf(" (today's %lld new cards are done; --new N "
+			    "allows more)", (long long)o->new_cards);
+		summary(&s);
+	} else {
+		printf("%zu card%s to drill%s; %lld not seen yet. Enter reveals, "
+		    ":help lists commands.\n", s.len, s.len == 1 ? "" : "s",
+		    s.cram ? " (cram: schedule untouched)" : "",
+		    (long long)unseen);
+		hist = history_path();
+		repl_init(hist, repl_commands);
+		free(hist);
+		run_session(&s);
+		repl_done();
+		summary(&s);
+	}
+	session_free(&s);
+	free(decks);
+	store_close(s.st);
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_drill_entry = {
+	"drill", "[DECK...] [--new N] [--tag T] [--limit N] [--cram] "
+	"[--lang en|nl] [--time-limit S]", 0, -1,
+	O_NEW | O_TAG | O_LIMIT | O_CRAM | O_LANG | O_TIME_LIMIT,
+	cmd_drill_exec,
+};

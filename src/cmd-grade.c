@@ -1,0 +1,52 @@
+/* cmd-grade.c: record a review without the REPL. */
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+#include "rehearse.h"
+
+static int
+cmd_grade_exec(const struct options *o, int argc, char **argv)
+{
+	struct store *st;
+	struct card_view v;
+	struct review_rec r;
+	char day[DAY_BUFSZ];
+	const char *q = argv[1];
+	int rc;
+
+	(void)argc;
+	if (q[0] < '0' || q[0] > '5' || q[1] != '\0') {
+		warnx_("grade: '%s' is not a grade (0 to 5)", q);
+		return EXIT_USAGE;
+	}
+	if ((st = cmd_open_store(o)) == NULL)
+		return EXIT_FAIL;
+	if ((rc = cmd_get_card(st, argv[0], &v)) != EXIT_OK)
+		goto out;
+	if (v.retired) {
+		warnx_("%s: the card is retired (no longer in its deck file)",
+		    argv[0]);
+		rc = EXIT_FAIL;
+	} else if (review_grade(st, v.deck, v.id, q[0] - '0', o->today, 0,
+	    false, &r) != 0) {
+		warnx_("%s", store_error(st));
+		rc = EXIT_FAIL;
+	} else if (strcmp(r.mode, "review") == 0)
+		printf("%s/%s: graded %d, next review %s (in %lld day%s)\n",
+		    v.deck, v.id, r.quality, day_format(r.after.due, day),
+		    (long long)r.after.interval,
+		    r.after.interval == 1 ? "" : "s");
+	else
+		printf("%s/%s: graded %d again today: logged, schedule "
+		    "unchanged (next review %s)\n", v.deck, v.id, r.quality,
+		    day_format(r.after.due, day));
+	card_view_free(&v);
+out:
+	store_close(st);
+	return rc;
+}
+
+const struct cmd_entry cmd_grade_entry = {
+	"grade", "DECK/CARD QUALITY", 2, 2, 0, cmd_grade_exec,
+};

@@ -1,0 +1,21 @@
+/* cmd-import.c: load or refresh decks from files, one transaction each. */
+#include "rehearse.h"
+
+static int
+cmd_import_exec(const struct options *o, int argc, char **argv)
+{
+	struct store *st;
+	int i, rc = EXIT_OK;
+
+	if ((st = cmd_open_store(o)) == NULL)
+		return EXIT_FAIL;
+	for (i = 0; i < argc; i++)
+		if (cmd_import_file(st, argv[i], false) != 0)
+			rc = EXIT_FAIL;
+	store_close(st);
+	return rc;
+}
+
+const struct cmd_entry cmd_import_entry = {
+	"import", "FILE...", 1, -1, 0, cmd_import_exec,
+};

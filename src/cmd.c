@@ -1,0 +1,175 @@
+/* cmd.c: the command table and what several commands share. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "deck.h"
+#include "rehearse.h"
+#include "xmalloc.h"
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_drill_entry,
+	&cmd_import_entry,
+	&cmd_lint_entry,
+	&cmd_list_entry,
+	&cmd_show_entry,
+	&cmd_grade_entry,
+	NULL,
+};
+
+const struct cmd_entry *
+cmd_find(const char *name)
+{
+	int i;
+
+	for (i = 0; cmd_table[i] != NULL; i++)
+		if (strcmp(cmd_table[i]->name, name) == 0)
+			return cmd_table[i];
+	return NULL;
+}
+
+/* mkdir -p, the last component with mode 0700 (progress is private). */
+static int
+make_dirs(char *path)
+{
+	char *p;
+
+	for (p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0755) != 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	if (mkdir(path, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+/* The default database: $XDG_DATA_HOME/rehearse/rehearse.db. */
+static char *
+default_db(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *dir, *path;
+
+	if (xdg != NULL && *xdg == '/')
+		dir = xasprintf("%s/rehearse", xdg);
+	else if (home != NULL && *home != '\0')
+		dir = xasprintf("%s/.local/share/rehearse", home);
+	else {
+		warnx_("neither XDG_DATA_HOME nor HOME is set: use --db PATH");
+		return NULL;
+	}
+	if (make_dirs(dir) != 0) {
+		warnx_("%s: cannot create directory: %s", dir,
+		    strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	path = xasprintf("%s/rehearse.db", dir);
+	free(dir);
+	return path;
+}
+
+struct store *
+cmd_open_store(const struct options *o)
+{
+	char *path, *err;
+	struct store *st;
+
+	path = o->db != NULL ? xstrdup(o->db) : default_db();
+	if (path == NULL)
+		return NULL;
+	st = store_open(path, &err);
+	if (st == NULL) {
+		warnx_("%s", err);
+		free(err);
+	}
+	free(path);
+	return st;
+}
+
+bool
+cmd_split_card(const char *arg, char **deck, char **card)
+{
+	const char *slash = strchr(arg, '/');
+
+	*deck = *card = NULL;
+	if (slash == NULL || slash == arg || slash[1] == '\0' ||
+	    strchr(slash + 1, '/') != NULL)
+		return false;
+	*deck = xstrndup(arg, (size_t)(slash - arg));
+	*card = xstrdup(slash + 1);
+	return true;
+}
+
+int
+cmd_get_card(struct store *st, const char *arg, struct card_view *v)
+{
+	char *deck, *card;
+	int rc;
+
+	if (!cmd_split_card(arg, &deck, &card)) {
+		warnx_("'%s' is not DECK/CARD", arg);
+		return EXIT_USAGE;
+	}
+	rc = store_card_get(st, deck, card, v);
+	if (rc == 1)
+		warnx_("%s: no such card (see 'rehearse list %s')", arg, deck);
+	else if (rc < 0)
+		warnx_("%s", store_error(st));
+	free(deck);
+	free(card);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+static int
+stage_card(void *arg, const struct deck_card *c)
+{
+	return store_import_card(arg, c);
+}
+
+int
+cmd_import_file(struct store *st, const char *path, bool quiet)
+{
+	struct deck_info info;
+	struct deck_result res;
+	struct import_stats is;
+	int rc;
+
+	memset(&info, 0, sizeof info);
+	if (store_import_begin(st) != 0) {
+		warnx_("%s", store_error(st));
+		return -1;
+	}
+	rc = deck_load(path, &deck_default_limits, stage_card, st, &info,
+	    &res, stderr);
+	if (rc != 0) {
+		store_import_abort(st);
+		if (rc < 0)
+			warnx_("%s: %s", path, store_error(st));
+		else
+			warnx_("%s: not imported (%zu error%s)", path,
+			    res.errors, res.errors == 1 ? "" : "s");
+		deck_info_free(&info);
+		return -1;
+	}
+	if (store_import_commit(st, &info, path, &is) != 0) {
+		warnx_("%s: %s", path, store_error(st));
+		deck_info_free(&info);
+		return -1;
+	}
+	if (!quiet)
+		printf("%s: deck %s, %lld cards (%lld new, %lld changed, "
+		    "%lld retired)\n", path, info.id, (long long)is.cards,
+		    (long long)is.added, (long long)is.changed,
+		    (long long)is.retired);
+	deck_info_free(&info);
+	return 0;
+}

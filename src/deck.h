@@ -1,0 +1,86 @@
+/* deck.h: reading a deck file (YAML, libyaml's event API) into cards; no database. */
+#ifndef REHEARSE_DECK_H
+#define REHEARSE_DECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/*
+ * Limits that protect against hostile files; real decks never reach them
+ * (DESIGN.md: 64 MiB and 200,000 cards must import).
+ */
+struct deck_limits {
+	size_t	file_bytes;	/* refused before parsing when larger */
+	size_t	scalar_bytes;	/* one value's text */
+	size_t	card_bytes;	/* one card's text after alias expansion */
+	size_t	cards;		/* cards in one deck */
+	size_t	depth;		/* nesting of collections */
+	size_t	expansion;	/* bytes produced by aliases in the whole file */
+	size_t	errors;		/* diagnostics printed before giving up */
+};
+extern const struct deck_limits deck_default_limits;
+
+/*
+ * One valid card, handed to the caller as soon as it is read.  Every
+ * pointer is borrowed and valid only during the callback.
+ */
+struct deck_card {
+	size_t		 index;		/* 0-based position in the deck */
+	size_t		 line;		/* where the card's mapping starts, 1-based */
+	size_t		 column;
+	const char	*id;		/* given, or derived from the front */
+	bool		 id_derived;
+	const char	*kind;		/* "recall", "practice", "ask", or NULL: the deck's */
+	const char	*front;
+	const char	*back;
+	const char	*hint;		/* NULL when absent */
+	const char	*example;	/* NULL when absent */
+	const char	*tags;		/* JSON array of strings, NULL when absent */
+};
+
+/* The deck's own keys; strings belong to the struct (deck_info_free). */
+struct deck_info {
+	char	*id;
+	char	*title;		/* NULL when absent, likewise below */
+	char	*language;
+	char	*kind;		/* NULL: cards default to "recall" */
+	char	*description;
+	char	*tags;		/* JSON array of strings */
+	size_t	 cards;		/* valid cards handed to the callback */
+};
+void	deck_info_free(struct deck_info *);
+
+/* Return 0 to go on, anything else to stop reading (deck_load returns -1). */
+typedef int (*deck_card_fn)(void *arg, const struct deck_card *);
+
+struct deck_result {
+	size_t	errors;
+	size_t	warnings;
+};
+
+/*
+ * Read the deck at path, calling fn for each valid card in file order.
+ * Diagnostics go to diag as "PATH:LINE:COLUMN: error: ..." (or
+ * "warning:"), or "PATH: error: ..." when no position applies.
+ * Returns 0 when the file is a valid deck (warnings allowed), 1 when it
+ * has errors (counts in *res; info may be partly filled), -1 when fn
+ * asked to stop.  Cards may have been handed to fn before an error was
+ * found: the caller must discard them when the result is not 0.
+ */
+int	deck_load(const char *path, const struct deck_limits *lim,
+	    deck_card_fn fn, void *arg, struct deck_info *info,
+	    struct deck_result *res, FILE *diag);
+
+/*
+ * The id derived from a front (DESIGN.md): ASCII letters and digits
+ * lower-cased, other runs of characters one '-', trimmed, cut to 40,
+ * then '-' and 6 hex digits of the front's FNV-1a hash.  The returned
+ * string belongs to the caller.
+ */
+char	*deck_derive_id(const char *front);
+
+/* True when s is a valid deck or card id: [a-z0-9][a-z0-9-]*, <= 64. */
+bool	deck_valid_id(const char *s);
+
+#endif

@@ -1,0 +1,87 @@
+/* rehearse.h: what the command files share: options, commands, helpers. */
+#ifndef REHEARSE_H
+#define REHEARSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store.h"
+
+/* Exit status, as documented in rehearse(1). */
+enum exit_status {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,		/* a well-formed request that cannot be done */
+	EXIT_USAGE = 2,		/* the command line itself is wrong */
+};
+
+/* Options, parsed once in main.c; each command says which it takes. */
+enum opt_bit {
+	O_JSON = 1 << 0,
+	O_NEW = 1 << 1,
+	O_TAG = 1 << 2,
+	O_LIMIT = 1 << 3,
+	O_CRAM = 1 << 4,
+	O_LANG = 1 << 5,
+	O_WITH_STORIES = 1 << 6,
+	O_YES = 1 << 7,
+	O_CLEAR = 1 << 8,
+	O_TIME_LIMIT = 1 << 9,
+};
+
+struct options {
+	unsigned	 given;		/* enum opt_bit of options on the line */
+	const char	*db;		/* borrowed from argv or the environment */
+	const char	*lang;
+	const char	*tag;
+	int64_t		 new_cards;	/* --new, default 10 */
+	int64_t		 limit;		/* --limit, 0: none */
+	int64_t		 time_limit;	/* seconds, 0: none */
+	int64_t		 today;
+};
+
+/* cmd.c: the table of commands, tmux-style. */
+struct cmd_entry {
+	const char	*name;
+	const char	*usage;
+	int		 min_args;
+	int		 max_args;	/* -1: any */
+	unsigned	 options;	/* enum opt_bit accepted */
+	int		 (*exec)(const struct options *, int, char **);
+};
+const struct cmd_entry	*cmd_find(const char *);
+extern const struct cmd_entry *const cmd_table[];
+
+extern const struct cmd_entry cmd_drill_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_lint_entry;
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_grade_entry;
+
+/* Errors and warnings as "rehearse: ..." on stderr. */
+void	 warnx_(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Open the database the options name, creating it; NULL after a message. */
+struct store	*cmd_open_store(const struct options *);
+/* Split "DECK/CARD"; the parts belong to the caller.  False when malformed. */
+bool	 cmd_split_card(const char *arg, char **deck, char **card);
+/* Look up a card for a command; prints the error when it is not there. */
+int	 cmd_get_card(struct store *, const char *arg, struct card_view *);
+/* Import one deck file; prints a summary line unless quiet; 0 when it went in. */
+int	 cmd_import_file(struct store *, const char *path, bool quiet);
+
+/* review.c: grading, shared by the REPL and the grade command. */
+int	 review_grade(struct store *, const char *deck, const char *card,
+	    int quality, int64_t today, int64_t took_ms, bool cram,
+	    struct review_rec *);
+int	 review_undo(struct store *, int64_t review_id);
+
+/* bundled.c: the decks that ship with rehearse. */
+/* The bundled decks' directory for lang ("en" or "nl"); caller frees. */
+char	*bundled_dir(const char *lang);
+/* The language to use: --lang, else LC_ALL/LC_MESSAGES/LANG. */
+const char *bundled_lang(const char *opt);
+/* Import every bundled deck of lang; the number imported, -1 on error. */
+int	 bundled_import(struct store *, const char *lang);
+
+#endif

@@ -1,0 +1,193 @@
+/* repl.c: line input through readline's callback interface, or from a pipe. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/select.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "repl.h"
+#include "xmalloc.h"
+
+#define HISTORY_MAX 500
+
+static volatile sig_atomic_t	 interrupted;
+static bool			 tty;
+static char			*history_file;
+static const char *const	*words;
+static char			*got_line;
+static bool			 got_done;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* Readline calls this with each finished line (NULL on Ctrl-D). */
+static void
+on_line(char *line)
+{
+	got_line = line;
+	got_done = true;
+	rl_callback_handler_remove();
+}
+
+static char *
+complete_word(const char *text, int state)
+{
+	static size_t i, len;
+	const char *w;
+
+	if (state == 0) {
+		i = 0;
+		len = strlen(text);
+	}
+	while ((w = words[i]) != NULL) {
+		i++;
+		if (strncmp(w, text, len) == 0)
+			return xstrdup(w);
+	}
+	return NULL;
+}
+
+/* Complete ':' commands at the start of the line, nothing else. */
+static char **
+complete(const char *text, int start, int end)
+{
+	(void)end;
+	rl_attempted_completion_over = 1;
+	if (start != 0 || text[0] != ':')
+		return NULL;
+	return rl_completion_matches(text, complete_word);
+}
+
+void
+repl_init(const char *history_path, const char *const *commands)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);	/* no SA_RESTART: reads must wake */
+	words = commands;
+	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	if (!tty)
+		return;
+	rl_readline_name = "rehearse";
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 1;
+	rl_attempted_completion_function = complete;
+	rl_basic_word_break_characters = " \t";
+	stifle_history(HISTORY_MAX);
+	if (history_path != NULL) {
+		history_file = xstrdup(history_path);
+		read_history(history_file);
+	}
+}
+
+void
+repl_done(void)
+{
+	if (tty && history_file != NULL)
+		write_history(history_file);
+	free(history_file);
+	history_file = NULL;
+}
+
+bool
+repl_interactive(void)
+{
+	return tty;
+}
+
+static enum repl_status
+read_piped(char **line)
+{
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	fflush(stdout);
+	errno = 0;
+	n = getline(&buf, &cap, stdin);
+	if (n < 0) {
+		free(buf);
+		if (errno == EINTR || interrupted) {
+			clearerr(stdin);
+			interrupted = 0;
+			return REPL_INTERRUPT;
+		}
+		return REPL_EOF;
+	}
+	if (n > 0 && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	*line = buf;
+	return REPL_LINE;
+}
+
+/* Leave readline's line editing after Ctrl-C, terminal restored. */
+static void
+abandon_line(void)
+{
+	rl_free_line_state();
+	rl_callback_sigcleanup();
+	rl_callback_handler_remove();
+	rl_cleanup_after_signal();
+	fputs("^C\n", stdout);
+	fflush(stdout);
+}
+
+enum repl_status
+repl_read(const char *prompt, char **line, repl_tick_fn tick, void *arg)
+{
+	struct timeval tv;
+	fd_set fds;
+	int fd = fileno(rl_instream != NULL ? rl_instream : stdin), n;
+
+	*line = NULL;
+	interrupted = 0;
+	if (!tty)
+		return read_piped(line);
+	fflush(stdout);
+	got_done = false;
+	got_line = NULL;
+	rl_callback_handler_install(prompt, on_line);
+	while (!got_done) {
+		FD_ZERO(&fds);
+		FD_SET(fd, &fds);
+		tv.tv_sec = 1;
+		tv.tv_usec = 0;
+		n = select(fd + 1, &fds, NULL, NULL, tick != NULL ? &tv : NULL);
+		if (interrupted) {
+			interrupted = 0;
+			abandon_line();
+			return REPL_INTERRUPT;
+		}
+		if (n < 0 && errno != EINTR) {
+			rl_callback_handler_remove();
+			return REPL_EOF;
+		}
+		if (n == 0 && tick != NULL) {
+			rl_set_prompt(tick(arg));
+			rl_redisplay();
+		} else if (n > 0)
+			rl_callback_read_char();
+	}
+	if (got_line == NULL) {
+		putchar('\n');
+		return REPL_EOF;
+	}
+	if (got_line[0] == ':')
+		add_history(got_line);
+	*line = got_line;
+	return REPL_LINE;
+}

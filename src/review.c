@@ -1,0 +1,63 @@
+/* review.c: recording a grade or taking it back, one transaction each. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rehearse.h"
+#include "sched.h"
+
+/*
+ * Grade a card.  Only the first review of a day moves the schedule;
+ * later ones that day, and cram reviews, are logged with it untouched.
+ * The card is read inside the transaction so that two processes grading
+ * at once each start from the other's committed result.
+ */
+int
+review_grade(struct store *st, const char *deck, const char *card,
+    int quality, int64_t today, int64_t took_ms, bool cram,
+    struct review_rec *r)
+{
+	struct card_view v;
+
+	memset(r, 0, sizeof *r);
+	if (store_begin(st) != 0)
+		return -1;
+	if (store_card_get(st, deck, card, &v) != 0)
+		goto fail;
+	r->deck = deck;
+	r->card = card;
+	r->day = today;
+	r->quality = quality;
+	r->took_ms = took_ms;
+	r->fresh = !v.seen;
+	r->before = r->after = v.st;
+	r->last_day_before = r->last_day_after = v.last_day;
+	if (cram)
+		r->mode = "cram";
+	else if (v.last_day == today)
+		r->mode = "repeat";
+	else {
+		r->mode = "review";
+		r->after = sched_review(&v.st, quality, today);
+		r->last_day_after = today;
+	}
+	card_view_free(&v);
+	if (store_record(st, r) != 0)
+		goto fail;
+	return store_commit(st);
+fail:
+	card_view_free(&v);
+	store_rollback(st);
+	return -1;
+}
+
+int
+review_undo(struct store *st, int64_t id)
+{
+	if (store_begin(st) != 0)
+		return -1;
+	if (store_unrecord(st, id) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st);
+}

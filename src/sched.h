@@ -1,0 +1,42 @@
+/* sched.h: SM-2 scheduling as pure functions (no I/O, no clock, no globals). */
+#ifndef REHEARSE_SCHED_H
+#define REHEARSE_SCHED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Days are counted from 1970-01-01 (day 0) in the local calendar. */
+#define SCHED_NEW_DUE INT64_MIN		/* due day of a card never graded */
+#define SCHED_EF_START 2.5
+#define SCHED_EF_FLOOR 1.3
+#define SCHED_LEECH_FIRST 8		/* lapses that first flag a leech */
+#define SCHED_LEECH_EVERY 4		/* and again every this many more */
+
+struct sched_state {
+	int64_t	reps;		/* successful repetitions in a row (n) */
+	int64_t	interval;	/* days (I) */
+	double	ef;		/* easiness factor, never rounded */
+	int64_t	due;		/* day number, SCHED_NEW_DUE when new */
+	int64_t	lapses;
+};
+
+/* The state of a card that has never been graded. */
+struct sched_state sched_new(void);
+
+/* The state after a review of quality q (0..5) on day today. */
+struct sched_state sched_review(const struct sched_state *s, int q,
+    int64_t today);
+
+/* The SM-2 interval a review of quality q would give from s. */
+int64_t sched_next_interval(const struct sched_state *s, int q);
+
+/* True when going from lapses_before to lapses_after flags a leech. */
+bool sched_leech_event(int64_t lapses_before, int64_t lapses_after);
+
+/* True when a card with this many lapses is a leech. */
+bool sched_is_leech(int64_t lapses);
+
+/* Saturating day arithmetic: day + n, clamped to the int64_t range. */
+int64_t sched_add_days(int64_t day, int64_t n);
+
+#endif

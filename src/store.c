@@ -1,0 +1,980 @@
+/* store.c: the SQLite database: schema, migrations, and every statement. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "clock.h"
+#include "store.h"
+#include "xmalloc.h"
+
+#define SCHEMA_VERSION 1
+#define BUSY_TIMEOUT_MS 10000
+
+/*
+ * The schema as of version 1.  Card text comes from deck files; a
+ * card's progress lives in state, created at its first grade, so a new
+ * card is simply one without a state row (or with a NULL due day).
+ */
+static const char schema_v1[] =
+    "CREATE TABLE meta ("
+    "  key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE deck ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  title TEXT, language TEXT, kind TEXT, description TEXT, tags TEXT,"
+    "  path TEXT);"
+    "CREATE TABLE card ("
+    "  deck TEXT NOT NULL REFERENCES deck(id) ON DELETE CASCADE,"
+    "  id TEXT NOT NULL,"
+    "  pos INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  front TEXT NOT NULL, back TEXT NOT NULL,"
+    "  hint TEXT, example TEXT, tags TEXT,"
+    "  retired INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (deck, id));"
+    "CREATE INDEX card_order ON card(deck, pos);"
+    "CREATE TABLE state ("
+    "  deck TEXT NOT NULL, card TEXT NOT NULL,"
+    "  reps INTEGER NOT NULL, interval INTEGER NOT NULL, ef REAL NOT NULL,"
+    "  due INTEGER, lapses INTEGER NOT NULL,"
+    "  suspended INTEGER NOT NULL DEFAULT 0,"
+    "  last_day INTEGER,"
+    "  PRIMARY KEY (deck, card),"
+    "  FOREIGN KEY (deck, card) REFERENCES card(deck, id) ON DELETE CASCADE"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX state_due ON state(due);"
+    "CREATE TABLE review ("
+    "  id INTEGER PRIMARY KEY,"
+    "  deck TEXT NOT NULL, card TEXT NOT NULL,"
+    "  day INTEGER NOT NULL, at_ms INTEGER NOT NULL,"
+    "  quality INTEGER NOT NULL, took_ms INTEGER, mode TEXT NOT NULL,"
+    "  fresh INTEGER NOT NULL,"
+    "  reps0 INTEGER, interval0 INTEGER, ef0 REAL, due0 INTEGER,"
+    "  lapses0 INTEGER, last_day0 INTEGER,"
+    "  reps1 INTEGER, interval1 INTEGER, ef1 REAL, due1 INTEGER,"
+    "  lapses1 INTEGER, last_day1 INTEGER);"
+    "CREATE INDEX review_card ON review(deck, card);"
+    "CREATE INDEX review_day ON review(day);"
+    "CREATE TABLE story ("
+    "  deck TEXT NOT NULL, card TEXT NOT NULL, text TEXT NOT NULL,"
+    "  updated_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY (deck, card));";
+
+/* Migrations: entry i brings a database from version i to i + 1. */
+static const char *const migrations[] = {
+	schema_v1,
+};
+
+/* The card fields every listing and JSON object shares. */
+#define CARD_FROM \
+    " FROM card c JOIN deck d ON d.id = c.deck" \
+    " LEFT JOIN state s ON s.deck = c.deck AND s.card = c.id"
+#define IS_NEW " (s.due IS NULL)"
+#define ACTIVE " c.retired = 0 AND coalesce(s.suspended, 0) = 0"
+#define IN_DECKS \
+    " (?1 IS NULL OR c.deck IN (SELECT value FROM json_each(?1)))"
+
+#define CARD_JSON \
+    "json_object('deck', c.deck, 'id', c.id, 'kind', c.kind," \
+    " 'front', c.front, 'back', c.back, 'hint', c.hint," \
+    " 'example', c.example, 'tags', json(coalesce(c.tags, '[]'))," \
+    " 'reps', coalesce(s.reps, 0), 'interval', coalesce(s.interval, 0)," \
+    " 'ef', json(printf('%!.17g', coalesce(s.ef, 2.5)))," \
+    " 'due', rehearse_day(s.due), 'lapses', coalesce(s.lapses, 0)," \
+    " 'leech', json(CASE WHEN coalesce(s.lapses, 0) >= 8" \
+    "   THEN 'true' ELSE 'false' END)," \
+    " 'suspended', json(CASE WHEN coalesce(s.suspended, 0)" \
+    "   THEN 'true' ELSE 'false' END)," \
+    " 'retired', json(CASE WHEN c.retired THEN 'true' ELSE 'false' END)," \
+    " 'story', (SELECT text FROM story t" \
+    "   WHERE t.deck = c.deck AND t.card = c.id))"
+
+#define DECK_ROWS \
+    "SELECT d.id AS id, d.title AS title, d.language AS language," \
+    " (SELECT count(*) FROM card c WHERE c.deck = d.id AND c.retired = 0)" \
+    "   AS n," \
+    " (SELECT count(*) FROM card c JOIN state s" \
+    "   ON s.deck = c.deck AND s.card = c.id WHERE c.deck = d.id" \
+    "   AND c.retired = 0 AND s.suspended = 0 AND s.due <= ?1) AS due," \
+    " (SELECT count(*)" CARD_FROM " WHERE c.deck = d.id AND" ACTIVE \
+    "   AND" IS_NEW ") AS fresh" \
+    " FROM deck d ORDER BY d.seq"
+
+enum stmt {
+	S_DECK_COUNT,
+	S_STAGE_CLEAR,
+	S_STAGE_ADD,
+	S_COUNT_ADDED,
+	S_DECK_UPSERT,
+	S_CARD_MERGE,
+	S_CARD_RETIRE,
+	S_QUEUE_DUE,
+	S_QUEUE_NEW,
+	S_QUEUE_CRAM,
+	S_NEW_ON,
+	S_UNSEEN,
+	S_NEXT_DUE,
+	S_DECKS_MISSING,
+	S_CARD_GET,
+	S_STATE_PUT,
+	S_STATE_DEL,
+	S_LOG_ADD,
+	S_LOG_GET,
+	S_LOG_DEL,
+	S_JSON_CARD,
+	S_JSON_CARDS,
+	S_JSON_DECKS,
+	S_LIST_DECKS,
+	S_LIST_CARDS,
+	S_BEGIN,
+	S_COMMIT,
+	S_ROLLBACK,
+	S__COUNT
+};
+
+static const char *const stmt_sql[S__COUNT] = {
+	[S_DECK_COUNT] = "SELECT count(*) FROM deck",
+	[S_STAGE_CLEAR] = "DELETE FROM temp.stage",
+	[S_STAGE_ADD] = "INSERT INTO temp.stage"
+	    " (pos, id, kind, front, back, hint, example, tags)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_COUNT_ADDED] = "SELECT count(*) FROM temp.stage g WHERE NOT EXISTS"
+	    " (SELECT 1 FROM card c WHERE c.deck = ?1 AND c.id = g.id)",
+	[S_DECK_UPSERT] = "INSERT INTO deck"
+	    " (id, title, language, kind, description, tags, path)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+	    " language = excluded.language, kind = excluded.kind,"
+	    " description = excluded.description, tags = excluded.tags,"
+	    " path = excluded.path"
+	    " WHERE title IS NOT excluded.title"
+	    " OR language IS NOT excluded.language"
+	    " OR kind IS NOT excluded.kind"
+	    " OR description IS NOT excluded.description"
+	    " OR tags IS NOT excluded.tags OR path IS NOT excluded.path",
+	[S_CARD_MERGE] = "INSERT INTO card"
+	    " (deck, id, pos, kind, front, back, hint, example, tags, retired)"
+	    " SELECT ?1, id, pos, coalesce(kind, ?2), front, back, hint,"
+	    " example, tags, 0 FROM temp.stage WHERE true"
+	    " ON CONFLICT (deck, id) DO UPDATE SET pos = excluded.pos,"
+	    " kind = excluded.kind, front = excluded.front,"
+	    " back = excluded.back, hint = excluded.hint,"
+	    " example = excluded.example, tags = excluded.tags, retired = 0"
+	    " WHERE pos IS NOT excluded.pos OR kind IS NOT excluded.kind"
+	    " OR front IS NOT excluded.front OR back IS NOT excluded.back"
+	    " OR hint IS NOT excluded.hint OR example IS NOT excluded.example"
+	    " OR tags IS NOT excluded.tags OR retired <> 0",
+	[S_CARD_RETIRE] = "UPDATE card SET retired = 1"
+	    " WHERE deck = ?1 AND retired = 0"
+	    " AND id NOT IN (SELECT id FROM temp.stage)",
+	[S_QUEUE_DUE] = "SELECT c.deck, c.id" CARD_FROM
+	    " WHERE" ACTIVE " AND s.due <= ?2 AND" IN_DECKS
+	    " AND (?3 IS NULL"
+	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
+	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
+	    " ORDER BY s.due, d.seq, c.pos",
+	[S_QUEUE_NEW] = "SELECT c.deck, c.id" CARD_FROM
+	    " WHERE" ACTIVE " AND" IS_NEW " AND" IN_DECKS
+	    " AND (?3 IS NULL"
+	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
+	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
+	    " ORDER BY d.seq, c.pos LIMIT ?2",
+	[S_QUEUE_CRAM] = "SELECT c.deck, c.id" CARD_FROM
+	    " WHERE" ACTIVE " AND" IN_DECKS
+	    " AND (?3 IS NULL"
+	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
+	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
+	    " AND ?2 = ?2 ORDER BY d.seq, c.pos",
+	[S_NEW_ON] = "SELECT count(*) FROM review"
+	    " WHERE day = ?1 AND mode = 'review' AND due0 IS NULL",
+	[S_UNSEEN] = "SELECT count(*)" CARD_FROM
+	    " WHERE" ACTIVE " AND" IS_NEW " AND" IN_DECKS,
+	[S_NEXT_DUE] = "SELECT min(s.due)" CARD_FROM
+	    " WHERE" ACTIVE " AND s.due > ?2 AND" IN_DECKS,
+	[S_DECKS_MISSING] = "SELECT value FROM json_each(?1)"
+	    " WHERE value NOT IN (SELECT id FROM deck) LIMIT 1",
+	[S_CARD_GET] = "SELECT c.deck, c.id, d.title, c.kind, c.front, c.back,"
+	    " c.hint, c.example,"
+	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id),"
+	    " s.reps, s.interval, s.ef, s.due, s.lapses, s.suspended,"
+	    " s.last_day, c.retired, s.deck IS NOT NULL"
+	    CARD_FROM " WHERE c.deck = ?1 AND c.id = ?2",
+	[S_STATE_PUT] = "INSERT INTO state"
+	    " (deck, card, reps, interval, ef, due, lapses, last_day)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	    " ON CONFLICT (deck, card) DO UPDATE SET reps = excluded.reps,"
+	    " interval = excluded.interval, ef = excluded.ef,"
+	    " due = excluded.due, lapses = excluded.lapses,"
+	    " last_day = excluded.last_day",
+	[S_STATE_DEL] = "DELETE FROM state WHERE deck = ?1 AND card = ?2",
+	[S_LOG_ADD] = "INSERT INTO review (deck, card, day, at_ms, quality,"
+	    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0,"
+	    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+	[S_LOG_GET] = "SELECT deck, card, mode, fresh, reps0, interval0, ef0,"
+	    " due0, lapses0, last_day0 FROM review WHERE id = ?1",
+	[S_LOG_DEL] = "DELETE FROM review WHERE id = ?1",
+	[S_JSON_CARD] = "SELECT " CARD_JSON CARD_FROM
+	    " WHERE c.deck = ?1 AND c.id = ?2",
+	[S_JSON_CARDS] = "SELECT coalesce(json_group_array(json(j)), '[]')"
+	    " FROM (SELECT " CARD_JSON " AS j" CARD_FROM
+	    " WHERE c.deck = ?1 AND c.retired = 0 AND ?2 = ?2"
+	    " ORDER BY c.pos)",
+	[S_JSON_DECKS] = "SELECT coalesce(json_group_array(json_object("
+	    "'deck', r.id, 'title', r.title, 'language', r.language,"
+	    " 'cards', r.n, 'due_today', r.due, 'new', r.fresh)), '[]')"
+	    " FROM (" DECK_ROWS ") r",
+	[S_LIST_DECKS] = DECK_ROWS,
+	[S_LIST_CARDS] = "SELECT c.id, c.kind, c.front, s.due IS NOT NULL,"
+	    " s.due, coalesce(s.reps, 0), coalesce(s.lapses, 0),"
+	    " coalesce(s.suspended, 0)" CARD_FROM
+	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+};
+
+struct store {
+	sqlite3		*db;
+	sqlite3_stmt	*stmt[S__COUNT];
+	char		*err;
+};
+
+static void
+set_error(struct store *st, const char *what)
+{
+	free(st->err);
+	st->err = xasprintf("%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+const char *
+store_error(struct store *st)
+{
+	return st->err != NULL ? st->err : "unknown database error";
+}
+
+/* rehearse_day(n): a day number as YYYY-MM-DD, NULL stays NULL. */
+static void
+sql_day(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char buf[DAY_BUFSZ];
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	day_format(sqlite3_value_int64(argv[0]), buf);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+static int
+exec(struct store *st, const char *sql)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		set_error(st, "database");
+		return -1;
+	}
+	return 0;
+}
+
+static int64_t
+user_version(struct store *st)
+{
+	sqlite3_stmt *s;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s,
+	    NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Bring the schema up to date in one transaction. */
+static int
+migrate(struct store *st)
+{
+	int64_t v;
+	char *sql;
+	int rc;
+
+	if (exec(st, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	v = user_version(st);
+	if (v < 0) {
+		set_error(st, "cannot read the schema version");
+		goto fail;
+	}
+	if (v > SCHEMA_VERSION) {
+		free(st->err);
+		st->err = xasprintf("database schema version %lld is newer "
+		    "than this program understands (%d): upgrade rehearse",
+		    (long long)v, SCHEMA_VERSION);
+		goto fail;
+	}
+	for (; v < SCHEMA_VERSION; v++) {
+		if (exec(st, migrations[v]) != 0)
+			goto fail;
+	}
+	sql = xasprintf("PRAGMA user_version = %d", SCHEMA_VERSION);
+	rc = exec(st, sql);
+	free(sql);
+	if (rc != 0 || exec(st, "COMMIT") != 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int
+prepare_all(struct store *st)
+{
+	int i;
+
+	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS stage ("
+	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT,"
+	    " front TEXT NOT NULL, back TEXT NOT NULL, hint TEXT,"
+	    " example TEXT, tags TEXT)") != 0)
+		return -1;
+	for (i = 0; i < S__COUNT; i++) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &st->stmt[i], NULL) != SQLITE_OK) {
+			set_error(st, "preparing a statement");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The messages people see for the ways opening a database fails. */
+static char *
+open_failure(struct store *st, const char *path)
+{
+	const char *msg = st->err != NULL ? st->err :
+	    sqlite3_errmsg(st->db);
+
+	if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
+		return xasprintf("%s: not a rehearse database (not SQLite)",
+		    path);
+	return xasprintf("%s: %s", path, msg);
+}
+
+struct store *
+store_open(const char *path, char **err)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+
+	*err = NULL;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		if (st->db == NULL) {
+			*err = xasprintf("%s: cannot open database", path);
+			free(st);
+			return NULL;
+		}
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 0);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	if (sqlite3_create_function(st->db, "rehearse_day", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_day, NULL,
+	    NULL) != SQLITE_OK)
+		goto fail;
+	/*
+	 * WAL with synchronous=NORMAL: a commit is durable once the WAL
+	 * is written; a power cut may lose the last commits but never
+	 * corrupts the file.  FULL would sync on every answer.
+	 */
+	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
+	    user_version(st) < 0 ||
+	    exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	    exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
+	    migrate(st) != 0 || prepare_all(st) != 0)
+		goto fail;
+	return st;
+fail:
+	*err = open_failure(st, path);
+	store_close(st);
+	return NULL;
+}
+
+void
+store_close(struct store *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < S__COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	free(st->err);
+	free(st);
+}
+
+/* Fetch a prepared statement, reset and with no bindings left over. */
+static sqlite3_stmt *
+stmt(struct store *st, enum stmt which)
+{
+	sqlite3_stmt *s = st->stmt[which];
+
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+/* Step a statement that returns no rows; -1 with the error recorded. */
+static int
+run(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		set_error(st, what);
+		return -1;
+	}
+	return 0;
+}
+
+/* Step a statement returning one integer; -1 on error. */
+static int64_t
+scalar(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int64_t v = 0;
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	else if (rc != SQLITE_DONE) {
+		set_error(st, what);
+		v = -1;
+	}
+	sqlite3_reset(s);
+	return v;
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+}
+
+static void
+bind_day(sqlite3_stmt *s, int i, int64_t day)
+{
+	if (day == SCHED_NEW_DUE)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, day);
+}
+
+static int64_t
+column_day(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return SCHED_NEW_DUE;
+	return sqlite3_column_int64(s, i);
+}
+
+static char *
+column_strdup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	return v == NULL ? NULL : xstrdup((const char *)v);
+}
+
+int64_t
+store_deck_count(struct store *st)
+{
+	return scalar(st, stmt(st, S_DECK_COUNT), "counting decks");
+}
+
+int
+store_begin(struct store *st)
+{
+	return run(st, stmt(st, S_BEGIN), "starting a transaction");
+}
+
+int
+store_commit(struct store *st)
+{
+	if (run(st, stmt(st, S_COMMIT), "saving") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_step(stmt(st, S_ROLLBACK));
+	sqlite3_reset(st->stmt[S_ROLLBACK]);
+}
+
+int
+store_import_begin(struct store *st)
+{
+	if (store_begin(st) != 0)
+		return -1;
+	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_import_card(struct store *st, const struct deck_card *c)
+{
+	sqlite3_stmt *s = stmt(st, S_STAGE_ADD);
+
+	sqlite3_bind_int64(s, 1, (int64_t)c->index);
+	bind_text(s, 2, c->id);
+	bind_text(s, 3, c->kind);
+	bind_text(s, 4, c->front);
+	bind_text(s, 5, c->back);
+	bind_text(s, 6, c->hint);
+	bind_text(s, 7, c->example);
+	bind_text(s, 8, c->tags);
+	return run(st, s, "staging a card");
+}
+
+int
+store_import_commit(struct store *st, const struct deck_info *d,
+    const char *path, struct import_stats *is)
+{
+	sqlite3_stmt *s;
+	int64_t base;
+
+	memset(is, 0, sizeof *is);
+	is->cards = (int64_t)d->cards;
+	base = sqlite3_total_changes64(st->db);
+	s = stmt(st, S_COUNT_ADDED);
+	bind_text(s, 1, d->id);
+	if ((is->added = scalar(st, s, "comparing cards")) < 0)
+		goto fail;
+	s = stmt(st, S_DECK_UPSERT);
+	bind_text(s, 1, d->id);
+	bind_text(s, 2, d->title);
+	bind_text(s, 3, d->language);
+	bind_text(s, 4, d->kind);
+	bind_text(s, 5, d->description);
+	bind_text(s, 6, d->tags);
+	bind_text(s, 7, path);
+	if (run(st, s, "saving the deck") != 0)
+		goto fail;
+	is->deck_changed = sqlite3_total_changes64(st->db) != base;
+	base = sqlite3_total_changes64(st->db);
+	s = stmt(st, S_CARD_MERGE);
+	bind_text(s, 1, d->id);
+	bind_text(s, 2, d->kind != NULL ? d->kind : "recall");
+	if (run(st, s, "saving cards") != 0)
+		goto fail;
+	is->changed = sqlite3_total_changes64(st->db) - base - is->added;
+	s = stmt(st, S_CARD_RETIRE);
+	bind_text(s, 1, d->id);
+	if (run(st, s, "retiring cards") != 0)
+		goto fail;
+	is->retired = sqlite3_changes64(st->db);
+	/* Nothing changed: roll back so the file is not even touched. */
+	if (!is->deck_changed && is->added == 0 && is->changed == 0 &&
+	    is->retired == 0) {
+		store_rollback(st);
+		return 0;
+	}
+	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0)
+		goto fail;
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+void
+store_import_abort(struct store *st)
+{
+	store_rollback(st);
+}
+
+void
+card_key_free(struct card_key *k)
+{
+	free(k->deck);
+	free(k->id);
+}
+
+static void
+bind_filter(sqlite3_stmt *s, const struct queue_filter *f, int64_t n)
+{
+	bind_text(s, 1, f->decks);
+	sqlite3_bind_int64(s, 2, n);
+	bind_text(s, 3, f->tag);
+}
+
+/* Append every (deck, id) row of s to *keys. */
+static int
+collect_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys,
+    size_t *n, size_t *cap)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			*keys = xreallocarray(*keys, *cap, sizeof **keys);
+		}
+		(*keys)[*n].deck = column_strdup(s, 0);
+		(*keys)[*n].id = column_strdup(s, 1);
+		(*n)++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_error(st, "reading the queue");
+		return -1;
+	}
+	return 0;
+}
+
+size_t
+store_queue(struct store *st, const struct queue_filter *f, int64_t today,
+    struct card_key **keys)
+{
+	sqlite3_stmt *s;
+	size_t n = 0, cap = 0;
+
+	*keys = NULL;
+	if (f->cram) {
+		s = stmt(st, S_QUEUE_CRAM);
+		bind_filter(s, f, 0);
+		collect_keys(st, s, keys, &n, &cap);
+		return n;
+	}
+	s = stmt(st, S_QUEUE_DUE);
+	bind_filter(s, f, today);
+	if (collect_keys(st, s, keys, &n, &cap) != 0)
+		return n;
+	if (f->new_cards > 0) {
+		s = stmt(st, S_QUEUE_NEW);
+		bind_filter(s, f, f->new_cards);
+		collect_keys(st, s, keys, &n, &cap);
+	}
+	return n;
+}
+
+int64_t
+store_new_on(struct store *st, int64_t day)
+{
+	sqlite3_stmt *s = stmt(st, S_NEW_ON);
+
+	sqlite3_bind_int64(s, 1, day);
+	return scalar(st, s, "counting new cards");
+}
+
+int64_t
+store_unseen(struct store *st, const char *decks)
+{
+	sqlite3_stmt *s = stmt(st, S_UNSEEN);
+
+	bind_text(s, 1, decks);
+	return scalar(st, s, "counting unseen cards");
+}
+
+int64_t
+store_next_due(struct store *st, const char *decks, int64_t today)
+{
+	sqlite3_stmt *s = stmt(st, S_NEXT_DUE);
+	int64_t day = SCHED_NEW_DUE;
+
+	bind_text(s, 1, decks);
+	sqlite3_bind_int64(s, 2, today);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		day = column_day(s, 0);
+	sqlite3_reset(s);
+	return day;
+}
+
+int
+store_decks_exist(struct store *st, const char *decks, char **missing)
+{
+	sqlite3_stmt *s = stmt(st, S_DECKS_MISSING);
+	int ok = 1;
+
+	*missing = NULL;
+	bind_text(s, 1, decks);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*missing = column_strdup(s, 0);
+		ok = 0;
+	}
+	sqlite3_reset(s);
+	return ok;
+}
+
+int
+store_card_get(struct store *st, const char *deck, const char *id,
+    struct card_view *v)
+{
+	sqlite3_stmt *s = stmt(st, S_CARD_GET);
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	bind_text(s, 1, deck);
+	bind_text(s, 2, id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return 1;
+		set_error(st, "reading a card");
+		return -1;
+	}
+	v->deck = column_strdup(s, 0);
+	v->id = column_strdup(s, 1);
+	v->deck_title = column_strdup(s, 2);
+	v->kind = column_strdup(s, 3);
+	v->front = column_strdup(s, 4);
+	v->back = column_strdup(s, 5);
+	v->hint = column_strdup(s, 6);
+	v->example = column_strdup(s, 7);
+	v->story = column_strdup(s, 8);
+	v->st = sched_new();
+	v->seen = sqlite3_column_int(s, 17) != 0;
+	if (v->seen) {
+		v->st.reps = sqlite3_column_int64(s, 9);
+		v->st.interval = sqlite3_column_int64(s, 10);
+		v->st.ef = sqlite3_column_double(s, 11);
+		v->st.due = column_day(s, 12);
+		v->st.lapses = sqlite3_column_int64(s, 13);
+		v->suspended = sqlite3_column_int(s, 14) != 0;
+	}
+	v->last_day = column_day(s, 15);
+	v->retired = sqlite3_column_int(s, 16) != 0;
+	sqlite3_reset(s);
+	return 0;
+}
+
+void
+card_view_free(struct card_view *v)
+{
+	free(v->deck);
+	free(v->id);
+	free(v->deck_title);
+	free(v->kind);
+	free(v->front);
+	free(v->back);
+	free(v->hint);
+	free(v->example);
+	free(v->story);
+	memset(v, 0, sizeof *v);
+}
+
+static void
+bind_state(sqlite3_stmt *s, int i, const struct sched_state *x,
+    int64_t last_day)
+{
+	sqlite3_bind_int64(s, i, x->reps);
+	sqlite3_bind_int64(s, i + 1, x->interval);
+	sqlite3_bind_double(s, i + 2, x->ef);
+	bind_day(s, i + 3, x->due);
+	sqlite3_bind_int64(s, i + 4, x->lapses);
+	bind_day(s, i + 5, last_day);
+}
+
+static int
+state_put(struct store *st, const char *deck, const char *card,
+    const struct sched_state *x, int64_t last_day)
+{
+	sqlite3_stmt *s = stmt(st, S_STATE_PUT);
+
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	bind_state(s, 3, x, last_day);
+	return run(st, s, "saving the schedule");
+}
+
+int
+store_record(struct store *st, struct review_rec *r)
+{
+	sqlite3_stmt *s;
+
+	if (strcmp(r->mode, "review") == 0 && state_put(st, r->deck, r->card,
+	    &r->after, r->last_day_after) != 0)
+		return -1;
+	s = stmt(st, S_LOG_ADD);
+	bind_text(s, 1, r->deck);
+	bind_text(s, 2, r->card);
+	sqlite3_bind_int64(s, 3, r->day);
+	sqlite3_bind_int64(s, 4, clock_now_ms());
+	sqlite3_bind_int(s, 5, r->quality);
+	sqlite3_bind_int64(s, 6, r->took_ms);
+	bind_text(s, 7, r->mode);
+	sqlite3_bind_int(s, 8, r->fresh);
+	bind_state(s, 9, &r->before, r->last_day_before);
+	bind_state(s, 15, &r->after, r->last_day_after);
+	if (run(st, s, "logging the review") != 0)
+		return -1;
+	r->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_unrecord(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_LOG_GET);
+	struct sched_state x;
+	char *deck, *card, *mode;
+	bool fresh;
+	int64_t last_day;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		free(st->err);
+		st->err = xstrdup("that review is no longer in the log");
+		return -1;
+	}
+	deck = column_strdup(s, 0);
+	card = column_strdup(s, 1);
+	mode = column_strdup(s, 2);
+	fresh = sqlite3_column_int(s, 3) != 0;
+	x.reps = sqlite3_column_int64(s, 4);
+	x.interval = sqlite3_column_int64(s, 5);
+	x.ef = sqlite3_column_double(s, 6);
+	x.due = column_day(s, 7);
+	x.lapses = sqlite3_column_int64(s, 8);
+	last_day = column_day(s, 9);
+	sqlite3_reset(s);
+
+	rc = 0;
+	if (strcmp(mode, "review") == 0) {
+		if (fresh) {
+			s = stmt(st, S_STATE_DEL);
+			bind_text(s, 1, deck);
+			bind_text(s, 2, card);
+			rc = run(st, s, "restoring the schedule");
+		} else
+			rc = state_put(st, deck, card, &x, last_day);
+	}
+	if (rc == 0) {
+		s = stmt(st, S_LOG_DEL);
+		sqlite3_bind_int64(s, 1, id);
+		rc = run(st, s, "removing the review");
+	}
+	free(deck);
+	free(card);
+	free(mode);
+	return rc;
+}
+
+/* Run a statement that returns one text; the copy belongs to the caller. */
+static char *
+text_of(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	char *v = NULL;
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW)
+		v = column_strdup(s, 0);
+	else if (rc != SQLITE_DONE)
+		set_error(st, what);
+	sqlite3_reset(s);
+	return v;
+}
+
+char *
+store_json_card(struct store *st, const char *deck, const char *id)
+{
+	sqlite3_stmt *s = stmt(st, S_JSON_CARD);
+
+	bind_text(s, 1, deck);
+	bind_text(s, 2, id);
+	return text_of(st, s, "reading a card");
+}
+
+char *
+store_json_cards(struct store *st, const char *deck, int64_t today)
+{
+	sqlite3_stmt *s = stmt(st, S_JSON_CARDS);
+
+	bind_text(s, 1, deck);
+	sqlite3_bind_int64(s, 2, today);
+	return text_of(st, s, "listing cards");
+}
+
+char *
+store_json_decks(struct store *st, int64_t today)
+{
+	sqlite3_stmt *s = stmt(st, S_JSON_DECKS);
+
+	sqlite3_bind_int64(s, 1, today);
+	return text_of(st, s, "listing decks");
+}
+
+int
+store_list_decks(struct store *st, int64_t today,
+    void (*fn)(void *, const struct deck_row *), void *arg)
+{
+	sqlite3_stmt *s = stmt(st, S_LIST_DECKS);
+	struct deck_row r;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, today);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.id = (const char *)sqlite3_column_text(s, 0);
+		r.title = (const char *)sqlite3_column_text(s, 1);
+		r.language = (const char *)sqlite3_column_text(s, 2);
+		r.cards = sqlite3_column_int64(s, 3);
+		r.due = sqlite3_column_int64(s, 4);
+		r.fresh = sqlite3_column_int64(s, 5);
+		fn(arg, &r);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_error(st, "listing decks");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_list_cards(struct store *st, const char *deck,
+    void (*fn)(void *, const struct card_row *), void *arg)
+{
+	sqlite3_stmt *s = stmt(st, S_LIST_CARDS);
+	struct card_row r;
+	int rc;
+
+	bind_text(s, 1, deck);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		r.id = (const char *)sqlite3_column_text(s, 0);
+		r.kind = (const char *)sqlite3_column_text(s, 1);
+		r.front = (const char *)sqlite3_column_text(s, 2);
+		r.seen = sqlite3_column_int(s, 3) != 0;
+		r.due = column_day(s, 4);
+		r.reps = sqlite3_column_int64(s, 5);
+		r.lapses = sqlite3_column_int64(s, 6);
+		r.suspended = sqlite3_column_int(s, 7) != 0;
+		fn(arg, &r);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_error(st, "listing cards");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,145 @@
+/* store.h: progress in one SQLite file; the only module that speaks SQL. */
+#ifndef REHEARSE_STORE_H
+#define REHEARSE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "deck.h"
+#include "sched.h"
+
+struct store;
+
+/*
+ * Open (creating when needed, with the schema migrated to the current
+ * version) the database at path.  On failure returns NULL and sets *err
+ * to a message that belongs to the caller.
+ */
+struct store	*store_open(const char *path, char **err);
+void		 store_close(struct store *);
+/* The last error message (borrowed, valid until the next call). */
+const char	*store_error(struct store *);
+
+/* Import: begin, stage each card, then commit or abort. */
+struct import_stats {
+	int64_t	cards;		/* cards in the file */
+	int64_t	added;
+	int64_t	changed;	/* text, kind or order changed, or back from retirement */
+	int64_t	retired;
+	bool	deck_changed;
+};
+int	store_import_begin(struct store *);
+int	store_import_card(struct store *, const struct deck_card *);
+int	store_import_commit(struct store *, const struct deck_info *,
+	    const char *path, struct import_stats *);
+void	store_import_abort(struct store *);
+
+int64_t	store_deck_count(struct store *);
+
+/* Cards are named by deck id and card id. */
+struct card_key {
+	char	*deck;
+	char	*id;
+};
+void	card_key_free(struct card_key *);
+
+/* Which cards a drill takes. */
+struct queue_filter {
+	const char	*decks;		/* JSON array of deck ids, or NULL: all */
+	const char	*tag;		/* or NULL */
+	bool		 cram;		/* every card, due or not */
+	int64_t		 new_cards;	/* new cards allowed */
+};
+/* Due cards (earliest first, then deck order), then new cards in deck order. */
+size_t	store_queue(struct store *, const struct queue_filter *, int64_t today,
+	    struct card_key **keys);
+/* New cards whose first grade was recorded on day. */
+int64_t	store_new_on(struct store *, int64_t day);
+/* Cards not yet seen (not retired, not suspended) among decks (or all). */
+int64_t	store_unseen(struct store *, const char *decks);
+/* The earliest due day after today, or SCHED_NEW_DUE when none. */
+int64_t	store_next_due(struct store *, const char *decks, int64_t today);
+/* 1 when every id in the JSON array names a deck; else 0 and *missing. */
+int	store_decks_exist(struct store *, const char *decks, char **missing);
+
+/* A card with its deck's title, its schedule and your story. */
+struct card_view {
+	char			*deck;
+	char			*id;
+	char			*deck_title;
+	char			*kind;
+	char			*front;
+	char			*back;
+	char			*hint;		/* NULL when none, likewise below */
+	char			*example;
+	char			*story;
+	struct sched_state	 st;
+	bool			 seen;		/* has a schedule */
+	bool			 suspended;
+	bool			 retired;
+	int64_t			 last_day;	/* day of the last scheduling review */
+};
+/* 0 and *v filled, 1 when there is no such card, -1 on error. */
+int	store_card_get(struct store *, const char *deck, const char *id,
+	    struct card_view *v);
+void	card_view_free(struct card_view *);
+
+/*
+ * A review, as logged: the state before and after.  mode is "review"
+ * (it moved the schedule), "repeat" (same day again) or "cram".
+ */
+struct review_rec {
+	int64_t			 id;
+	const char		*deck;
+	const char		*card;
+	int64_t			 day;
+	int			 quality;
+	int64_t			 took_ms;
+	const char		*mode;
+	bool			 fresh;		/* no schedule before */
+	struct sched_state	 before;
+	struct sched_state	 after;
+	int64_t			 last_day_before;
+	int64_t			 last_day_after;
+};
+
+/* A write transaction that waits for other writers (BEGIN IMMEDIATE). */
+int	store_begin(struct store *);
+int	store_commit(struct store *);
+void	store_rollback(struct store *);
+/* Within a transaction: write the new schedule and append the log entry. */
+int	store_record(struct store *, struct review_rec *);
+/* Within a transaction: put back the state before review id and drop it. */
+int	store_unrecord(struct store *, int64_t id);
+
+/* JSON texts built by SQLite; the returned strings belong to the caller. */
+char	*store_json_card(struct store *, const char *deck, const char *id);
+char	*store_json_cards(struct store *, const char *deck, int64_t today);
+char	*store_json_decks(struct store *, int64_t today);
+
+/* Listings for people: one callback per row. */
+struct deck_row {
+	const char	*id;
+	const char	*title;
+	const char	*language;
+	int64_t		 cards;
+	int64_t		 due;
+	int64_t		 fresh;
+};
+struct card_row {
+	const char	*id;
+	const char	*kind;
+	const char	*front;
+	bool		 seen;
+	int64_t		 due;
+	int64_t		 reps;
+	int64_t		 lapses;
+	bool		 suspended;
+};
+int	store_list_decks(struct store *, int64_t today,
+	    void (*fn)(void *, const struct deck_row *), void *arg);
+int	store_list_cards(struct store *, const char *deck,
+	    void (*fn)(void *, const struct card_row *), void *arg);
+
+#endif

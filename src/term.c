@@ -1,0 +1,461 @@
+/* term.c: printing untrusted deck text safely, colour, and word wrapping. */
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "term.h"
+
+#define TERM_MIN_WIDTH		20
+#define TERM_DEFAULT_WIDTH	80
+#define TERM_TAB_SPACES		"    "
+
+static bool	term_has_colour;
+static int	term_cols = TERM_DEFAULT_WIDTH;
+
+/* A range of code points and the column count the fallback gives them. */
+struct width_range {
+	uint32_t	lo;
+	uint32_t	hi;
+	int		width;
+};
+
+/*
+ * Used only when wcwidth() has no answer (the C locale knows nothing past
+ * ASCII), so wrapping stays roughly right for CJK and emoji regardless.
+ */
+static const struct width_range fallback_widths[] = {
+	{ 0x0300, 0x036f, 0 },
+	{ 0x1100, 0x115f, 2 },
+	{ 0x2e80, 0x303e, 2 },
+	{ 0x3040, 0xa4cf, 2 },
+	{ 0xac00, 0xd7a3, 2 },
+	{ 0xf900, 0xfaff, 2 },
+	{ 0xfe30, 0xfe4f, 2 },
+	{ 0xff00, 0xff60, 2 },
+	{ 0xffe0, 0xffe6, 2 },
+	{ 0x1f300, 0x1f64f, 2 },
+	{ 0x1f900, 0x1f9ff, 2 },
+	{ 0x20000, 0x3fffd, 2 },
+};
+
+/* State for wrapping one source line. */
+struct wrap {
+	struct buf	*b;
+	int		 prefix;	/* spaces at the start of each line */
+	int		 avail;		/* columns for text after the prefix */
+	int		 col;		/* text columns used on this line */
+};
+
+static bool
+env_set(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && *v != '\0';
+}
+
+static int
+clamp_width(int n)
+{
+	return n < TERM_MIN_WIDTH ? TERM_MIN_WIDTH : n;
+}
+
+/* $COLUMNS as a width, or 0 when it is absent or nonsense. */
+static int
+columns_env(void)
+{
+	const char *s = getenv("COLUMNS");
+	char *end;
+	long n;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n <= 0 || n > 10000)
+		return 0;
+	return (int)n;
+}
+
+static int
+detect_width(void)
+{
+	struct winsize ws;
+	int n;
+
+	/* Some ptys (serial consoles, fresh containers) report 0 columns. */
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if ((n = columns_env()) > 0)
+		return n;
+	return TERM_DEFAULT_WIDTH;
+}
+
+void
+term_init(void)
+{
+	const char *term = getenv("TERM");
+
+	/* no-color.org: only a non-empty NO_COLOR counts. */
+	term_has_colour = isatty(STDOUT_FILENO) && !env_set("NO_COLOR") &&
+	    (term == NULL || strcmp(term, "dumb") != 0);
+	term_cols = clamp_width(detect_width());
+}
+
+bool
+term_colour(void)
+{
+	return term_has_colour;
+}
+
+int
+term_width(void)
+{
+	return term_cols;
+}
+
+void
+term_set_width(int n)
+{
+	term_cols = clamp_width(n);
+}
+
+/* Second-byte bounds that rule out overlongs, surrogates and > U+10FFFF. */
+static void
+utf8_second_range(unsigned char lead, unsigned char *lo, unsigned char *hi)
+{
+	*lo = 0x80;
+	*hi = 0xbf;
+	if (lead == 0xe0)
+		*lo = 0xa0;
+	else if (lead == 0xed)
+		*hi = 0x9f;
+	else if (lead == 0xf0)
+		*lo = 0x90;
+	else if (lead == 0xf4)
+		*hi = 0x8f;
+}
+
+/*
+ * Decode one strict UTF-8 sequence at p (NUL-terminated) into *cp. Returns
+ * its length, or 0 if p[0] does not start a valid sequence. The NUL fails
+ * every continuation check, so a truncated sequence never reads past it.
+ */
+static size_t
+utf8_decode(const unsigned char *p, uint32_t *cp)
+{
+	unsigned char lo, hi;
+	uint32_t c = p[0];
+	size_t i, n;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	c &= 0x7f >> n;
+	utf8_second_range(p[0], &lo, &hi);
+	for (i = 1; i < n; i++) {
+		if (p[i] < lo || p[i] > hi)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3f);
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	*cp = c;
+	return n;
+}
+
+static bool
+is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Append one valid character (n bytes at p), neutralised if it is unsafe. */
+static void
+sanitize_char(struct buf *b, const unsigned char *p, size_t n, uint32_t cp,
+    bool keep_newlines)
+{
+	if (cp == '\n' || cp == '\t')
+		buf_addc(b, keep_newlines ? (char)cp : ' ');
+	else if (cp < 0x20 || cp == 0x7f) {
+		/* Caret notation: ^@ .. ^_ for C0, ^? for DEL. */
+		buf_addc(b, '^');
+		buf_addc(b, (char)(cp ^ 0x40));
+	} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp))
+		buf_printf(b, "<U+%04X>", (unsigned int)cp);
+	else
+		buf_add(b, p, n);
+}
+
+void
+term_sanitize(struct buf *b, const char *s, bool keep_newlines)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	size_t n;
+
+	buf_add(b, "", 0);	/* b->data is a string even if s is empty */
+	while (*p != '\0') {
+		if ((n = utf8_decode(p, &cp)) == 0) {
+			buf_printf(b, "\\x%02x", *p);
+			p++;
+			continue;
+		}
+		sanitize_char(b, p, n, cp, keep_newlines);
+		p += n;
+	}
+}
+
+static int
+fallback_width(uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof fallback_widths / sizeof fallback_widths[0]; i++) {
+		if (cp >= fallback_widths[i].lo && cp <= fallback_widths[i].hi)
+			return fallback_widths[i].width;
+	}
+	return 1;
+}
+
+static int
+char_width(uint32_t cp)
+{
+	int w = wcwidth((wchar_t)cp);
+
+	if (w >= 0)
+		return w;
+	if (cp < 0x80)
+		return 1;	/* a stray control: it will print as something */
+	return fallback_width(cp);
+}
+
+/*
+ * Length and width of the character at p, at most len bytes long. A byte
+ * that does not start valid UTF-8 is taken alone, one column wide.
+ */
+static size_t
+next_char(const char *p, size_t len, int *width)
+{
+	uint32_t cp;
+	size_t n;
+
+	n = utf8_decode((const unsigned char *)p, &cp);
+	if (n == 0 || n > len) {
+		*width = 1;
+		return 1;
+	}
+	*width = char_width(cp);
+	return n;
+}
+
+static size_t
+width_of(const char *s, size_t len)
+{
+	size_t i = 0, total = 0;
+	int w;
+
+	while (i < len) {
+		i += next_char(s + i, len - i, &w);
+		total += (size_t)w;
+	}
+	return total;
+}
+
+size_t
+term_display_width(const char *s)
+{
+	return width_of(s, strlen(s));
+}
+
+static void
+add_spaces(struct buf *b, int n)
+{
+	while (n-- > 0)
+		buf_addc(b, ' ');
+}
+
+static void
+wrap_newline(struct wrap *w)
+{
+	buf_addc(w->b, '\n');
+	add_spaces(w->b, w->prefix);
+	w->col = 0;
+}
+
+/* Break a word too long for any line between characters. */
+static void
+wrap_long_word(struct wrap *w, const char *word, size_t len)
+{
+	size_t i = 0, n;
+	int cw;
+
+	while (i < len) {
+		n = next_char(word + i, len - i, &cw);
+		/* At the start of a line it goes in anyway, or nothing would. */
+		if (w->col > 0 && w->col + cw > w->avail)
+			wrap_newline(w);
+		buf_add(w->b, word + i, n);
+		w->col += cw;
+		i += n;
+	}
+}
+
+/* Place a word after gap spaces, on this line if it fits, else the next. */
+static void
+wrap_word(struct wrap *w, int gap, const char *word, size_t len)
+{
+	int ww = (int)width_of(word, len);
+
+	if (w->col > 0 && w->col + gap + ww <= w->avail) {
+		add_spaces(w->b, gap);
+		w->col += gap;
+	} else if (w->col > 0)
+		wrap_newline(w);
+	if (w->col + ww <= w->avail) {
+		buf_add(w->b, word, len);
+		w->col += ww;
+	} else
+		wrap_long_word(w, word, len);
+}
+
+/*
+ * Wrap one source line (no newline in it). Its leading spaces carry over
+ * to its continuation lines so indented lists stay indented, but at most
+ * half the line, so that deep indentation cannot squeeze text to nothing.
+ */
+static void
+wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
+{
+	struct wrap w;
+	size_t i = 0, start;
+	int lead, gap, room;
+
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i == len) {
+		buf_addc(b, '\n');	/* blank: no trailing whitespace */
+		return;
+	}
+	room = width - indent < 1 ? 1 : width - indent;
+	lead = (int)i > room / 2 ? room / 2 : (int)i;
+	w.b = b;
+	w.prefix = indent + lead;
+	w.avail = room - lead;
+	w.col = 0;
+	add_spaces(b, w.prefix);
+	while (i < len) {
+		for (gap = 0; i < len && s[i] == ' '; i++)
+			gap++;
+		if (i == len)
+			break;
+		for (start = i; i < len && s[i] != ' '; i++)
+			;
+		wrap_word(&w, gap, s + start, i - start);
+	}
+	buf_addc(b, '\n');
+}
+
+/* Tabs become four spaces, so that every space is one column. */
+static void
+expand_tabs(struct buf *out, const char *s)
+{
+	const char *tab;
+
+	buf_add(out, "", 0);
+	while ((tab = strchr(s, '\t')) != NULL) {
+		buf_add(out, s, (size_t)(tab - s));
+		buf_adds(out, TERM_TAB_SPACES);
+		s = tab + 1;
+	}
+	buf_adds(out, s);
+}
+
+void
+term_wrap(struct buf *b, const char *s, int width, int indent)
+{
+	struct buf text = { NULL, 0, 0 };
+	const char *p;
+	size_t len;
+
+	if (indent < 0)
+		indent = 0;
+	buf_add(b, "", 0);
+	expand_tabs(&text, s);
+	/* A final newline ends the last line; it does not start another. */
+	for (p = text.data; *p != '\0'; p += len + (p[len] == '\n')) {
+		len = strcspn(p, "\n");
+		wrap_line(b, p, len, width, indent);
+	}
+	buf_free(&text);
+}
+
+void
+term_print_wrapped(FILE *fp, const char *s, int indent)
+{
+	struct buf clean = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+
+	term_sanitize(&clean, s, true);
+	term_wrap(&out, clean.data, term_cols, indent);
+	fputs(out.data, fp);
+	buf_free(&clean);
+	buf_free(&out);
+}
+
+static const char *
+colour(const char *seq)
+{
+	return term_has_colour ? seq : "";
+}
+
+const char *
+term_bold(void)
+{
+	return colour("\033[1m");
+}
+
+const char *
+term_dim(void)
+{
+	return colour("\033[2m");
+}
+
+const char *
+term_green(void)
+{
+	return colour("\033[32m");
+}
+
+const char *
+term_yellow(void)
+{
+	return colour("\033[33m");
+}
+
+const char *
+term_red(void)
+{
+	return colour("\033[31m");
+}
+
+const char *
+term_cyan(void)
+{
+	return colour("\033[36m");
+}
+
+const char *
+term_reset(void)
+{
+	return colour("\033[0m");
+}

@@ -1,0 +1,42 @@
+#!/bin/sh
+# decks.sh: every bundled and contrib deck lints clean, and the Dutch and
+# English decks have the same deck and card ids in the same order.
+. "${top_srcdir:-.}/tests/setup"
+
+for f in "$top_srcdir"/decks/*/*.yaml "$top_srcdir"/contrib/*.yaml; do
+	[ -f "$f" ] || continue
+	name=${f#"$top_srcdir"/}
+	set +e
+	rh lint "$f" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -e
+	check_rc "lint $name" 0
+	check "$name: no errors or warnings" test ! -s "$tmp/err"
+	check "$name: lint reports 0 warnings" has "$tmp/out" ", 0 warnings"
+done
+
+# Import each language into its own database and compare the ids.
+for lang in en nl; do
+	set +e
+	for f in "$top_srcdir/decks/$lang"/*.yaml; do
+		rh --db "$tmp/$lang.db" import "$f" >/dev/null 2>&1
+	done
+	rh --db "$tmp/$lang.db" list --json >"$tmp/$lang.decks"
+	: >"$tmp/$lang.ids"
+	for d in $(python3 -c 'import json,sys; print(" ".join(sorted(d["deck"] for d in json.load(open(sys.argv[1])))))' "$tmp/$lang.decks"); do
+		rh --db "$tmp/$lang.db" list "$d" --json |
+		    python3 -c 'import json,sys; [print(sys.argv[1] + "/" + c["id"] + " " + c["kind"]) for c in json.load(sys.stdin)]' "$d" >>"$tmp/$lang.ids"
+	done
+	set -e
+	check "$lang decks have cards" test "$(wc -l <"$tmp/$lang.ids")" -gt 50
+done
+check "nl and en: same decks, card ids and kinds" same_file "$tmp/en.ids" "$tmp/nl.ids"
+if ! same_file "$tmp/en.ids" "$tmp/nl.ids"; then
+	diff "$tmp/en.ids" "$tmp/nl.ids" | sed 's/^/# /' | head -20
+fi
+for lang in en nl; do
+	check "$lang decks are marked $lang" \
+	    python3 -c 'import json,sys; sys.exit(0 if all(d["language"] == sys.argv[2] for d in json.load(open(sys.argv[1]))) else 1)' "$tmp/$lang.decks" "$lang"
+done
+
+done_testing

@@ -1,0 +1,62 @@
+#!/bin/sh
+# errors.sh: every bad deck in tests/data/bad is refused by lint and
+# import with its expected diagnostics, exit 1, and the database untouched.
+. "${top_srcdir:-.}/tests/setup"
+
+write_deck "$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+run --today 2026-05-01 grade sample/first 4
+cp "$db" "$tmp/before.db"
+
+bad="$top_srcdir/tests/data/bad"
+for f in "$bad"/*.yaml; do
+	name=$(basename "$f")
+	case $name in warn-*) continue ;; esac
+	[ -f "${f%.yaml}.err" ] || continue
+	set +e
+	(cd "$bad" && rh lint "$name") >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -e
+	check_rc "lint $name" 1
+	check "lint $name: diagnostics as expected" same_file "$tmp/err" "${f%.yaml}.err"
+	set +e
+	(cd "$bad" && rh --db "$db" import "$name") >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -e
+	check_rc "import $name" 1
+	grep -v "^rehearse: $name: not imported" "$tmp/err" >"$tmp/err2" || true
+	check "import $name: same diagnostics" same_file "$tmp/err2" "${f%.yaml}.err"
+	check "import $name: database unchanged" same_file "$db" "$tmp/before.db"
+done
+
+# Files that are not there, or not files.
+run import "$tmp/missing.yaml"
+check_rc "missing file" 1
+check "missing file named" has "$tmp/err" "$tmp/missing.yaml: error: cannot open: No such file or directory"
+mkdir "$tmp/dir.yaml"
+run import "$tmp/dir.yaml"
+check_rc "a directory" 1
+check "directory named" has "$tmp/err" "$tmp/dir.yaml: error: is a directory"
+: >"$tmp/empty.yaml"
+run import "$tmp/empty.yaml"
+check_rc "an empty file" 1
+check "empty file named" has "$tmp/err" "$tmp/empty.yaml:1:1: error: empty file"
+
+# Hostile files, made here: a 50 MB value, deep nesting.
+python3 - "$tmp/huge.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("deck: huge\ncards:\n  - front: big\n    back: ")
+    f.write("x" * (50 * 1024 * 1024))
+    f.write("\n")
+PY
+run import "$tmp/huge.yaml"
+check_rc "a 50 MB value" 1
+check "the long value is reported" has "$tmp/err" "value too long"
+python3 -c 'import sys; open(sys.argv[1], "w").write("deck: deep\ncards: " + "[" * 100000)' "$tmp/deep.yaml"
+run import "$tmp/deep.yaml"
+check_rc "100000 levels of nesting" 1
+check "the nesting is reported" has "$tmp/err" "nesting deeper than"
+check "database unchanged by all of it" same_file "$db" "$tmp/before.db"
+
+done_testing

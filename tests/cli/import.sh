@@ -1,0 +1,81 @@
+#!/bin/sh
+# import.sh: importing decks: idempotent, progress kept by id, retirement.
+. "${top_srcdir:-.}/tests/setup"
+
+write_deck "$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+check_rc "first import" 0
+check "import reports three new cards" has "$tmp/out" "3 cards (3 new, 0 changed, 0 retired)"
+run list --json
+check "one deck of three cards" json 'len(j) == 1 and j[0]["deck"] == "sample" and j[0]["cards"] == 3 and j[0]["new"] == 3'
+
+# The same file again changes nothing, not even the file's bytes.
+cp "$db" "$tmp/before.db"
+run import "$tmp/deck.yaml"
+check_rc "second import" 0
+check "second import reports no change" has "$tmp/out" "(0 new, 0 changed, 0 retired)"
+check "database byte-for-byte unchanged" same_file "$db" "$tmp/before.db"
+
+# Progress follows the id when the text is edited.
+run --today 2026-02-01 grade sample/first 5
+run --today 2026-02-02 grade sample/first 4
+sed -i 's/What is the first card?/What is the very first card?/' "$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+check "edited card reported as changed" has "$tmp/out" "(0 new, 1 changed, 0 retired)"
+run show sample/first --json
+check "edited text is in" json 'j["front"] == "What is the very first card?"'
+check "progress kept after the edit" json 'j["reps"] == 2 and j["interval"] == 6'
+
+# A card gone from the file is retired, and comes back with its progress.
+python3 - "$tmp/deck.yaml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+start = s.index("  - id: first")
+end = s.index("  - id: second")
+open(p + ".first", "w").write(s[start:end])
+open(p, "w").write(s[:start] + s[end:])
+PY
+run import "$tmp/deck.yaml"
+check "removed card reported as retired" has "$tmp/out" "1 retired"
+run list sample --json
+check "retired card not listed" json '[c["id"] for c in j] == ["second", "third"]'
+run show sample/first --json
+check "retired card still has its history" json 'j["retired"] is True and j["reps"] == 2'
+run --today 2026-02-03 drill </dev/null
+check "retired card not drilled" hasnt "$tmp/out" "first card"
+cat "$tmp/deck.yaml.first" >>"$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+check "returning card reported as changed" has "$tmp/out" "1 changed"
+run show sample/first --json
+check "returning card has its progress" json 'j["retired"] is False and j["reps"] == 2 and j["interval"] == 6'
+
+# The deck id, not the path, says which deck a file refreshes.
+cp "$tmp/deck.yaml" "$tmp/moved.yaml"
+run import "$tmp/moved.yaml"
+run list --json
+check "same deck from another path" json 'len(j) == 1'
+
+# A file with errors changes nothing; other files of the import go in.
+cat >"$tmp/bad.yaml" <<'YAML'
+deck: sample
+cards:
+  - id: first
+    front: Replaced?
+    back: This must not be stored.
+  - id: broken
+    front: ""
+    back: x
+YAML
+write_deck "$tmp/other.yaml"
+sed -i 's/^deck: sample/deck: other/' "$tmp/other.yaml"
+cp "$db" "$tmp/before.db"
+run import "$tmp/bad.yaml" "$tmp/other.yaml"
+check_rc "import of a bad and a good file" 1
+check "the error names file, line and column" has "$tmp/err" "bad.yaml:7:12: error:"
+run show sample/first --json
+check "nothing from the bad file stored" json 'j["front"] != "Replaced?" and j["retired"] is False'
+run list --json
+check "the good file went in" json '[d["deck"] for d in j] == ["sample", "other"]'
+
+done_testing

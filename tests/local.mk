@@ -1,0 +1,63 @@
+## Tests: included from the top-level Makefile.am.
+
+unit_tests = \
+	tests/unit/test-clock \
+	tests/unit/test-deck \
+	tests/unit/test-sched \
+	tests/unit/test-term
+
+cli_tests = \
+	tests/cli/decks.sh \
+	tests/cli/errors.sh \
+	tests/cli/grade.sh \
+	tests/cli/import.sh \
+	tests/cli/json.sh \
+	tests/cli/options.sh \
+	tests/cli/piped.sh
+
+repl_tests = \
+	tests/repl/drill.exp
+
+check_PROGRAMS = $(unit_tests)
+TESTS = $(unit_tests) $(cli_tests) $(repl_tests)
+
+unit_cflags = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+unit_ldadd = $(CMOCKA_LIBS)
+
+tests_unit_test_clock_SOURCES = tests/unit/test-clock.c src/clock.c
+tests_unit_test_clock_CFLAGS = $(unit_cflags)
+tests_unit_test_clock_LDADD = $(unit_ldadd)
+
+tests_unit_test_sched_SOURCES = tests/unit/test-sched.c src/sched.c
+tests_unit_test_sched_CFLAGS = $(unit_cflags)
+tests_unit_test_sched_LDADD = $(unit_ldadd) -lm
+
+tests_unit_test_term_SOURCES = tests/unit/test-term.c src/term.c \
+	src/xmalloc.c
+tests_unit_test_term_CFLAGS = $(unit_cflags)
+tests_unit_test_term_LDADD = $(unit_ldadd)
+
+tests_unit_test_deck_SOURCES = tests/unit/test-deck.c src/deck.c \
+	src/xmalloc.c
+tests_unit_test_deck_CFLAGS = $(unit_cflags) $(YAML_CFLAGS)
+tests_unit_test_deck_LDADD = $(unit_ldadd) $(YAML_LIBS)
+
+# Every test reports TAP: cmocka through CMOCKA_MESSAGE_OUTPUT, the
+# shell and expect scripts by hand.
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+TEST_EXTENSIONS = .sh .exp
+SH_LOG_DRIVER = $(LOG_DRIVER)
+SH_LOG_COMPILER = $(SHELL)
+EXP_LOG_DRIVER = $(LOG_DRIVER)
+EXP_LOG_COMPILER = $(EXPECT)
+AM_TESTS_ENVIRONMENT = \
+	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
+	REHEARSE='$(abs_top_builddir)/src/rehearse'; export REHEARSE; \
+	REHEARSE_DECKS='$(abs_top_srcdir)/decks'; export REHEARSE_DECKS; \
+	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
+	srcdir='$(abs_top_srcdir)'; export srcdir; \
+	EXPECT='$(EXPECT)'; export EXPECT;
+
+EXTRA_DIST += tests/setup tests/repl/lib.tcl $(cli_tests) $(repl_tests) \
+	tests/data/sched.table tests/data/sched-ref.py \
+	tests/data/bad tests/data/good

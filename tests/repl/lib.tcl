@@ -1,0 +1,90 @@
+# lib.tcl: shared setup for the expect tests: a private home, TAP output.
+set timeout 10
+log_user 0
+set tap_n 0
+set tap_failed 0
+
+proc ok {desc} {
+	global tap_n
+	incr tap_n
+	puts "ok $tap_n - $desc"
+}
+proc not_ok {desc} {
+	global tap_n tap_failed
+	incr tap_n
+	incr tap_failed
+	puts "not ok $tap_n - $desc"
+}
+proc done_testing {} {
+	global tap_n tap_failed tmp
+	puts "1..$tap_n"
+	file delete -force $tmp
+	exit [expr {$tap_failed > 0}]
+}
+
+# want PATTERN DESC: the spawned program prints PATTERN (glob) in time.
+proc want {pattern desc} {
+	expect {
+		-glob $pattern { ok $desc; return 1 }
+		timeout { not_ok "$desc (timed out)"; return 0 }
+		eof { not_ok "$desc (program ended)"; return 0 }
+	}
+}
+proc want_re {pattern desc} {
+	expect {
+		-re $pattern { ok $desc; return 1 }
+		timeout { not_ok "$desc (timed out)"; return 0 }
+		eof { not_ok "$desc (program ended)"; return 0 }
+	}
+}
+
+# want_exit DESC STATUS: the program ends with STATUS.
+proc want_exit {desc status} {
+	expect {
+		eof {}
+		timeout { not_ok "$desc (did not end)"; return }
+	}
+	set r [wait]
+	if {[lindex $r 3] == $status} {
+		ok "$desc (exit $status)"
+	} else {
+		not_ok "$desc: exit [lindex $r 3], want $status"
+	}
+}
+
+set rehearse $env(REHEARSE)
+set tmp [exec mktemp -d /tmp/rehearse-repl.XXXXXX]
+set env(HOME) "$tmp/home"
+set env(XDG_DATA_HOME) "$tmp/data"
+set env(XDG_CONFIG_HOME) "$tmp/config"
+set env(XDG_STATE_HOME) "$tmp/state"
+set env(TERM) "xterm"
+set env(NO_COLOR) "1"
+set env(LC_ALL) "C.UTF-8"
+set env(INPUTRC) "/dev/null"
+file mkdir "$tmp/home"
+set db "$tmp/test.db"
+
+proc rehearse_out {args} {
+	global rehearse db
+	return [exec $rehearse --db $db {*}$args]
+}
+
+proc write_deck {path} {
+	set f [open $path w]
+	puts $f {deck: sample
+title: Sample deck
+cards:
+  - id: first
+    front: What is the first card?
+    back: The first answer.
+    hint: Starts with F.
+  - id: second
+    front: What is the second card?
+    back: The second answer.
+    kind: practice
+  - id: third
+    front: What is the third card?
+    back: The third answer.}
+	close $f
+}
