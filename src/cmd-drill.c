@@ -15,9 +15,12 @@ static const char *const repl_commands[] = {
 	":help", ":hint", ":undo", ":skip", ":quit", NULL,
 };
 
+/* One line at the grade prompt; :help gives the long form. */
 static const char legend[] =
-    "0 blank  1 wrong  2 wrong but familiar  3 right with effort  "
-    "4 right after a pause  5 right and fluent";
+    "0 blank  1 wrong  2 familiar  3 effort  4 pause  5 fluent";
+static const char legend_long[] =
+    "0 blank, 1 wrong, 2 wrong but familiar, 3 right with effort,\n"
+    "  4 right after a pause, 5 right and fluent";
 
 /* A grade that :undo can take back. */
 struct undo {
@@ -44,6 +47,7 @@ struct session {
 	char			 prompt[160];
 	const char		*prompt_base;
 	bool			 timed;		/* the prompt shows a clock */
+	bool			 failed;	/* a grade could not be saved */
 };
 
 enum step {
@@ -119,11 +123,11 @@ print_help(void)
 {
 	printf("At a question: Enter reveals the answer.  At the grade "
 	    "prompt: 0-5.\n"
-	    "  %s\n"
+	    "  %s.\n"
 	    "  :hint  show the hint      :skip  leave this card for later\n"
 	    "  :undo  take back the last grade\n"
 	    "  :quit  save and leave (also Ctrl-D); Ctrl-C leaves the card "
-	    "on screen alone\n", legend);
+	    "on screen alone\n", legend_long);
 }
 
 static void
@@ -207,6 +211,7 @@ do_grade(struct session *s, const struct card_view *v, int q)
 	if (review_grade(s->st, v->deck, v->id, q, s->o->today, took, s->cram,
 	    &r) != 0) {
 		warnx_("cannot save the grade: %s", store_error(s->st));
+		s->failed = true;
 		return -1;
 	}
 	s->undo = xreallocarray(s->undo, s->nundo + 1, sizeof *s->undo);
@@ -234,6 +239,10 @@ do_grade(struct session *s, const struct card_view *v, int q)
 		    "logged, already scheduled today",
 		    u->requeued ? "; again later this session" : "",
 		    term_reset());
+	if (sched_leech_event(r.before.lapses, r.after.lapses))
+		printf("%sThis card is a leech: %lld lapses. Rewrite it, or "
+		    "prepare a story for it.%s\n", term_yellow(),
+		    (long long)r.after.lapses, term_reset());
 	return 0;
 }
 
@@ -317,22 +326,26 @@ ask_grade(struct session *s, const struct card_view *v, bool *interrupted)
 {
 	enum input in;
 	char *line;
+	int q;
 
 	for (;;) {
 		in = prompt_for(s, v, "grade 0-5", false, &line, interrupted);
 		if (in == IN_TEXT && line[0] >= '0' && line[0] <= '5' &&
 		    line[1] == '\0') {
+			q = line[0] - '0';
 			free(line);
-			return do_grade(s, v, line[0] - '0') == 0 ?
-			    STEP_NEXT : STEP_QUIT;
+			return do_grade(s, v, q) == 0 ? STEP_NEXT : STEP_QUIT;
 		}
 		if (in == IN_TEXT)
 			printf("Grade with a number from 0 to 5 (or :help).\n");
 		free(line);
 		if (in == IN_QUIT)
 			return STEP_QUIT;
-		if (in == IN_SKIP)
+		if (in == IN_SKIP) {
+			if (*interrupted)
+				printf("Card left for later.\n");
 			return STEP_NEXT;
+		}
 		if (in == IN_UNDO)
 			return do_undo(s);
 	}
@@ -412,13 +425,13 @@ run_session(struct session *s)
 static char *
 history_path(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *dir = cmd_data_dir(), *path;
 
-	if (xdg != NULL && *xdg == '/')
-		return xasprintf("%s/rehearse/history", xdg);
-	if (home != NULL && *home != '\0')
-		return xasprintf("%s/.local/share/rehearse/history", home);
-	return NULL;
+	if (dir == NULL)
+		return NULL;
+	path = xasprintf("%s/history", dir);
+	free(dir);
+	return path;
 }
 
 /* Build the session's queue; returns the new cards allowed today. */
@@ -549,7 +562,7 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	session_free(&s);
 	free(decks);
 	store_close(s.st);
-	return EXIT_OK;
+	return s.failed ? EXIT_FAIL : EXIT_OK;
 }
 
 const struct cmd_entry cmd_drill_entry = {

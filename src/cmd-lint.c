@@ -27,8 +27,9 @@ cmd_lint_exec(const struct options *o, int argc, char **argv)
 		    &info, &res, stderr) != 0)
 			rc = EXIT_FAIL;
 		else
-			printf("%s: deck %s, %zu cards, %zu warning%s\n",
-			    argv[i], info.id, info.cards, res.warnings,
+			printf("%s: deck %s, %zu card%s, %zu warning%s\n",
+			    argv[i], info.id, info.cards,
+			    info.cards == 1 ? "" : "s", res.warnings,
 			    res.warnings == 1 ? "" : "s");
 		deck_info_free(&info);
 	}

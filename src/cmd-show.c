@@ -30,11 +30,12 @@ show_text(const struct card_view *v, int64_t today)
 	if (!v->seen || v->st.due == SCHED_NEW_DUE)
 		printf("Schedule: new%s\n", v->suspended ? ", suspended" : "");
 	else
-		printf("Schedule: due %s (%s), interval %lld days, %lld "
+		printf("Schedule: due %s (%s), interval %lld day%s, %lld "
 		    "repetitions, EF %.2f, %lld lapses%s%s\n",
 		    day_format(v->st.due, day),
 		    v->st.due <= today ? "due now" : "later",
-		    (long long)v->st.interval, (long long)v->st.reps, v->st.ef,
+		    (long long)v->st.interval, v->st.interval == 1 ? "" : "s",
+		    (long long)v->st.reps, v->st.ef,
 		    (long long)v->st.lapses,
 		    sched_is_leech(v->st.lapses) ? ", leech" : "",
 		    v->suspended ? ", suspended" : "");

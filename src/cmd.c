@@ -51,12 +51,11 @@ make_dirs(char *path)
 	return 0;
 }
 
-/* The default database: $XDG_DATA_HOME/rehearse/rehearse.db. */
-static char *
-default_db(void)
+char *
+cmd_data_dir(void)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	char *dir, *path;
+	char *dir;
 
 	if (xdg != NULL && *xdg == '/')
 		dir = xasprintf("%s/rehearse", xdg);
@@ -72,6 +71,17 @@ default_db(void)
 		free(dir);
 		return NULL;
 	}
+	return dir;
+}
+
+/* The default database: $XDG_DATA_HOME/rehearse/rehearse.db. */
+static char *
+default_db(void)
+{
+	char *dir = cmd_data_dir(), *path;
+
+	if (dir == NULL)
+		return NULL;
 	path = xasprintf("%s/rehearse.db", dir);
 	free(dir);
 	return path;
@@ -166,8 +176,9 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 		return -1;
 	}
 	if (!quiet)
-		printf("%s: deck %s, %lld cards (%lld new, %lld changed, "
+		printf("%s: deck %s, %lld card%s (%lld new, %lld changed, "
 		    "%lld retired)\n", path, info.id, (long long)is.cards,
+		    is.cards == 1 ? "" : "s",
 		    (long long)is.added, (long long)is.changed,
 		    (long long)is.retired);
 	deck_info_free(&info);

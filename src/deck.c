@@ -55,6 +55,7 @@ enum node_type { NODE_SCALAR, NODE_LIST, NODE_MAP };
 struct slot {
 	struct node	*node;
 	struct pos	 at;		/* where it appears, alias or not */
+	bool		 alias;
 };
 
 /*
@@ -359,7 +360,8 @@ diag_flush(struct ctx *c, FILE *out)
 	if (c->warnings > c->lim->errors)
 		diag_add(c, true, NULL, xasprintf("%zu more warnings not shown",
 		    c->warnings - c->lim->errors));
-	qsort(c->diags, c->ndiags, sizeof *c->diags, diag_cmp);
+	if (c->ndiags > 0)
+		qsort(c->diags, c->ndiags, sizeof *c->diags, diag_cmp);
 	for (i = 0; i < c->ndiags; i++) {
 		d = &c->diags[i];
 		if (d->at.line != 0)
@@ -450,7 +452,11 @@ anchor_grow(struct anchors *t)
 	free(old);
 }
 
-/* A later anchor of the same name replaces the earlier (YAML says so). */
+/*
+ * A later anchor of the same name replaces the earlier (YAML says so).
+ * The top mapping and the card list are never kept whole: their anchors
+ * are recorded without a node, to explain why an alias cannot use them.
+ */
 static void
 anchor_set(struct ctx *c, const yaml_char_t *name, struct node *n)
 {
@@ -461,7 +467,8 @@ anchor_set(struct ctx *c, const yaml_char_t *name, struct node *n)
 		return;
 	if (t->n >= t->nbuckets)
 		anchor_grow(t);
-	n->refs++;
+	if (n != NULL)
+		n->refs++;
 	a = anchor_find(t, (const char *)name);
 	if (*a != NULL) {
 		node_unref((*a)->node);
@@ -475,12 +482,12 @@ anchor_set(struct ctx *c, const yaml_char_t *name, struct node *n)
 	t->n++;
 }
 
-static struct node *
+static struct anchor *
 anchor_get(struct ctx *c, const yaml_char_t *name)
 {
 	struct anchor **a = anchor_find(&c->anchors, (const char *)name);
 
-	return a != NULL && *a != NULL ? (*a)->node : NULL;
+	return a != NULL ? *a : NULL;
 }
 
 static void
@@ -617,13 +624,19 @@ tree_scalar(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 static struct node *
 tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
-	struct node *n = anchor_get(c, ev->data.alias.anchor);
+	struct anchor *a = anchor_get(c, ev->data.alias.anchor);
+	struct node *n = a != NULL ? a->node : NULL;
 	char q[SHOW_MAX + 4];
 	const char *name = (const char *)ev->data.alias.anchor;
 
 	if (n == NULL) {
 		show(q, name, strlen(name));
-		errorf(c, at, "alias '*%s' has no anchor '&%s' before it", q, q);
+		if (a == NULL)
+			errorf(c, at, "alias '*%s' has no anchor '&%s' before "
+			    "it", q, q);
+		else
+			errorf(c, at, "alias '*%s' cannot repeat the whole deck "
+			    "or its list of cards", q);
 		n = node_new(NODE_SCALAR);
 		n->bad = true;
 		tree_grow(c, n->size);
@@ -664,6 +677,7 @@ tree_open(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 		anchor = ev->data.sequence_start.anchor;
 	}
 	f->slot.at = *at;
+	f->slot.alias = false;
 	f->anchor = anchor ? xstrdup((const char *)anchor) : NULL;
 	tree_grow(c, 1);
 }
@@ -710,7 +724,7 @@ tree_attach(struct ctx *c, struct slot s, struct slot *done)
 static bool
 tree_event(struct ctx *c, const yaml_event_t *ev, struct slot *done)
 {
-	struct slot s = { NULL, pos_of(ev) };
+	struct slot s = { NULL, pos_of(ev), false };
 
 	check_tag(c, ev);
 	switch (ev->type) {
@@ -720,6 +734,7 @@ tree_event(struct ctx *c, const yaml_event_t *ev, struct slot *done)
 	case YAML_ALIAS_EVENT:
 		if ((s.node = tree_alias(c, ev, &s.at)) == NULL)
 			return false;
+		s.alias = true;
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
@@ -1066,10 +1081,31 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 		c->fn_stopped = c->stop = true;
 }
 
+/*
+ * A card repeated by an alias is blamed where the alias is, not where
+ * the original's keys are: a shallow copy with the alias's position.
+ */
+static const struct node *
+card_at_alias(const struct slot *s, struct node *copy)
+{
+	size_t i;
+
+	if (!s->alias)
+		return s->node;
+	*copy = *s->node;
+	copy->kids = xreallocarray(NULL, copy->nkids, sizeof *copy->kids);
+	for (i = 0; i < copy->nkids; i++) {
+		copy->kids[i] = s->node->kids[i];
+		copy->kids[i].at = s->at;
+	}
+	return copy;
+}
+
 /* Check one card; hand it over when nothing was wrong since it began. */
 static void
 card_check(struct ctx *c, const struct slot *s, size_t index)
 {
+	struct node copy;
 	struct card k;
 	int i;
 
@@ -1083,7 +1119,7 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	memset(&k, 0, sizeof k);
 	for (i = 0; i < CK_N; i++)
 		k.st[i] = V_NONE;
-	card_fields(c, s->node, &k);
+	card_fields(c, card_at_alias(s, &copy), &k);
 	card_values(c, &k);
 	if (k.val[CK_FRONT] == NULL && !k.merged)
 		errorf(c, &s->at, "card has no 'front'");
@@ -1092,6 +1128,8 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	card_id(c, s, &k);
 	if (c->errors == c->tree_errors && !c->stop)
 		card_hand(c, s, &k, index);
+	if (s->alias)
+		free(copy.kids);
 	free(k.tags);
 	free(k.derived);
 }
@@ -1235,6 +1273,7 @@ root_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 
 	if (ev->type == YAML_MAPPING_START_EVENT) {
 		check_tag(c, ev);
+		anchor_set(c, ev->data.mapping_start.anchor, NULL);
 		if (depth_ok(c, 1, at)) {
 			c->open = 1;
 			c->root_at = *at;
@@ -1289,6 +1328,7 @@ static void
 cards_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
 	check_tag(c, ev);
+	anchor_set(c, ev->data.sequence_start.anchor, NULL);
 	if (!depth_ok(c, 1, at))
 		return;
 	c->open++;

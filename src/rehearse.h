@@ -61,6 +61,8 @@ extern const struct cmd_entry cmd_grade_entry;
 /* Errors and warnings as "rehearse: ..." on stderr. */
 void	 warnx_(const char *, ...) __attribute__((format(printf, 1, 2)));
 
+/* The data directory, created (mode 0700) when missing; caller frees. */
+char	*cmd_data_dir(void);
 /* Open the database the options name, creating it; NULL after a message. */
 struct store	*cmd_open_store(const struct options *);
 /* Split "DECK/CARD"; the parts belong to the caller.  False when malformed. */

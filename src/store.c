@@ -93,15 +93,15 @@ static const char *const migrations[] = {
     "   WHERE t.deck = c.deck AND t.card = c.id))"
 
 #define DECK_ROWS \
-    "SELECT d.id AS id, d.title AS title, d.language AS language," \
-    " (SELECT count(*) FROM card c WHERE c.deck = d.id AND c.retired = 0)" \
+    "SELECT k.id AS id, k.title AS title, k.language AS language," \
+    " (SELECT count(*) FROM card c WHERE c.deck = k.id AND c.retired = 0)" \
     "   AS n," \
     " (SELECT count(*) FROM card c JOIN state s" \
-    "   ON s.deck = c.deck AND s.card = c.id WHERE c.deck = d.id" \
+    "   ON s.deck = c.deck AND s.card = c.id WHERE c.deck = k.id" \
     "   AND c.retired = 0 AND s.suspended = 0 AND s.due <= ?1) AS due," \
-    " (SELECT count(*)" CARD_FROM " WHERE c.deck = d.id AND" ACTIVE \
+    " (SELECT count(*)" CARD_FROM " WHERE c.deck = k.id AND" ACTIVE \
     "   AND" IS_NEW ") AS fresh" \
-    " FROM deck d ORDER BY d.seq"
+    " FROM deck k ORDER BY k.seq"
 
 enum stmt {
 	S_DECK_COUNT,
@@ -305,6 +305,9 @@ migrate(struct store *st)
 	char *sql;
 	int rc;
 
+	/* Up to date: nothing to write (the file stays as it is). */
+	if (user_version(st) == SCHEMA_VERSION)
+		return 0;
 	if (exec(st, "BEGIN IMMEDIATE") != 0)
 		return -1;
 	v = user_version(st);

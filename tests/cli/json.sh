@@ -25,6 +25,19 @@ run list sample --json
 check "list DECK --json: an array of cards in deck order" json '[c["id"] for c in j] == ["first", "second", "third"]'
 check "list DECK --json: schedule fields" json 'j[0]["due"] == "2026-06-02" and j[0]["interval"] == 1 and abs(j[0]["ef"] - 2.36) < 1e-9'
 
+# Counts are per deck.
+write_deck "$tmp/two.yaml"
+sed -i 's/^deck: sample/deck: two/' "$tmp/two.yaml"
+python3 - "$tmp/two.yaml" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+open(p, "w").write(s[:s.index("  - id: third")])
+PY
+run import "$tmp/two.yaml"
+run --today 2026-06-02 list --json
+check "each deck counts its own cards" json '[(d["deck"], d["cards"], d["new"], d["due_today"]) for d in j] == [("sample", 3, 2, 1), ("two", 2, 2, 0)]'
+
 # Text with quotes, backslashes and control characters stays valid JSON.
 cat >"$tmp/odd.yaml" <<'YAML'
 deck: odd

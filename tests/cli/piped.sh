@@ -22,7 +22,7 @@ check "header with deck, position and kind" has "$tmp/out" "[sample 1/3 recall]"
 check "the front is shown" has "$tmp/out" "What is the first card?"
 check "the back is revealed" has "$tmp/out" "The first answer."
 check "the hint is revealed" has "$tmp/out" "Starts with F."
-check "the grade legend is shown" has "$tmp/out" "5 right and fluent"
+check "the grade legend is shown" has "$tmp/out" "5 fluent"
 check "a grade is confirmed with the next day" has "$tmp/out" "Graded 4: next review 2026-07-02 (in 1 day)."
 check "a failed card comes back" has "$tmp/out" "[sample 4/4 practice]"
 check "its repeat is logged, not scheduled" has "$tmp/out" "Graded 4: logged, already scheduled today."
@@ -123,6 +123,15 @@ run_in '
 check "--cram says so" has "$tmp/out" "cram: schedule untouched"
 run show sample/first --json
 check "--cram leaves the schedule alone" json 'j["due"] is None and j["lapses"] == 0'
+
+# The eighth lapse makes a leech, and the session says so.
+for d in 01 02 03 04 05 06 07; do
+	run --today "2026-09-$d" grade sample/third 0
+done
+run_in '
+1
+' --today 2026-09-08 drill --limit 1
+check "the REPL announces a new leech" has "$tmp/out" "This card is a leech: 8 lapses."
 
 # Deck text cannot reach the terminal as control sequences.
 cat >"$tmp/evil.yaml" <<'YAML'

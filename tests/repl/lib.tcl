@@ -1,6 +1,6 @@
 # lib.tcl: shared setup for the expect tests: a private home, TAP output.
 set timeout 10
-log_user 0
+log_user [expr {[info exists env(EXPECT_LOG)] ? 1 : 0}]
 set tap_n 0
 set tap_failed 0
 
