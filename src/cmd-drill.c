@@ -381,18 +381,23 @@ drill_card(struct session *s, const struct card_view *v, bool *interrupted)
 static void
 summary(struct session *s)
 {
+	struct buf b = { 0 };
 	char day[DAY_BUFSZ];
 	int64_t next;
 	size_t left = s->len > s->head ? s->len - s->head : 0;
 
-	printf("\n%sSession over: %zu reviewed, %zu again later", term_bold(),
+	buf_printf(&b, "Session over: %zu reviewed, %zu again later",
 	    s->reviewed, s->again);
 	if (left > 0)
-		printf(", %zu left for another time", left);
+		buf_printf(&b, ", %zu left for another time", left);
 	next = store_next_due(s->st, s->decks, s->o->today);
 	if (next != SCHED_NEW_DUE)
-		printf("; next review due %s", day_format(next, day));
-	printf(".%s\n", term_reset());
+		buf_printf(&b, "; next review due %s", day_format(next, day));
+	buf_addc(&b, '.');
+	printf("\n%s", term_bold());
+	term_print_wrapped(stdout, b.data, 0);
+	printf("%s", term_reset());
+	buf_free(&b);
 }
 
 static void

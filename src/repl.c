@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <readline/history.h>
@@ -21,6 +22,7 @@ static char			*history_file;
 static const char *const	*words;
 static char			*got_line;
 static bool			 got_done;
+static sigset_t			 unblocked;	/* the mask outside repl_read */
 
 static void
 on_sigint(int sig)
@@ -115,6 +117,10 @@ read_piped(char **line)
 	ssize_t n;
 
 	fflush(stdout);
+	if (interrupted) {
+		interrupted = 0;
+		return REPL_INTERRUPT;
+	}
 	errno = 0;
 	n = getline(&buf, &cap, stdin);
 	if (n < 0) {
@@ -142,36 +148,39 @@ abandon_line(void)
 	rl_callback_sigcleanup();
 	rl_callback_handler_remove();
 	rl_cleanup_after_signal();
-	fputs("^C\n", stdout);
+	/* Readline has moved to the start of the prompt line: keep it. */
+	fputs("\n", stdout);
 	fflush(stdout);
 }
 
-enum repl_status
-repl_read(const char *prompt, char **line, repl_tick_fn tick, void *arg)
+/*
+ * Wait for readline's input with Ctrl-C blocked except inside pselect(),
+ * so a Ctrl-C cannot slip in between the check and the wait.
+ */
+static enum repl_status
+read_tty(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 {
-	struct timeval tv;
+	struct timespec ts;
 	fd_set fds;
 	int fd = fileno(rl_instream != NULL ? rl_instream : stdin), n;
+	enum repl_status rs = REPL_LINE;
 
-	*line = NULL;
-	interrupted = 0;
-	if (!tty)
-		return read_piped(line);
 	fflush(stdout);
 	got_done = false;
 	got_line = NULL;
 	rl_callback_handler_install(prompt, on_line);
 	while (!got_done) {
-		FD_ZERO(&fds);
-		FD_SET(fd, &fds);
-		tv.tv_sec = 1;
-		tv.tv_usec = 0;
-		n = select(fd + 1, &fds, NULL, NULL, tick != NULL ? &tv : NULL);
 		if (interrupted) {
 			interrupted = 0;
 			abandon_line();
 			return REPL_INTERRUPT;
 		}
+		FD_ZERO(&fds);
+		FD_SET(fd, &fds);
+		ts.tv_sec = 1;
+		ts.tv_nsec = 0;
+		n = pselect(fd + 1, &fds, NULL, NULL, tick != NULL ? &ts : NULL,
+		    &unblocked);
 		if (n < 0 && errno != EINTR) {
 			rl_callback_handler_remove();
 			return REPL_EOF;
@@ -184,10 +193,30 @@ repl_read(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 	}
 	if (got_line == NULL) {
 		putchar('\n');
-		return REPL_EOF;
-	}
-	if (got_line[0] == ':')
+		rs = REPL_EOF;
+	} else if (got_line[0] == ':')
 		add_history(got_line);
 	*line = got_line;
-	return REPL_LINE;
+	return rs;
+}
+
+enum repl_status
+repl_read(const char *prompt, char **line, repl_tick_fn tick, void *arg)
+{
+	sigset_t block;
+	enum repl_status rs;
+
+	/*
+	 * A Ctrl-C that came while the card was being shown counts for
+	 * this read: it is not cleared here.
+	 */
+	*line = NULL;
+	if (!tty)
+		return read_piped(line);
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &unblocked);
+	rs = read_tty(prompt, line, tick, arg);
+	sigprocmask(SIG_SETMASK, &unblocked, NULL);
+	return rs;
 }
