@@ -65,11 +65,11 @@ struct slot {
  */
 struct node {
 	enum node_type	 type;
-	bool		 plain;		/* a plain scalar: '~' and '<<' mean something */
-	bool		 bad;		/* already reported: check nothing more */
+	bool		 plain;		/* plain: '~' and '<<' mean something */
+	bool		 bad;		/* reported already: check no more */
 	size_t		 refs;
-	size_t		 size;		/* text bytes after expansion, +1 per node */
-	size_t		 height;	/* collection levels, aliases included */
+	size_t		 size;		/* bytes after expansion, +1 a node */
+	size_t		 height;	/* levels, aliases included */
 	char		*text;		/* scalars; NULL when bad */
 	size_t		 len;
 	struct slot	*kids;		/* a mapping's: key, value, key, ... */
@@ -94,7 +94,7 @@ struct anchors {
  * costs its bytes, its line and one table word, no allocation of its own.
  */
 struct idset {
-	struct buf	 arena;		/* per id: line (size_t), the id, NUL */
+	struct buf	 arena;		/* per id: its line, the id, NUL */
 	size_t		*table;		/* arena offset + 1; 0 is free */
 	size_t		 size;		/* a power of two */
 	size_t		 used;
@@ -112,6 +112,12 @@ struct frame {
 	char		*anchor;	/* recorded once it completes */
 };
 
+/*
+ * The file is never held whole: libyaml's events drive a small state
+ * machine over the top mapping and the list under 'cards', and every
+ * other node (a card, one deck value) becomes a small tree that is
+ * checked and freed as soon as it completes.
+ */
 enum state {
 	S_STREAM, S_DOC, S_ROOT, S_KEY, S_VALUE, S_CARDS, S_DOCEND, S_DONE
 };
@@ -122,48 +128,48 @@ enum input { IN_OK, IN_TOOLONG, IN_TOOBIG, IN_ERRNO };
 enum { V_NONE, V_TEXT, V_BAD };
 
 struct ctx {
-	const char			*path;
-	const struct deck_limits	*lim;
-	deck_card_fn			 fn;
-	void				*arg;
-	struct deck_info		*info;
+	const char		*path;
+	const struct deck_limits *lim;
+	deck_card_fn		 fn;
+	void			*arg;
+	struct deck_info	*info;
 
-	FILE				*fp;
-	size_t				 read_total;
-	size_t				 read_since_event;
-	enum input			 input;
-	int				 input_errno;
-	struct pos			 event_at;	/* the last event's */
+	FILE			*fp;
+	size_t			 read_total;
+	size_t			 read_since_event;
+	enum input		 input;
+	int			 input_errno;
+	struct pos		 event_at;	/* the last event's */
 
-	enum state			 state;
-	bool				 stop;
-	bool				 fn_stopped;
-	size_t				 docs;
-	struct pos			 root_at;
-	size_t				 seen[DK_N];	/* line of each deck key */
-	enum deck_key			 key;		/* whose value comes next */
-	struct pos			 cards_at;
-	size_t				 items;		/* in 'cards', so far */
+	enum state		 state;
+	bool			 stop;
+	bool			 fn_stopped;
+	size_t			 docs;
+	struct pos		 root_at;
+	size_t			 seen[DK_N];	/* line of each deck key */
+	enum deck_key		 key;		/* whose value comes next */
+	struct pos		 cards_at;
+	size_t			 items;		/* in 'cards', so far */
 
-	struct frame			*stack;
-	size_t				 nstack;
-	size_t				 stackcap;
-	size_t				 open;		/* streamed collections */
-	struct pos			 tree_at;
-	size_t				 tree_size;
-	bool				 tree_over;
-	size_t				 tree_errors;	/* errors before the tree */
+	struct frame		*stack;		/* the tree being built */
+	size_t			 nstack;
+	size_t			 stackcap;
+	size_t			 open;		/* streamed collections */
+	struct pos		 tree_at;
+	size_t			 tree_size;
+	bool			 tree_over;
+	size_t			 tree_errors;	/* errors before the tree */
 
-	size_t				 expansion;
-	struct anchors			 anchors;
-	struct idset			 ids;
+	size_t			 expansion;
+	struct anchors		 anchors;
+	struct idset		 ids;
 
-	struct diag			*diags;
-	size_t				 ndiags;
-	size_t				 diagscap;
-	size_t				 errors;
-	size_t				 warnings;
-	bool				 gave_up;
+	struct diag		*diags;
+	size_t			 ndiags;
+	size_t			 diagscap;
+	size_t			 errors;
+	size_t			 warnings;
+	bool			 gave_up;
 };
 
 /* One card's values while it is checked. */
@@ -171,7 +177,7 @@ struct card {
 	const struct slot	*val[CK_N];
 	int			 st[CK_N];	/* V_NONE, V_TEXT or V_BAD */
 	const char		*text[CK_N];
-	bool			 merged;	/* had '<<': missing keys are moot */
+	bool			 merged;	/* '<<': nothing missing */
 	char			*tags;
 	char			*derived;
 };
@@ -239,9 +245,9 @@ show(char *out, const char *s, size_t len)
 			out[n++] = s[i++];
 	}
 	if (i < len) {
-		while (n > 0 && (out[n - 1] & 0xc0) == 0x80)
+		while (n > 0 && ((unsigned char)out[n - 1] & 0xc0) == 0x80)
 			n--;
-		if (n > 0 && (out[n - 1] & 0x80))
+		if (n > 0 && ((unsigned char)out[n - 1] & 0x80))
 			n--;
 		memcpy(out + n, "...", 3);
 		n += 3;
@@ -635,8 +641,8 @@ tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 			errorf(c, at, "alias '*%s' has no anchor '&%s' before "
 			    "it", q, q);
 		else
-			errorf(c, at, "alias '*%s' cannot repeat the whole deck "
-			    "or its list of cards", q);
+			errorf(c, at, "alias '*%s' cannot repeat the whole "
+			    "deck or its list of cards", q);
 		n = node_new(NODE_SCALAR);
 		n->bad = true;
 		tree_grow(c, n->size);
@@ -829,7 +835,8 @@ tag_item(struct ctx *c, const struct slot *t, struct buf *b)
 		return false;
 	}
 	for (i = 0; i < n->len; i++) {
-		if (strchr(" \t\n\r\f\v", n->text[i]) != NULL) {
+		if (n->text[i] != '\0' &&
+		    strchr(" \t\n\r\f\v", n->text[i]) != NULL) {
 			errorf(c, &t->at, "tag '%s' must be one word (no "
 			    "spaces)", show(q, n->text, n->len));
 			return false;
@@ -870,7 +877,10 @@ tags_value(struct ctx *c, const struct slot *v, char **out)
 	return V_TEXT;
 }
 
-/* Optimal string alignment distance of two short lower-cased strings. */
+/*
+ * Damerau-Levenshtein distance (optimal string alignment: adjacent
+ * transpositions count one) of two short strings, ignoring ASCII case.
+ */
 static size_t
 edit_distance(const char *a, size_t la, const char *b, size_t lb)
 {
@@ -935,7 +945,8 @@ unknown_key(struct ctx *c, const struct slot *k, const char *const *names,
 
 	show(q, k->node->text, k->node->len);
 	if (s != NULL)
-		errorf(c, &k->at, "unknown key '%s' (did you mean '%s'?)", q, s);
+		errorf(c, &k->at, "unknown key '%s' (did you mean '%s'?)", q,
+		    s);
 	else if (card)
 		errorf(c, &k->at, "unknown key '%s' in a card (valid keys: id, "
 		    "front, back, kind, hint, tags, example)", q);
@@ -1082,6 +1093,17 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 }
 
 /*
+ * An alias to a value that was refused where it was defined brings no
+ * new error, but the card must not go out without its text.
+ */
+static bool
+card_complete(const struct card *k)
+{
+	return k->st[CK_FRONT] == V_TEXT && k->st[CK_BACK] == V_TEXT &&
+	    (k->st[CK_ID] == V_TEXT || k->derived != NULL);
+}
+
+/*
  * A card repeated by an alias is blamed where the alias is, not where
  * the original's keys are: a shallow copy with the alias's position.
  */
@@ -1112,8 +1134,8 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	if (s->node->bad)
 		return;
 	if (s->node->type != NODE_MAP) {
-		errorf(c, &s->at, "a card must be a mapping (front, back, ...), "
-		    "found %s", describe(s->node));
+		errorf(c, &s->at, "a card must be a mapping (front, back, "
+		    "...), found %s", describe(s->node));
 		return;
 	}
 	memset(&k, 0, sizeof k);
@@ -1126,7 +1148,7 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	if (k.val[CK_BACK] == NULL && !k.merged)
 		errorf(c, &s->at, "card has no 'back'");
 	card_id(c, s, &k);
-	if (c->errors == c->tree_errors && !c->stop)
+	if (c->errors == c->tree_errors && !c->stop && card_complete(&k))
 		card_hand(c, s, &k, index);
 	if (s->alias)
 		free(copy.kids);
@@ -1228,32 +1250,13 @@ static void
 root_value(struct ctx *c, const struct slot *v)
 {
 	struct deck_info *i = c->info;
+	char **dst[DK_N] = { &i->id, &i->title, &i->language, &i->kind,
+	    &i->description, &i->tags, NULL };
 
-	switch (c->key) {
-	case DK_DECK:
-		deck_value(c, v, &i->id);
-		break;
-	case DK_TITLE:
-		deck_value(c, v, &i->title);
-		break;
-	case DK_LANGUAGE:
-		deck_value(c, v, &i->language);
-		break;
-	case DK_KIND:
-		deck_value(c, v, &i->kind);
-		break;
-	case DK_DESCRIPTION:
-		deck_value(c, v, &i->description);
-		break;
-	case DK_TAGS:
-		deck_value(c, v, &i->tags);
-		break;
-	case DK_CARDS:
+	if (c->key == DK_CARDS)
 		cards_value(c, v);
-		break;
-	case DK_SKIP:
-		break;
-	}
+	else if (c->key != DK_SKIP)
+		deck_value(c, v, dst[c->key]);
 	c->state = S_KEY;
 }
 
@@ -1491,14 +1494,14 @@ offset_pos(FILE *fp, size_t off, struct pos *at)
 	size_t i = 0;
 	int ch, prev = 0;
 
-	if (fseek(fp, 0, SEEK_SET) != 0)
+	if (fseeko(fp, 0, SEEK_SET) != 0)
 		return false;
 	clearerr(fp);
 	/* libyaml drops a byte order mark before it counts columns. */
 	if (off >= 3 && fread(bom, 1, 3, fp) == 3 &&
 	    memcmp(bom, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
-	else if (fseek(fp, 0, SEEK_SET) != 0)
+	else if (fseeko(fp, 0, SEEK_SET) != 0)
 		return false;
 	at->line = at->column = 1;
 	for (; i < off && (ch = getc(fp)) != EOF; i++, prev = ch) {
@@ -1547,8 +1550,8 @@ reader_message(const yaml_parser_t *p, FILE *fp, size_t *off)
 	}
 	if (strcmp(s, "invalid leading UTF-8 octet") == 0 ||
 	    strcmp(s, "invalid trailing UTF-8 octet") == 0)
-		return xasprintf("invalid UTF-8 (byte 0x%02x): the file must be "
-		    "saved as UTF-8", v & 0xff);
+		return xasprintf("invalid UTF-8 (byte 0x%02x): the file must "
+		    "be saved as UTF-8", v & 0xff);
 	if (strcmp(s, "incomplete UTF-8 octet sequence") == 0)
 		return xstrdup("invalid UTF-8 (the file ends inside a "
 		    "character)");
@@ -1580,32 +1583,43 @@ reader_error(struct ctx *c, const yaml_parser_t *p)
 	free(msg);
 }
 
-/* libyaml's words where they are clear, a hint where they are not. */
-static const char *
-syntax_hint(const char *problem)
+/* The character a scanner error stopped at, or -1. */
+static int
+problem_char(const yaml_parser_t *p)
 {
-	if (strstr(problem, "tab character") != NULL ||
-	    strcmp(problem, "found character that cannot start any token") == 0)
-		return " (indent with spaces, not tabs)";
-	if (strcmp(problem, "mapping values are not allowed in this context") == 0)
-		return " (check the indentation, or put quotes around a value "
-		    "that contains ': ')";
-	return "";
+	if (p->error != YAML_SCANNER_ERROR || p->buffer.pointer == NULL ||
+	    p->buffer.pointer >= p->buffer.last)
+		return -1;
+	return *p->buffer.pointer;
 }
 
+/* libyaml's words where they are clear, a hint where they are not. */
 static void
 syntax_error(struct ctx *c, const yaml_parser_t *p)
 {
-	struct pos at = { p->problem_mark.line + 1, p->problem_mark.column + 1 };
-	const char *problem = p->problem ? p->problem : "syntax error";
-	const char *context = p->context, *hint = syntax_hint(problem);
+	static const char token[] = "found character that cannot start any "
+	    "token";
+	struct pos at = { p->problem_mark.line + 1,
+	    p->problem_mark.column + 1 };
+	const char *problem = p->problem, *context = p->context;
+	int ch = problem_char(p);
 
-	if (p->error == YAML_SCANNER_ERROR && p->buffer.pointer != NULL &&
-	    p->buffer.pointer < p->buffer.last && *p->buffer.pointer == '\t')
+	if (problem == NULL)
+		fatalf(c, &at, "invalid YAML");
+	else if (strstr(problem, "tab character") != NULL ||
+	    (strcmp(problem, token) == 0 && ch == '\t'))
 		fatalf(c, &at, "tab character used for indentation (YAML "
 		    "indents with spaces only)");
-	else if (*hint != '\0' || context == NULL)
-		fatalf(c, &at, "%s%s", problem, hint);
+	else if (strcmp(problem, token) == 0 && ch > 0 &&
+	    strchr("@`%", ch) != NULL)
+		fatalf(c, &at, "a value cannot start with '%c' (put quotes "
+		    "around it)", ch);
+	else if (strcmp(problem, "mapping values are not allowed in this "
+	    "context") == 0)
+		fatalf(c, &at, "%s (check the indentation, or put quotes "
+		    "around a value that contains ': ')", problem);
+	else if (context == NULL)
+		fatalf(c, &at, "%s", problem);
 	else if (p->context_mark.line == p->problem_mark.line ||
 	    strncmp(context, "while scanning for", 18) == 0)
 		fatalf(c, &at, "%s %s", problem, context);
@@ -1672,32 +1686,28 @@ deck_open(struct ctx *c)
 	struct stat st;
 	int fd;
 
-	if ((fd = open(c->path, O_RDONLY | O_CLOEXEC)) == -1) {
+	if ((fd = open(c->path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &st) == -1) {
 		errorf(c, NULL, "cannot open: %s", strerror(errno));
-		return false;
-	}
-	if (fstat(fd, &st) == -1) {
-		errorf(c, NULL, "cannot open: %s", strerror(errno));
-		close(fd);
-		return false;
+		goto out;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		errorf(c, NULL, "is a directory");
-		close(fd);
-		return false;
+		goto out;
 	}
+	/* Other files (pipes) are counted as they are read instead. */
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > c->lim->file_bytes) {
 		errorf(c, NULL, "file too large (%jd bytes, limit %zu bytes)",
 		    (intmax_t)st.st_size, c->lim->file_bytes);
-		close(fd);
-		return false;
+		goto out;
 	}
-	if ((c->fp = fdopen(fd, "rb")) == NULL) {
-		errorf(c, NULL, "cannot open: %s", strerror(errno));
+	if ((c->fp = fdopen(fd, "rb")) != NULL)
+		return true;
+	errorf(c, NULL, "cannot open: %s", strerror(errno));
+out:
+	if (fd != -1)
 		close(fd);
-		return false;
-	}
-	return true;
+	return false;
 }
 
 static void
@@ -1798,7 +1808,8 @@ deck_valid_id(const char *s)
 	for (n = 0; s[n] != '\0'; n++) {
 		if (n == ID_MAX)
 			return false;
-		if ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9'))
+		if ((s[n] >= 'a' && s[n] <= 'z') ||
+		    (s[n] >= '0' && s[n] <= '9'))
 			continue;
 		if (n == 0 || s[n] != '-')
 			return false;

@@ -60,7 +60,8 @@ struct deck_result {
 };
 
 /*
- * Read the deck at path, calling fn for each valid card in file order.
+ * Read the deck at path, calling fn for each valid card in file order
+ * (*info is cleared first: free an earlier result before reusing it).
  * Diagnostics go to diag as "PATH:LINE:COLUMN: error: ..." (or
  * "warning:"), or "PATH: error: ..." when no position applies.
  * Returns 0 when the file is a valid deck (warnings allowed), 1 when it
