@@ -59,5 +59,5 @@ AM_TESTS_ENVIRONMENT = \
 	EXPECT='$(EXPECT)'; export EXPECT;
 
 EXTRA_DIST += tests/setup tests/repl/lib.tcl $(cli_tests) $(repl_tests) \
-	tests/data/sched.table tests/data/sched-ref.py \
+	tests/data/sched.table tests/data/sched-ref.py tests/data/schema-v1.sql \
 	tests/data/bad tests/data/good
