@@ -12,7 +12,8 @@
 #define REDRILL_BELOW 4		/* grades under this come back this session */
 
 static const char *const repl_commands[] = {
-	":help", ":hint", ":undo", ":skip", ":quit", NULL,
+	":help", ":hint", ":undo", ":skip", ":edit", ":suspend", ":stats",
+	":quit", NULL,
 };
 
 /* One line at the grade prompt; :help gives the long form. */
@@ -28,6 +29,7 @@ struct undo {
 	struct card_key	 key;
 	bool		 requeued;	/* it also put the card back in the queue */
 	bool		 counted_again;
+	bool		 suspended;	/* a :suspend, not a grade */
 };
 
 struct session {
@@ -48,6 +50,7 @@ struct session {
 	const char		*prompt_base;
 	bool			 timed;		/* the prompt shows a clock */
 	bool			 failed;	/* a grade could not be saved */
+	int64_t			 new_limit;	/* today's, after pacing */
 };
 
 enum step {
@@ -125,7 +128,9 @@ print_help(void)
 	    "prompt: 0-5.\n"
 	    "  %s.\n"
 	    "  :hint  show the hint      :skip  leave this card for later\n"
-	    "  :undo  take back the last grade\n"
+	    "  :undo  take back the last grade (or :suspend)\n"
+	    "  :edit  write your own story for this card in $EDITOR\n"
+	    "  :suspend  never show this card again   :stats  how it goes\n"
 	    "  :quit  save and leave (also Ctrl-D); Ctrl-C leaves the card "
 	    "on screen alone\n", legend_long);
 }
@@ -183,6 +188,18 @@ do_undo(struct session *s)
 		return STEP_STAY;
 	}
 	u = &s->undo[s->nundo - 1];
+	if (u->suspended) {
+		if (store_suspend(s->st, u->key.deck, u->key.id, false) != 0) {
+			warnx_("cannot undo: %s", store_error(s->st));
+			return STEP_STAY;
+		}
+		queue_unshift(s, &u->key);
+		printf("Undone: %s/%s is no longer suspended.\n", u->key.deck,
+		    u->key.id);
+		undo_free(u);
+		s->nundo--;
+		return STEP_STAY;
+	}
 	if (review_undo(s->st, u->review_id) != 0) {
 		warnx_("cannot undo: %s", store_error(s->st));
 		return STEP_STAY;
@@ -197,6 +214,27 @@ do_undo(struct session *s)
 	undo_free(u);
 	s->nundo--;
 	return STEP_STAY;
+}
+
+/* :suspend: the card is never drilled again (until :undo). */
+static enum step
+do_suspend(struct session *s, const struct card_view *v)
+{
+	struct undo *u;
+
+	if (store_suspend(s->st, v->deck, v->id, true) != 0) {
+		warnx_("cannot suspend: %s", store_error(s->st));
+		return STEP_STAY;
+	}
+	s->undo = xreallocarray(s->undo, s->nundo + 1, sizeof *s->undo);
+	u = &s->undo[s->nundo++];
+	memset(u, 0, sizeof *u);
+	u->suspended = true;
+	u->key.deck = xstrdup(v->deck);
+	u->key.id = xstrdup(v->id);
+	printf("Suspended %s/%s: it will not come back (:undo takes that "
+	    "back).\n", v->deck, v->id);
+	return STEP_NEXT;
 }
 
 /* Record a grade; the card returns later in the session if below 4. */
@@ -216,6 +254,7 @@ do_grade(struct session *s, const struct card_view *v, int q)
 	}
 	s->undo = xreallocarray(s->undo, s->nundo + 1, sizeof *s->undo);
 	u = &s->undo[s->nundo++];
+	memset(u, 0, sizeof *u);
 	u->review_id = r.id;
 	u->key.deck = xstrdup(v->deck);
 	u->key.id = xstrdup(v->id);
@@ -240,8 +279,8 @@ do_grade(struct session *s, const struct card_view *v, int q)
 		    u->requeued ? "; again later this session" : "",
 		    term_reset());
 	if (sched_leech_event(r.before.lapses, r.after.lapses))
-		printf("%sThis card is a leech: %lld lapses. Rewrite it, or "
-		    "prepare a story for it.%s\n", term_yellow(),
+		printf("%sThis card is a leech: %lld lapses. Prepare a story "
+		    "for it with :edit, or rewrite the card.%s\n", term_yellow(),
 		    (long long)r.after.lapses, term_reset());
 	return 0;
 }
@@ -253,6 +292,9 @@ enum input {
 	IN_HINT,
 	IN_UNDO,
 	IN_SKIP,
+	IN_EDIT,
+	IN_SUSPEND,
+	IN_STATS,
 	IN_QUIT,
 	IN_UNKNOWN,
 };
@@ -266,7 +308,8 @@ classify(const char *line)
 	} cmds[] = {
 		{ ":help", IN_HELP }, { ":hint", IN_HINT }, { ":undo", IN_UNDO },
 		{ ":skip", IN_SKIP }, { ":quit", IN_QUIT }, { ":q", IN_QUIT },
-		{ ":?", IN_HELP },
+		{ ":?", IN_HELP }, { ":edit", IN_EDIT },
+		{ ":suspend", IN_SUSPEND }, { ":stats", IN_STATS },
 	};
 	size_t i, n;
 
@@ -285,8 +328,53 @@ classify(const char *line)
  * commands that do not leave the prompt.  Returns the input kind, or
  * IN_QUIT on EOF; *interrupted on Ctrl-C.
  */
+/* :edit: your story for the card on screen, shown again at the reveal. */
+static void
+edit_story(struct session *s, struct card_view *v)
+{
+	struct card_view fresh;
+
+	if (story_edit(s->st, v) != 0)
+		return;
+	if (store_card_get(s->st, v->deck, v->id, &fresh) == 0) {
+		free(v->story);
+		v->story = fresh.story;
+		fresh.story = NULL;
+		card_view_free(&fresh);
+	}
+}
+
+/* Handle a command that stays at the prompt; false when it leaves it. */
+static bool
+stay_command(struct session *s, struct card_view *v, enum input in,
+    const char *line)
+{
+	switch (in) {
+	case IN_HELP:
+		print_help();
+		return true;
+	case IN_HINT:
+		if (v->hint != NULL)
+			print_field("Hint", v->hint);
+		else
+			printf("No hint for this card.\n");
+		return true;
+	case IN_EDIT:
+		edit_story(s, v);
+		return true;
+	case IN_STATS:
+		stats_print(s->st, s->decks, s->o->today, false);
+		return true;
+	case IN_UNKNOWN:
+		printf("Unknown command '%s' (try :help).\n", line);
+		return true;
+	default:
+		return false;
+	}
+}
+
 static enum input
-prompt_for(struct session *s, const struct card_view *v, const char *prompt,
+prompt_for(struct session *s, struct card_view *v, const char *prompt,
     bool timed, char **line, bool *interrupted)
 {
 	enum repl_status rs;
@@ -305,15 +393,7 @@ prompt_for(struct session *s, const struct card_view *v, const char *prompt,
 			return IN_SKIP;
 		}
 		in = classify(*line);
-		if (in == IN_HELP)
-			print_help();
-		else if (in == IN_HINT && v->hint != NULL)
-			print_field("Hint", v->hint);
-		else if (in == IN_HINT)
-			printf("No hint for this card.\n");
-		else if (in == IN_UNKNOWN)
-			printf("Unknown command '%s' (try :help).\n", *line);
-		if (in != IN_HELP && in != IN_HINT && in != IN_UNKNOWN)
+		if (!stay_command(s, v, in, *line))
 			return in;
 		free(*line);
 		*line = NULL;
@@ -322,7 +402,7 @@ prompt_for(struct session *s, const struct card_view *v, const char *prompt,
 
 /* Ask for a grade; STEP_NEXT once one is recorded. */
 static enum step
-ask_grade(struct session *s, const struct card_view *v, bool *interrupted)
+ask_grade(struct session *s, struct card_view *v, bool *interrupted)
 {
 	enum input in;
 	char *line;
@@ -348,12 +428,14 @@ ask_grade(struct session *s, const struct card_view *v, bool *interrupted)
 		}
 		if (in == IN_UNDO)
 			return do_undo(s);
+		if (in == IN_SUSPEND)
+			return do_suspend(s, v);
 	}
 }
 
 /* One card: front, reveal, grade. */
 static enum step
-drill_card(struct session *s, const struct card_view *v, bool *interrupted)
+drill_card(struct session *s, struct card_view *v, bool *interrupted)
 {
 	enum input in;
 	char *line, base[96];
@@ -374,6 +456,8 @@ drill_card(struct session *s, const struct card_view *v, bool *interrupted)
 	}
 	if (in == IN_UNDO)
 		return do_undo(s);
+	if (in == IN_SUSPEND)
+		return do_suspend(s, v);
 	show_back(s, v);
 	return ask_grade(s, v, interrupted);
 }
@@ -409,7 +493,8 @@ run_session(struct session *s)
 
 	while (s->head < s->len) {
 		if (store_card_get(s->st, s->queue[s->head].deck,
-		    s->queue[s->head].id, &v) != 0 || v.retired) {
+		    s->queue[s->head].id, &v) != 0 || v.retired ||
+		    v.suspended) {
 			if (v.deck != NULL)
 				card_view_free(&v);
 			s->head++;
@@ -439,6 +524,21 @@ history_path(void)
 	return path;
 }
 
+/*
+ * Today's new-card limit: --new, raised while an interview is coming so
+ * that every card is seen before its last days (DESIGN.md, rule 2).
+ */
+static int64_t
+new_limit(struct session *s, const struct options *o, int64_t done)
+{
+	struct sched_interview iv;
+
+	if (!review_interview(s->st, &iv))
+		return o->new_cards;
+	return sched_new_limit(o->new_cards, store_unseen(s->st, NULL) + done,
+	    o->today, &iv);
+}
+
 /* Build the session's queue; returns the new cards allowed today. */
 static int64_t
 build_queue(struct session *s, const struct options *o)
@@ -446,9 +546,10 @@ build_queue(struct session *s, const struct options *o)
 	struct queue_filter f;
 	struct card_key *keys;
 	size_t i, n;
-	int64_t allowed;
+	int64_t allowed, done = store_new_on(s->st, o->today);
 
-	allowed = o->new_cards - store_new_on(s->st, o->today);
+	s->new_limit = new_limit(s, o, done);
+	allowed = s->new_limit - done;
 	if (allowed < 0)
 		allowed = 0;
 	f.decks = s->decks;
@@ -522,6 +623,36 @@ first_run(struct store *st, const struct options *o)
 	return 0;
 }
 
+/* The opening lines: the interview, the pacing, the session's size. */
+static void
+opening(struct session *s, int64_t unseen)
+{
+	struct sched_interview iv;
+	char day[DAY_BUFSZ];
+	int64_t left;
+
+	if (review_interview(s->st, &iv) && (left = iv.day - s->o->today) >= 0) {
+		if (left == 0)
+			printf("Interview today (%s). Good luck!",
+			    day_format(iv.day, day));
+		else
+			printf("Interview in %lld day%s (%s)",
+			    (long long)left, left == 1 ? "" : "s",
+			    day_format(iv.day, day));
+		printf("; %lld card%s not seen yet.\n", (long long)unseen,
+		    unseen == 1 ? "" : "s");
+		if (!s->cram && s->new_limit > s->o->new_cards)
+			printf("To see every card before the last %d days, "
+			    "today's new-card limit rises from %lld to "
+			    "%lld.\n", SCHED_WINDOW,
+			    (long long)s->o->new_cards,
+			    (long long)s->new_limit);
+	}
+	printf("%zu card%s to drill%s; %lld not seen yet. Enter reveals, "
+	    ":help lists commands.\n", s->len, s->len == 1 ? "" : "s",
+	    s->cram ? " (cram: schedule untouched)" : "", (long long)unseen);
+}
+
 static int
 cmd_drill_exec(const struct options *o, int argc, char **argv)
 {
@@ -550,13 +681,10 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 		printf("Nothing to drill today");
 		if (!s.cram && allowed == 0 && unseen > 0)
 			printf(" (today's %lld new cards are done; --new N "
-			    "allows more)", (long long)o->new_cards);
+			    "allows more)", (long long)s.new_limit);
 		summary(&s);
 	} else {
-		printf("%zu card%s to drill%s; %lld not seen yet. Enter reveals, "
-		    ":help lists commands.\n", s.len, s.len == 1 ? "" : "s",
-		    s.cram ? " (cram: schedule untouched)" : "",
-		    (long long)unseen);
+		opening(&s, unseen);
 		hist = history_path();
 		repl_init(hist, repl_commands);
 		free(hist);

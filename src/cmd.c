@@ -16,6 +16,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_grade_entry,
+	&cmd_stats_entry,
+	&cmd_story_entry,
+	&cmd_interview_entry,
+	&cmd_export_entry,
+	&cmd_forget_entry,
 	NULL,
 };
 

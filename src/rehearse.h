@@ -57,6 +57,11 @@ extern const struct cmd_entry cmd_lint_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_grade_entry;
+extern const struct cmd_entry cmd_stats_entry;
+extern const struct cmd_entry cmd_story_entry;
+extern const struct cmd_entry cmd_interview_entry;
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_forget_entry;
 
 /* Errors and warnings as "rehearse: ..." on stderr. */
 void	 warnx_(const char *, ...) __attribute__((format(printf, 1, 2)));
@@ -77,6 +82,15 @@ int	 review_grade(struct store *, const char *deck, const char *card,
 	    int quality, int64_t today, int64_t took_ms, bool cram,
 	    struct review_rec *);
 int	 review_undo(struct store *, int64_t review_id);
+/* The interview date, when one is set (iv->load is left zero). */
+bool	 review_interview(struct store *, struct sched_interview *iv);
+
+/* story.c: edit a card's story in $VISUAL/$EDITOR; 0 saved or unchanged. */
+int	 story_edit(struct store *, const struct card_view *);
+
+/* cmd-stats.c: statistics for decks (JSON array or NULL), text or JSON. */
+int	 stats_print(struct store *, const char *decks, int64_t today,
+	    bool json);
 
 /* bundled.c: the decks that ship with rehearse. */
 /* The bundled decks' directory for lang ("en" or "nl"); caller frees. */

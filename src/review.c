@@ -2,8 +2,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "rehearse.h"
 #include "sched.h"
+
+bool
+review_interview(struct store *st, struct sched_interview *iv)
+{
+	char *v = store_meta_get(st, "interview");
+	bool set;
+
+	memset(iv, 0, sizeof *iv);
+	set = v != NULL && day_parse(v, &iv->day);
+	free(v);
+	return set;
+}
 
 /*
  * Grade a card.  Only the first review of a day moves the schedule;
@@ -17,10 +30,16 @@ review_grade(struct store *st, const char *deck, const char *card,
     struct review_rec *r)
 {
 	struct card_view v;
+	struct sched_interview iv;
+	bool towards;
 
 	memset(r, 0, sizeof *r);
 	if (store_begin(st) != 0)
 		return -1;
+	towards = review_interview(st, &iv) &&
+	    sched_interview_active(&iv, today);
+	if (towards && store_window_load(st, &iv) != 0)
+		goto fail_early;
 	if (store_card_get(st, deck, card, &v) != 0)
 		goto fail;
 	r->deck = deck;
@@ -37,7 +56,8 @@ review_grade(struct store *st, const char *deck, const char *card,
 		r->mode = "repeat";
 	else {
 		r->mode = "review";
-		r->after = sched_review(&v.st, quality, today);
+		r->after = sched_review_towards(&v.st, quality, today,
+		    towards ? &iv : NULL);
 		r->last_day_after = today;
 	}
 	card_view_free(&v);
@@ -46,6 +66,7 @@ review_grade(struct store *st, const char *deck, const char *card,
 	return store_commit(st);
 fail:
 	card_view_free(&v);
+fail_early:
 	store_rollback(st);
 	return -1;
 }

@@ -36,6 +36,33 @@ bool sched_leech_event(int64_t lapses_before, int64_t lapses_after);
 /* True when a card with this many lapses is a leech. */
 bool sched_is_leech(int64_t lapses);
 
+/*
+ * Working towards an interview (DESIGN.md): while it is more than
+ * SCHED_WINDOW days away, a review whose SM-2 due day would fall on or
+ * after the interview, or would be the card's last review before it, is
+ * moved to the least loaded of the last SCHED_WINDOW days before it.
+ */
+#define SCHED_WINDOW 3
+
+struct sched_interview {
+	int64_t	day;			/* the interview day */
+	int64_t	load[SCHED_WINDOW];	/* cards due on day-3, day-2, day-1 */
+};
+
+/* True when the interview rules bend a review made on today. */
+bool	sched_interview_active(const struct sched_interview *, int64_t today);
+
+/* sched_review, then the move into the window when it applies (iv may be NULL). */
+struct sched_state sched_review_towards(const struct sched_state *s, int q,
+    int64_t today, const struct sched_interview *iv);
+
+/*
+ * The day's new-card limit: base, raised so that unseen cards (counting
+ * those already introduced today) are all introduced before the window.
+ */
+int64_t	sched_new_limit(int64_t base, int64_t unseen, int64_t today,
+    const struct sched_interview *iv);
+
 /* Saturating day arithmetic: day + n, clamped to the int64_t range. */
 int64_t sched_add_days(int64_t day, int64_t n);
 

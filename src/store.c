@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -103,6 +104,54 @@ static const char *const migrations[] = {
     "   AND" IS_NEW ") AS fresh" \
     " FROM deck k ORDER BY k.seq"
 
+/*
+ * Statistics as one JSON object (?1 decks or NULL, ?2 today, ?3 the
+ * interview day or NULL).  Recent figures cover the last 30 days.
+ */
+#define IN_DECKS_OF(col) \
+    " (?1 IS NULL OR " col " IN (SELECT value FROM json_each(?1)))"
+#define STATS_SQL \
+    "WITH cs AS (SELECT c.retired, s.due, s.interval, s.lapses," \
+    "   coalesce(s.suspended, 0) AS suspended" CARD_FROM \
+    "   WHERE c.retired = 0 AND" IN_DECKS ")," \
+    " recent AS (SELECT * FROM review WHERE day > ?2 - 30 AND day <= ?2" \
+    "   AND" IN_DECKS_OF("deck") ")," \
+    " f(d) AS (SELECT ?2 UNION ALL SELECT d + 1 FROM f WHERE d < ?2 + 13)," \
+    " r(d) AS (SELECT ?2 - 29 UNION ALL SELECT d + 1 FROM r WHERE d < ?2)," \
+    " streak(d) AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM recent" \
+    "   WHERE day = ?2 AND mode <> 'forget') THEN ?2 ELSE ?2 - 1 END" \
+    "   UNION ALL SELECT d - 1 FROM streak WHERE EXISTS (SELECT 1" \
+    "   FROM review WHERE day = d AND mode <> 'forget' AND" \
+    "   " IN_DECKS_OF("deck") "))" \
+    " SELECT json_object(" \
+    " 'today', rehearse_day(?2)," \
+    " 'interview', CASE WHEN ?3 IS NULL THEN NULL ELSE json_object(" \
+    "   'day', rehearse_day(?3), 'days_left', ?3 - ?2) END," \
+    " 'cards', (SELECT json_object('total', count(*)," \
+    "   'new', coalesce(sum(due IS NULL AND NOT suspended), 0)," \
+    "   'learning', coalesce(sum(due IS NOT NULL AND interval < 21" \
+    "     AND NOT suspended), 0)," \
+    "   'mature', coalesce(sum(due IS NOT NULL AND interval >= 21" \
+    "     AND NOT suspended), 0)," \
+    "   'leech', coalesce(sum(coalesce(lapses, 0) >= 8), 0)," \
+    "   'suspended', coalesce(sum(suspended), 0)) FROM cs)," \
+    " 'forecast', (SELECT json_group_array(json_object('day'," \
+    "   rehearse_day(d), 'due', (SELECT count(*)" CARD_FROM \
+    "   WHERE" ACTIVE " AND" IN_DECKS " AND (s.due = d" \
+    "   OR (d = ?2 AND s.due < ?2))))) FROM f)," \
+    " 'reviews', (SELECT json_group_array(json_object('day'," \
+    "   rehearse_day(d), 'count', (SELECT count(*) FROM recent" \
+    "   WHERE day = d AND mode <> 'forget'))) FROM r)," \
+    " 'retention', (SELECT json_object(" \
+    "   'young', json_object('reviews', coalesce(sum(interval0 < 21), 0)," \
+    "     'passed', coalesce(sum(interval0 < 21 AND quality >= 3), 0))," \
+    "   'mature', json_object('reviews', coalesce(sum(interval0 >= 21), 0)," \
+    "     'passed', coalesce(sum(interval0 >= 21 AND quality >= 3), 0)))" \
+    "   FROM recent WHERE mode = 'review' AND due0 IS NOT NULL)," \
+    " 'streak', (SELECT count(*) - 1 FROM streak)," \
+    " 'average_seconds', (SELECT round(avg(took_ms) / 1000.0, 1)" \
+    "   FROM recent WHERE took_ms > 0 AND mode <> 'forget'))"
+
 enum stmt {
 	S_DECK_COUNT,
 	S_STAGE_CLEAR,
@@ -129,6 +178,21 @@ enum stmt {
 	S_JSON_DECKS,
 	S_LIST_DECKS,
 	S_LIST_CARDS,
+	S_META_GET,
+	S_META_SET,
+	S_META_DEL,
+	S_WINDOW_LOAD,
+	S_STORY_SET,
+	S_STORY_DEL,
+	S_SUSPEND,
+	S_FORGET_COUNT,
+	S_FORGET_LOG,
+	S_FORGET,
+	S_EXPORT_DECK,
+	S_EXPORT_CARDS,
+	S_STATS,
+	S_JSON_PATH,
+	S_JSON_EACH,
 	S_BEGIN,
 	S_COMMIT,
 	S_ROLLBACK,
@@ -200,7 +264,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " c.hint, c.example,"
 	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id),"
 	    " s.reps, s.interval, s.ef, s.due, s.lapses, s.suspended,"
-	    " s.last_day, c.retired, s.deck IS NOT NULL"
+	    " s.last_day, c.retired, s.deck IS NOT NULL, d.language"
 	    CARD_FROM " WHERE c.deck = ?1 AND c.id = ?2",
 	[S_STATE_PUT] = "INSERT INTO state"
 	    " (deck, card, reps, interval, ef, due, lapses, last_day)"
@@ -233,6 +297,43 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " s.due, coalesce(s.reps, 0), coalesce(s.lapses, 0),"
 	    " coalesce(s.suspended, 0)" CARD_FROM
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
+	[S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	[S_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[S_META_DEL] = "DELETE FROM meta WHERE key = ?1",
+	[S_WINDOW_LOAD] = "SELECT s.due, count(*)" CARD_FROM
+	    " WHERE" ACTIVE " AND s.due BETWEEN ?1 AND ?2 GROUP BY s.due",
+	[S_STORY_SET] = "INSERT INTO story (deck, card, text, updated_ms)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (deck, card) DO UPDATE"
+	    " SET text = excluded.text, updated_ms = excluded.updated_ms",
+	[S_STORY_DEL] = "DELETE FROM story WHERE deck = ?1 AND card = ?2",
+	[S_SUSPEND] = "INSERT INTO state"
+	    " (deck, card, reps, interval, ef, due, lapses, suspended)"
+	    " VALUES (?1, ?2, 0, 0, 2.5, NULL, 0, ?3)"
+	    " ON CONFLICT (deck, card) DO UPDATE SET suspended = ?3",
+	[S_FORGET_COUNT] = "SELECT count(*) FROM state"
+	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
+	/* Forgetting is logged too, so the log still replays to the state. */
+	[S_FORGET_LOG] = "INSERT INTO review (deck, card, day, at_ms, quality,"
+	    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0,"
+	    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
+	    " SELECT deck, card, ?3, ?4, -1, 0, 'forget', 0, reps, interval,"
+	    " ef, due, lapses, last_day, 0, 0, 2.5, NULL, 0, NULL"
+	    " FROM state WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
+	[S_FORGET] = "DELETE FROM state"
+	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
+	[S_EXPORT_DECK] = "SELECT id, title, language, kind, description,"
+	    " (SELECT group_concat(value, char(10)) FROM json_each(d.tags))"
+	    " FROM deck d WHERE id = ?1",
+	[S_EXPORT_CARDS] = "SELECT c.id, c.kind, c.front, c.back, c.hint,"
+	    " c.example,"
+	    " (SELECT group_concat(value, char(10)) FROM json_each(c.tags)),"
+	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id)"
+	    " FROM card c WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
+	[S_STATS] = STATS_SQL,
+	[S_JSON_PATH] = "SELECT json_extract(?1, ?2)",
+	[S_JSON_EACH] = "SELECT json_extract(value, ?3), json_extract(value, ?4)"
+	    " FROM json_each(?1, ?2)",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
@@ -242,13 +343,51 @@ struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[S__COUNT];
 	char		*err;
+	char		*path;		/* for messages: which file failed */
 };
 
+static bool
+no_room(int e)
+{
+	return e == ENOSPC || e == EFBIG || e == EDQUOT;
+}
+
+/*
+ * Record the last error.  A file that cannot be written or has no room
+ * is the user's to fix, so those name the file and say just that.
+ */
 static void
 set_error(struct store *st, const char *what)
 {
+	int e = errno;
+	const char *msg = sqlite3_errmsg(st->db);
+
 	free(st->err);
-	st->err = xasprintf("%s: %s", what, sqlite3_errmsg(st->db));
+	switch (sqlite3_errcode(st->db)) {
+	case SQLITE_READONLY:
+		st->err = xasprintf("%s: cannot write: %s", st->path, msg);
+		break;
+	case SQLITE_FULL:
+		st->err = xasprintf("%s: %s", st->path, msg);
+		break;
+	case SQLITE_IOERR:
+		/*
+		 * A write refused outright (EFBIG past a file size limit) is
+		 * an I/O error to SQLite, and a failed COMMIT leaves
+		 * sqlite3_system_errno() at 0: errno still says why.
+		 */
+		if (sqlite3_system_errno(st->db) != 0)
+			e = sqlite3_system_errno(st->db);
+		if (no_room(e)) {
+			st->err = xasprintf("%s: database or disk is full (%s)",
+			    st->path, strerror(e));
+			break;
+		}
+		/* FALLTHROUGH */
+	default:
+		st->err = xasprintf("%s: %s: %s", st->path, what, msg);
+		break;
+	}
 }
 
 const char *
@@ -282,19 +421,62 @@ exec(struct store *st, const char *sql)
 	return 0;
 }
 
+/* One integer from a query run once; -1 when it cannot be read. */
 static int64_t
-user_version(struct store *st)
+query_int(struct store *st, const char *sql)
 {
 	sqlite3_stmt *s;
 	int64_t v = -1;
 
-	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s,
-	    NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		v = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
 	return v;
+}
+
+static int64_t
+user_version(struct store *st)
+{
+	return query_int(st, "PRAGMA user_version");
+}
+
+static void
+newer_error(struct store *st, int64_t v)
+{
+	free(st->err);
+	st->err = xasprintf("%s: database schema version %lld is newer than "
+	    "this program understands (%d): upgrade rehearse", st->path,
+	    (long long)v, SCHEMA_VERSION);
+}
+
+/*
+ * Before anything writes (even switching to WAL rewrites the header):
+ * refuse a file from a newer rehearse or another program's database,
+ * so that it is left exactly as it was.
+ */
+static int
+check_file(struct store *st)
+{
+	int64_t v = user_version(st), n;
+
+	if (v < 0)
+		return -1;
+	if (v > SCHEMA_VERSION) {
+		newer_error(st, v);
+		return -1;
+	}
+	if (v == 0 &&
+	    (n = query_int(st, "SELECT count(*) FROM sqlite_master")) != 0) {
+		if (n < 0)
+			return -1;
+		free(st->err);
+		st->err = xasprintf("%s: not a rehearse database (an SQLite "
+		    "database of another program)", st->path);
+		return -1;
+	}
+	return 0;
 }
 
 /* Bring the schema up to date in one transaction. */
@@ -316,10 +498,7 @@ migrate(struct store *st)
 		goto fail;
 	}
 	if (v > SCHEMA_VERSION) {
-		free(st->err);
-		st->err = xasprintf("database schema version %lld is newer "
-		    "than this program understands (%d): upgrade rehearse",
-		    (long long)v, SCHEMA_VERSION);
+		newer_error(st, v);
 		goto fail;
 	}
 	for (; v < SCHEMA_VERSION; v++) {
@@ -357,17 +536,39 @@ prepare_all(struct store *st)
 	return 0;
 }
 
+/* Whether the directory holding path exists but refuses new files. */
+static bool
+dir_read_only(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int rc;
+
+	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	rc = access(dir, W_OK);
+	free(dir);
+	return rc != 0 && (errno == EACCES || errno == EROFS);
+}
+
 /* The messages people see for the ways opening a database fails. */
 static char *
 open_failure(struct store *st, const char *path)
 {
-	const char *msg = st->err != NULL ? st->err :
-	    sqlite3_errmsg(st->db);
+	int code = sqlite3_errcode(st->db);
 
-	if (sqlite3_errcode(st->db) == SQLITE_NOTADB)
+	if (code == SQLITE_NOTADB)
 		return xasprintf("%s: not a rehearse database (not SQLite)",
 		    path);
-	return xasprintf("%s: %s", path, msg);
+	/* SQLite's "readonly database" would blame the file itself. */
+	if ((code == SQLITE_READONLY || code == SQLITE_CANTOPEN) &&
+	    dir_read_only(path))
+		return xasprintf("%s: cannot write: its directory is "
+		    "read-only (the database needs its -wal and -shm files "
+		    "beside it)", path);
+	if (st->err == NULL)
+		set_error(st, "cannot open");
+	return xstrdup(st->err);
 }
 
 struct store *
@@ -377,10 +578,11 @@ store_open(const char *path, char **err)
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 
 	*err = NULL;
+	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		if (st->db == NULL) {
 			*err = xasprintf("%s: cannot open database", path);
-			free(st);
+			store_close(st);
 			return NULL;
 		}
 		goto fail;
@@ -397,7 +599,7 @@ store_open(const char *path, char **err)
 	 * corrupts the file.  FULL would sync on every answer.
 	 */
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
-	    user_version(st) < 0 ||
+	    check_file(st) != 0 ||
 	    exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
 	    migrate(st) != 0 || prepare_all(st) != 0)
@@ -420,6 +622,7 @@ store_close(struct store *st)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
 	free(st->err);
+	free(st->path);
 	free(st);
 }
 
@@ -766,6 +969,7 @@ store_card_get(struct store *st, const char *deck, const char *id,
 	}
 	v->last_day = column_day(s, 15);
 	v->retired = sqlite3_column_int(s, 16) != 0;
+	v->language = column_strdup(s, 18);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -776,6 +980,7 @@ card_view_free(struct card_view *v)
 	free(v->deck);
 	free(v->id);
 	free(v->deck_title);
+	free(v->language);
 	free(v->kind);
 	free(v->front);
 	free(v->back);
@@ -977,6 +1182,215 @@ store_list_cards(struct store *st, const char *deck,
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		set_error(st, "listing cards");
+		return -1;
+	}
+	return 0;
+}
+
+char *
+store_meta_get(struct store *st, const char *key)
+{
+	sqlite3_stmt *s = stmt(st, S_META_GET);
+
+	bind_text(s, 1, key);
+	return text_of(st, s, "reading a setting");
+}
+
+int
+store_meta_set(struct store *st, const char *key, const char *value)
+{
+	sqlite3_stmt *s = stmt(st, value != NULL ? S_META_SET : S_META_DEL);
+
+	bind_text(s, 1, key);
+	bind_text(s, 2, value);
+	return run(st, s, "saving a setting");
+}
+
+int
+store_window_load(struct store *st, struct sched_interview *iv)
+{
+	sqlite3_stmt *s = stmt(st, S_WINDOW_LOAD);
+	int64_t first = iv->day - SCHED_WINDOW, day;
+	int rc;
+
+	memset(iv->load, 0, sizeof iv->load);
+	sqlite3_bind_int64(s, 1, first);
+	sqlite3_bind_int64(s, 2, iv->day - 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		day = sqlite3_column_int64(s, 0);
+		if (day >= first && day < iv->day)
+			iv->load[day - first] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_error(st, "counting due cards");
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_story_set(struct store *st, const char *deck, const char *card,
+    const char *text)
+{
+	sqlite3_stmt *s = stmt(st, text != NULL ? S_STORY_SET : S_STORY_DEL);
+
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	bind_text(s, 3, text);
+	sqlite3_bind_int64(s, 4, clock_now_ms());
+	return run(st, s, "saving the story");
+}
+
+int
+store_suspend(struct store *st, const char *deck, const char *card, bool on)
+{
+	sqlite3_stmt *s = stmt(st, S_SUSPEND);
+
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	sqlite3_bind_int(s, 3, on);
+	return run(st, s, "suspending the card");
+}
+
+int64_t
+store_forget_count(struct store *st, const char *deck, const char *card)
+{
+	sqlite3_stmt *s = stmt(st, S_FORGET_COUNT);
+
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	return scalar(st, s, "counting cards");
+}
+
+int64_t
+store_forget(struct store *st, const char *deck, const char *card,
+    int64_t today)
+{
+	sqlite3_stmt *s;
+	int64_t n;
+
+	if (store_begin(st) != 0)
+		return -1;
+	s = stmt(st, S_FORGET_LOG);
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	sqlite3_bind_int64(s, 3, today);
+	sqlite3_bind_int64(s, 4, clock_now_ms());
+	if (run(st, s, "logging the reset") != 0)
+		goto fail;
+	s = stmt(st, S_FORGET);
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	if (run(st, s, "resetting progress") != 0)
+		goto fail;
+	n = sqlite3_changes64(st->db);
+	if (store_commit(st) != 0)
+		return -1;
+	return n;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+store_export(struct store *st, const char *deck,
+    void (*deck_fn)(void *, const struct export_deck *),
+    void (*card_fn)(void *, const struct export_card *), void *arg)
+{
+	sqlite3_stmt *s = stmt(st, S_EXPORT_DECK);
+	struct export_deck d;
+	struct export_card c;
+	int rc;
+
+	bind_text(s, 1, deck);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return 1;
+		set_error(st, "reading the deck");
+		return -1;
+	}
+	d.id = (const char *)sqlite3_column_text(s, 0);
+	d.title = (const char *)sqlite3_column_text(s, 1);
+	d.language = (const char *)sqlite3_column_text(s, 2);
+	d.kind = (const char *)sqlite3_column_text(s, 3);
+	d.description = (const char *)sqlite3_column_text(s, 4);
+	d.tags = (const char *)sqlite3_column_text(s, 5);
+	deck_fn(arg, &d);
+	sqlite3_reset(s);
+
+	s = stmt(st, S_EXPORT_CARDS);
+	bind_text(s, 1, deck);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		c.id = (const char *)sqlite3_column_text(s, 0);
+		c.kind = (const char *)sqlite3_column_text(s, 1);
+		c.front = (const char *)sqlite3_column_text(s, 2);
+		c.back = (const char *)sqlite3_column_text(s, 3);
+		c.hint = (const char *)sqlite3_column_text(s, 4);
+		c.example = (const char *)sqlite3_column_text(s, 5);
+		c.tags = (const char *)sqlite3_column_text(s, 6);
+		c.story = (const char *)sqlite3_column_text(s, 7);
+		card_fn(arg, &c);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_error(st, "reading cards");
+		return -1;
+	}
+	return 0;
+}
+
+char *
+store_stats_json(struct store *st, const char *decks, int64_t today,
+    int64_t interview)
+{
+	sqlite3_stmt *s = stmt(st, S_STATS);
+
+	bind_text(s, 1, decks);
+	sqlite3_bind_int64(s, 2, today);
+	bind_day(s, 3, interview);
+	return text_of(st, s, "computing statistics");
+}
+
+char *
+store_json_get(struct store *st, const char *json, const char *path)
+{
+	sqlite3_stmt *s = stmt(st, S_JSON_PATH);
+
+	bind_text(s, 1, json);
+	bind_text(s, 2, path);
+	return text_of(st, s, "reading JSON");
+}
+
+int64_t
+store_json_int(struct store *st, const char *json, const char *path)
+{
+	char *v = store_json_get(st, json, path);
+	int64_t n = v != NULL ? strtoll(v, NULL, 10) : 0;
+
+	free(v);
+	return n;
+}
+
+int
+store_json_each(struct store *st, const char *json, const char *path,
+    const char *a, const char *b,
+    void (*fn)(void *, const char *, const char *), void *arg)
+{
+	sqlite3_stmt *s = stmt(st, S_JSON_EACH);
+	int rc;
+
+	bind_text(s, 1, json);
+	bind_text(s, 2, path);
+	bind_text(s, 3, a);
+	bind_text(s, 4, b);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		set_error(st, "reading JSON");
 		return -1;
 	}
 	return 0;

@@ -68,6 +68,7 @@ struct card_view {
 	char			*deck;
 	char			*id;
 	char			*deck_title;
+	char			*language;	/* the deck's, NULL when not given */
 	char			*kind;
 	char			*front;
 	char			*back;
@@ -141,5 +142,64 @@ int	store_list_decks(struct store *, int64_t today,
 	    void (*fn)(void *, const struct deck_row *), void *arg);
 int	store_list_cards(struct store *, const char *deck,
 	    void (*fn)(void *, const struct card_row *), void *arg);
+
+/* Settings: the returned value belongs to the caller (NULL when unset). */
+char	*store_meta_get(struct store *, const char *key);
+/* Set a setting, or remove it when value is NULL. */
+int	 store_meta_set(struct store *, const char *key, const char *value);
+
+/* Fill iv->load: cards due on each of the last days before iv->day. */
+int	 store_window_load(struct store *, struct sched_interview *iv);
+
+/* Save your story for a card (NULL text removes it). */
+int	 store_story_set(struct store *, const char *deck, const char *card,
+	    const char *text);
+/* Suspend a card (it is never drilled) or take the suspension back. */
+int	 store_suspend(struct store *, const char *deck, const char *card,
+	    bool on);
+
+/* Cards of a deck (or one card when card is not NULL) with progress. */
+int64_t	 store_forget_count(struct store *, const char *deck, const char *card);
+/* Reset their progress (logged as 'forget'); how many, -1 on error. */
+int64_t	 store_forget(struct store *, const char *deck, const char *card,
+	    int64_t today);
+
+/* A deck and its cards as stored, for export; strings are borrowed. */
+struct export_deck {
+	const char	*id;
+	const char	*title;
+	const char	*language;
+	const char	*kind;
+	const char	*description;
+	const char	*tags;		/* one per line, or NULL */
+};
+struct export_card {
+	const char	*id;
+	const char	*kind;
+	const char	*front;
+	const char	*back;
+	const char	*hint;
+	const char	*example;
+	const char	*tags;		/* one per line, or NULL */
+	const char	*story;
+};
+/* 0 when done, 1 when there is no such deck, -1 on error. */
+int	 store_export(struct store *, const char *deck,
+	    void (*deck_fn)(void *, const struct export_deck *),
+	    void (*card_fn)(void *, const struct export_card *), void *arg);
+
+/*
+ * Statistics as a JSON object (decks: JSON array or NULL; interview:
+ * its day or SCHED_NEW_DUE); the string belongs to the caller.
+ */
+char	*store_stats_json(struct store *, const char *decks, int64_t today,
+	    int64_t interview);
+/* Read back a JSON text: the value at a path (caller frees), as integer. */
+char	*store_json_get(struct store *, const char *json, const char *path);
+int64_t	 store_json_int(struct store *, const char *json, const char *path);
+/* For each element of the array at path, fn(field a, field b). */
+int	 store_json_each(struct store *, const char *json, const char *path,
+	    const char *a, const char *b,
+	    void (*fn)(void *, const char *, const char *), void *arg);
 
 #endif

@@ -177,6 +177,102 @@ test_new(void **state)
 	assert_int_equal(s.lapses, 0);
 }
 
+#define D 21000		/* an interview day */
+
+static struct sched_interview
+interview(int64_t l3, int64_t l2, int64_t l1)
+{
+	struct sched_interview iv = { D, { l3, l2, l1 } };
+
+	return iv;
+}
+
+/* Within three days of the interview, or without one: plain SM-2. */
+static void
+test_interview_inactive(void **state)
+{
+	struct sched_state s = { 5, 30, 2.5, D - 3, 0 }, a, b;
+	struct sched_interview iv = interview(0, 0, 0);
+
+	(void)state;
+	assert_false(sched_interview_active(NULL, D - 10));
+	assert_false(sched_interview_active(&iv, D - 3));
+	assert_false(sched_interview_active(&iv, D + 5));
+	assert_true(sched_interview_active(&iv, D - 4));
+	a = sched_review(&s, 4, D - 3);
+	b = sched_review_towards(&s, 4, D - 3, &iv);
+	assert_true(a.due == b.due && a.interval == b.interval);
+	b = sched_review_towards(&s, 4, D - 10, NULL);
+	a = sched_review(&s, 4, D - 10);
+	assert_true(a.due == b.due);
+}
+
+/* A due on or after the interview moves to the least loaded window day. */
+static void
+test_interview_after(void **state)
+{
+	struct sched_state s = { 5, 30, 2.5, D - 20, 0 }, r;
+	struct sched_interview iv = interview(5, 2, 9);
+
+	(void)state;
+	r = sched_review_towards(&s, 4, D - 20, &iv);
+	assert_int_equal(r.interval, 75);	/* the interval is SM-2's */
+	assert_int_equal(r.due, D - 2);
+	iv = interview(4, 4, 4);		/* ties go to the later day */
+	r = sched_review_towards(&s, 4, D - 20, &iv);
+	assert_int_equal(r.due, D - 1);
+	iv = interview(1, 4, 4);
+	r = sched_review_towards(&s, 4, D - 20, &iv);
+	assert_int_equal(r.due, D - 3);
+}
+
+/* Inside the window already: it stays. */
+static void
+test_interview_inside(void **state)
+{
+	struct sched_state s = { 2, 6, 2.5, D - 20, 0 }, r;
+	struct sched_interview iv = interview(0, 9, 9);
+
+	(void)state;
+	r = sched_review_towards(&s, 4, D - 17, &iv);	/* 6 x 2.5 = 15 */
+	assert_int_equal(r.due, D - 2);
+}
+
+/* Before the window: moved only when it would be the last review. */
+static void
+test_interview_last_review(void **state)
+{
+	struct sched_state s = { 1, 1, 2.5, D - 30, 0 }, r;
+	struct sched_interview iv = interview(3, 0, 3);
+
+	(void)state;
+	/* I = 6, due D-24; the pass after gives round(6 x 2.5) = 15 -> D-9. */
+	r = sched_review_towards(&s, 4, D - 30, &iv);
+	assert_int_equal(r.due, D - 24);
+	/* I = 6, due D-10; the pass after gives 15 -> D+5: the last one. */
+	r = sched_review_towards(&s, 4, D - 16, &iv);
+	assert_int_equal(r.interval, 6);
+	assert_int_equal(r.due, D - 2);
+	/* A failure: due tomorrow, and a pass then gives 1 day: stays. */
+	r = sched_review_towards(&s, 1, D - 16, &iv);
+	assert_int_equal(r.due, D - 15);
+}
+
+static void
+test_new_limit(void **state)
+{
+	struct sched_interview iv = interview(0, 0, 0);
+
+	(void)state;
+	assert_int_equal(sched_new_limit(10, 100, D - 7, NULL), 10);
+	assert_int_equal(sched_new_limit(10, 100, D - 7, &iv), 25);
+	assert_int_equal(sched_new_limit(10, 101, D - 7, &iv), 26);
+	assert_int_equal(sched_new_limit(10, 100, D - 14, &iv), 10);
+	assert_int_equal(sched_new_limit(10, 100, D - 4, &iv), 100);
+	assert_int_equal(sched_new_limit(10, 100, D - 3, &iv), 10);
+	assert_int_equal(sched_new_limit(10, 0, D - 5, &iv), 10);
+}
+
 int
 main(void)
 {
@@ -189,6 +285,11 @@ main(void)
 		cmocka_unit_test(test_saturates),
 		cmocka_unit_test(test_leech),
 		cmocka_unit_test(test_new),
+		cmocka_unit_test(test_interview_inactive),
+		cmocka_unit_test(test_interview_after),
+		cmocka_unit_test(test_interview_inside),
+		cmocka_unit_test(test_interview_last_review),
+		cmocka_unit_test(test_new_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,95 @@
+/* cmd-interview.c: set, show or clear the interview date. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "clock.h"
+#include "rehearse.h"
+
+static int
+show(struct store *st, int64_t today)
+{
+	struct sched_interview iv;
+	char day[DAY_BUFSZ];
+	int64_t left;
+
+	if (!review_interview(st, &iv)) {
+		printf("No interview date set (rehearse interview "
+		    "YYYY-MM-DD).\n");
+		return EXIT_OK;
+	}
+	left = iv.day - today;
+	day_format(iv.day, day);
+	if (left > 0)
+		printf("Interview on %s: in %lld day%s.\n", day,
+		    (long long)left, left == 1 ? "" : "s");
+	else if (left == 0)
+		printf("Interview on %s: today. Good luck!\n", day);
+	else
+		printf("Interview was on %s, %lld day%s ago (rehearse "
+		    "interview --clear).\n", day, (long long)-left,
+		    left == -1 ? "" : "s");
+	return EXIT_OK;
+}
+
+static int
+set(struct store *st, const char *arg, int64_t today)
+{
+	char day[DAY_BUFSZ];
+	int64_t d;
+
+	if (!day_parse(arg, &d)) {
+		warnx_("interview: '%s' is not a date (YYYY-MM-DD)", arg);
+		return EXIT_USAGE;
+	}
+	if (d < today) {
+		warnx_("interview: %s is in the past (today is %s)", arg,
+		    day_format(today, day));
+		return EXIT_FAIL;
+	}
+	if (store_meta_set(st, "interview", day_format(d, day)) != 0) {
+		warnx_("%s", store_error(st));
+		return EXIT_FAIL;
+	}
+	printf("Interview set for %s: in %lld day%s. Reviews now work "
+	    "towards that day.\n", day, (long long)(d - today),
+	    d - today == 1 ? "" : "s");
+	return EXIT_OK;
+}
+
+static int
+cmd_interview_exec(const struct options *o, int argc, char **argv)
+{
+	struct store *st;
+	int64_t d;
+	int rc;
+
+	if (argc > 0 && (o->given & O_CLEAR)) {
+		warnx_("interview: give a date or --clear, not both");
+		return EXIT_USAGE;
+	}
+	if (argc > 0 && !day_parse(argv[0], &d)) {
+		warnx_("interview: '%s' is not a date (YYYY-MM-DD)", argv[0]);
+		return EXIT_USAGE;
+	}
+	if ((st = cmd_open_store(o)) == NULL)
+		return EXIT_FAIL;
+	if (o->given & O_CLEAR) {
+		rc = store_meta_set(st, "interview", NULL) == 0 ? EXIT_OK :
+		    EXIT_FAIL;
+		if (rc == EXIT_OK)
+			printf("Interview date cleared: plain SM-2 from now "
+			    "on.\n");
+		else
+			warnx_("%s", store_error(st));
+	} else if (argc > 0)
+		rc = set(st, argv[0], o->today);
+	else
+		rc = show(st, o->today);
+	store_close(st);
+	return rc;
+}
+
+const struct cmd_entry cmd_interview_entry = {
+	"interview", "[YYYY-MM-DD | --clear]", 0, 1, O_CLEAR,
+	cmd_interview_exec,
+};

@@ -1,0 +1,259 @@
+/* story.c: writing your own answer to a card in your editor. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rehearse.h"
+#include "xmalloc.h"
+
+#define STORY_MAX (1024 * 1024)
+
+/* STARR headings in the deck's language. */
+static const char *
+skeleton(const char *language)
+{
+	if (language != NULL && strncmp(language, "nl", 2) == 0)
+		return "Situatie:\n\nTaak:\n\nActie:\n\nResultaat:\n\n"
+		    "Reflectie:\n";
+	return "Situation:\n\nTask:\n\nAction:\n\nResult:\n\nReflection:\n";
+}
+
+/* The file the editor opens: a comment block naming the card, then the text. */
+static char *
+template(const struct card_view *v, const char *body)
+{
+	struct buf b = { 0 };
+	const char *p, *nl;
+
+	buf_printf(&b, "# Your story for %s/%s. Lines starting with '#' at "
+	    "the top are\n# dropped; save an empty file to remove the "
+	    "story.\n#\n", v->deck, v->id);
+	for (p = v->front; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p) - 1;
+		buf_adds(&b, "# ");
+		buf_add(&b, p, (size_t)(nl - p + 1));
+		if (*nl != '\n')
+			buf_addc(&b, '\n');
+		if (nl[1] == '\0')
+			break;
+	}
+	buf_addc(&b, '\n');
+	buf_adds(&b, body);
+	return b.data;
+}
+
+/* The story as saved: the leading comment block dropped, ends trimmed. */
+static char *
+story_text(const char *file)
+{
+	const char *p = file, *end;
+
+	while (*p == '#') {
+		const char *nl = strchr(p, '\n');
+
+		p = nl != NULL ? nl + 1 : p + strlen(p);
+	}
+	while (*p == '\n' || *p == ' ' || *p == '\t' || *p == '\r')
+		p++;
+	end = p + strlen(p);
+	while (end > p && (end[-1] == '\n' || end[-1] == ' ' ||
+	    end[-1] == '\t' || end[-1] == '\r'))
+		end--;
+	return xstrndup(p, (size_t)(end - p));
+}
+
+/* Split $VISUAL/$EDITOR on blanks: no shell ever sees the path. */
+static char **
+editor_argv(const char *path)
+{
+	const char *cmd = getenv("VISUAL");
+	char **argv = NULL, *copy, *word, *save = NULL;
+	size_t n = 0;
+
+	if (cmd == NULL || *cmd == '\0')
+		cmd = getenv("EDITOR");
+	if (cmd == NULL || *cmd == '\0')
+		cmd = "vi";
+	copy = xstrdup(cmd);
+	for (word = strtok_r(copy, " \t", &save); word != NULL;
+	    word = strtok_r(NULL, " \t", &save)) {
+		argv = xreallocarray(argv, n + 2, sizeof *argv);
+		argv[n++] = xstrdup(word);
+	}
+	free(copy);
+	argv = xreallocarray(argv, n + 2, sizeof *argv);
+	argv[n++] = xstrdup(path);
+	argv[n] = NULL;
+	return argv;
+}
+
+static void
+free_argv(char **argv)
+{
+	size_t i;
+
+	for (i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/* Run the editor on path and wait; its exit status, or -1. */
+static int
+run_editor(const char *path)
+{
+	struct sigaction ign, old_int, old_quit;
+	char **argv = editor_argv(path);
+	pid_t pid;
+	int status = -1;
+
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGINT, &ign, &old_int);
+	sigaction(SIGQUIT, &ign, &old_quit);
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		sigaction(SIGINT, &old_int, NULL);
+		sigaction(SIGQUIT, &old_quit, NULL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		execvp(argv[0], argv);
+		fprintf(stderr, "rehearse: %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0)
+		warnx_("cannot start the editor: %s", strerror(errno));
+	else {
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		status = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+	}
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGQUIT, &old_quit, NULL);
+	free_argv(argv);
+	return status;
+}
+
+static int
+write_file(int fd, const char *s)
+{
+	size_t len = strlen(s), off = 0;
+	ssize_t n;
+
+	while (off < len) {
+		n = write(fd, s + off, len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		off += (size_t)n;
+	}
+	return 0;
+}
+
+static char *
+read_file(const char *path)
+{
+	struct buf b = { 0 };
+	char chunk[8192];
+	size_t n;
+	FILE *fp = fopen(path, "r");
+
+	if (fp == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 &&
+	    b.len <= STORY_MAX)
+		buf_add(&b, chunk, n);
+	fclose(fp);
+	if (b.len > STORY_MAX) {
+		buf_free(&b);
+		errno = EFBIG;
+		return NULL;
+	}
+	if (b.data == NULL)
+		buf_add(&b, "", 0);
+	return b.data;
+}
+
+/* Create the temporary file (mkstemps: mode 0600) holding text. */
+static char *
+make_temp(const char *text)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	int fd;
+
+	if (dir == NULL || *dir != '/')
+		dir = "/tmp";
+	path = xasprintf("%s/rehearse-story-XXXXXX.md", dir);
+	if ((fd = mkstemps(path, 3)) < 0) {
+		warnx_("%s: cannot create a temporary file: %s", dir,
+		    strerror(errno));
+		free(path);
+		return NULL;
+	}
+	if (write_file(fd, text) != 0 || close(fd) != 0) {
+		warnx_("%s: cannot write: %s", path, strerror(errno));
+		unlink(path);
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+/* Save the edited text when it differs; prints what happened. */
+static int
+save(struct store *st, const struct card_view *v, const char *edited)
+{
+	char *text = story_text(edited), *blank = story_text(skeleton(
+	    v->language));
+	const char *old = v->story != NULL ? v->story : "";
+	int rc = 0;
+
+	if (strcmp(text, old) == 0 || (v->story == NULL &&
+	    strcmp(text, blank) == 0))
+		printf("Story unchanged.\n");
+	else if (store_story_set(st, v->deck, v->id,
+	    *text != '\0' ? text : NULL) != 0) {
+		warnx_("%s", store_error(st));
+		rc = -1;
+	} else
+		printf(*text != '\0' ? "Story saved for %s/%s.\n" :
+		    "Story removed from %s/%s.\n", v->deck, v->id);
+	free(text);
+	free(blank);
+	return rc;
+}
+
+int
+story_edit(struct store *st, const struct card_view *v)
+{
+	char *body, *path, *edited;
+	int status, rc = -1;
+
+	body = template(v, v->story != NULL ? v->story :
+	    skeleton(v->language));
+	path = make_temp(body);
+	free(body);
+	if (path == NULL)
+		return -1;
+	status = run_editor(path);
+	if (status != 0)
+		warnx_("the editor exited with status %d: story unchanged",
+		    status);
+	else if ((edited = read_file(path)) == NULL)
+		warnx_("%s: cannot read: %s", path, strerror(errno));
+	else {
+		rc = save(st, v, edited);
+		free(edited);
+	}
+	unlink(path);
+	free(path);
+	return rc;
+}
