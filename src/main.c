@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,6 +214,11 @@ main(int argc, char **argv)
 	char **args;
 
 	setlocale(LC_ALL, "");
+	/*
+	 * Past a file size limit, a write should fail (EFBIG, which SQLite
+	 * reports as a full disk) rather than kill us mid-transaction.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	memset(&o, 0, sizeof o);
 	o.new_cards = 10;
 	if ((env = getenv("REHEARSE_TODAY")) != NULL && *env != '\0' &&

@@ -11,9 +11,12 @@ cli_tests = \
 	tests/cli/errors.sh \
 	tests/cli/grade.sh \
 	tests/cli/import.sh \
+	tests/cli/interview.sh \
 	tests/cli/json.sh \
+	tests/cli/manage.sh \
 	tests/cli/options.sh \
-	tests/cli/piped.sh
+	tests/cli/piped.sh \
+	tests/cli/story.sh
 
 repl_tests = \
 	tests/repl/drill.exp
@@ -50,6 +53,8 @@ SH_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_COMPILER = $(SHELL)
 EXP_LOG_DRIVER = $(LOG_DRIVER)
 EXP_LOG_COMPILER = $(EXPECT)
+# The unit tests (no extension) go through valgrind on REHEARSE_VALGRIND=1.
+LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/unit/run.sh
 AM_TESTS_ENVIRONMENT = \
 	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
 	REHEARSE='$(abs_top_builddir)/src/rehearse'; export REHEARSE; \
@@ -58,6 +63,6 @@ AM_TESTS_ENVIRONMENT = \
 	srcdir='$(abs_top_srcdir)'; export srcdir; \
 	EXPECT='$(EXPECT)'; export EXPECT;
 
-EXTRA_DIST += tests/setup tests/repl/lib.tcl $(cli_tests) $(repl_tests) \
+EXTRA_DIST += tests/setup tests/unit/run.sh tests/repl/lib.tcl $(cli_tests) $(repl_tests) \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/schema-v1.sql \
 	tests/data/bad tests/data/good

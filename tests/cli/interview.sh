@@ -1,0 +1,117 @@
+#!/bin/sh
+# interview.sh: the interview date: setting it, and whole schedules driven
+# day by day with --today up to the interview and past it.
+. "${top_srcdir:-.}/tests/setup"
+
+write_deck "$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+
+# Setting, showing, clearing.
+run --today 2026-11-28 interview
+check "no date yet" has "$tmp/out" "No interview date set"
+run --today 2026-11-28 interview 2026-12-10
+check_rc "set a date" 0
+check "days left said" has "$tmp/out" "in 12 days"
+run --today 2026-11-30 interview
+check "shown with the days left" has "$tmp/out" "Interview on 2026-12-10: in 10 days."
+run --today 2026-11-28 interview 2026-11-27
+check_rc "a date in the past" 1
+check "the past date is named" has "$tmp/err" "2026-11-27 is in the past"
+run --today 2026-11-28 interview 2026-12-32
+check_rc "a malformed date" 2
+run --today 2026-11-28 interview 2026-12-10 --clear
+check_rc "a date and --clear" 2
+run --today 2026-11-30 interview
+check "the failed calls changed nothing" has "$tmp/out" "2026-12-10"
+run_in '' --today 2026-11-30 drill
+check "drill opens with the days left and unseen cards" has "$tmp/out" "Interview in 10 days (2026-12-10); 3 cards not seen yet."
+run interview --clear
+check_rc "--clear" 0
+run --today 2026-11-30 interview
+check "cleared" has "$tmp/out" "No interview date set"
+
+# A deck of N cards drilled every day from START until the interview and a
+# week past it, with a fixed pattern of grades.
+make_deck() {
+	python3 - "$1" "$2" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("deck: many\ncards:\n")
+    for i in range(int(sys.argv[2])):
+        f.write("  - id: c%03d\n    front: Question %d?\n    back: Answer %d.\n" % (i, i, i))
+PY
+}
+grades() {
+	python3 -c '
+pattern = "5 4 2 4 3 5 4 4 1 4 5 3 4".split()
+print("".join("\n%s\n" % pattern[i % len(pattern)] for i in range(4000)), end="")' >"$tmp/grades"
+}
+# simulate DAYS_BEFORE NEW_LIMIT: drill every day, then check the log.
+simulate() {
+	before=$1
+	newlimit=$2
+	rm -f "$db"
+	run import "$tmp/many.yaml"
+	start=2027-03-01
+	interview=$(date -u -d "$start + $before days" +%F)
+	run --today $start interview "$interview"
+	i=0
+	: >"$tmp/openings"
+	while [ $i -lt $((before + 7)) ]; do
+		day=$(date -u -d "$start + $i days" +%F)
+		set +e
+		rh --db "$db" --today "$day" drill --new "$newlimit" <"$tmp/grades" >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		set -e
+		[ $rc -eq 0 ] || { not_ok "drill on $day: exit $rc"; cat "$tmp/err"; }
+		head -3 "$tmp/out" >>"$tmp/openings"
+		i=$((i + 1))
+	done
+	python3 - "$db" "$interview" >"$tmp/verdict" <<'PY'
+import datetime, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+D = (datetime.date.fromisoformat(sys.argv[2]) - datetime.date(1970, 1, 1)).days
+cards = [r[0] for r in db.execute("select id from card where deck = 'many'")]
+rows = db.execute("select card, day, interval1, due1, due0 from review"
+                  " where mode = 'review' order by id").fetchall()
+first = {}
+window = {}
+for card, day, interval, due, due0 in rows:
+    first.setdefault(card, day)
+    if D - 3 <= day <= D - 1:
+        window[card] = True
+late = [c for c in cards if c not in first or first[c] > D - 4]
+print("introduced-late", len(late))
+print("no-window-review", len([c for c in cards if c not in window]))
+early = [r for r in rows if r[3] < r[1] + r[2] and not (D - 3 <= r[3] <= D - 1)]
+print("moved-earlier", len(early))
+moved = [r for r in rows if r[3] != r[1] + r[2]]
+print("moved", len(moved))
+print("moved-outside-window", len([r for r in moved if not (D - 3 <= r[3] <= D - 1)]))
+print("moved-near-or-after", len([r for r in moved if r[1] >= D - 3]))
+print("after-reviews", len([r for r in rows if r[1] > D]))
+PY
+}
+
+make_deck "$tmp/many.yaml" 60
+grades
+simulate 21 10
+check "21 days: every card introduced before the last 3 days" has "$tmp/verdict" "introduced-late 0"
+check "21 days: every card reviewed in the last 3 days" has "$tmp/verdict" "no-window-review 0"
+check "21 days: no due moved earlier except into the window" has "$tmp/verdict" "moved-earlier 0"
+check "21 days: the rule did move some reviews" hasnt_line "$tmp/verdict" "moved 0"
+check "21 days: every moved due is in the window" has "$tmp/verdict" "moved-outside-window 0"
+check "21 days: plain SM-2 in the last days and after" has "$tmp/verdict" "moved-near-or-after 0"
+check "21 days: reviews went on after the interview" hasnt_line "$tmp/verdict" "after-reviews 0"
+sed 's/^/# /' "$tmp/verdict"
+
+# Seven days to go with 100 cards: pacing raises the limit of 10.
+make_deck "$tmp/many.yaml" 100
+simulate 7 10
+check "7 days: the limit rises and the REPL says so" has "$tmp/openings" "today's new-card limit rises from 10 to 25."
+check "7 days: every card introduced before the last 3 days" has "$tmp/verdict" "introduced-late 0"
+check "7 days: every card reviewed in the last 3 days" has "$tmp/verdict" "no-window-review 0"
+check "7 days: no due moved earlier except into the window" has "$tmp/verdict" "moved-earlier 0"
+sed 's/^/# /' "$tmp/verdict"
+
+done_testing

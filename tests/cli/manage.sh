@@ -1,0 +1,141 @@
+#!/bin/sh
+# manage.sh: export, forget, suspend and stats.
+. "${top_srcdir:-.}/tests/setup"
+
+# Export: the deck comes back as YAML that imports to the same cards.
+cat >"$tmp/odd.yaml" <<'YAML'
+deck: odd
+title: "Odd: text # with marks"
+language: en
+kind: practice
+description: |
+  Two lines
+  of description.
+tags: [x, y-z]
+cards:
+  - id: a
+    front: "Quotes \" and 'single', colon: here, hash # there"
+    back: |
+      Line one
+        indented line
+      Line three
+    hint: '~'
+    tags: [t1]
+  - id: b
+    kind: recall
+    front: "  leading spaces and trailing  "
+    back: "ümlaut — dash, 日本語, emoji 🙂"
+    example: "An example\nover two lines"
+  - id: c
+    front: "123"
+    back: "yes"
+YAML
+run import "$tmp/odd.yaml"
+run export odd
+check_rc "export" 0
+cp "$tmp/out" "$tmp/exported.yaml"
+run lint "$tmp/exported.yaml"
+check_rc "the export lints clean" 0
+check "no warnings in the export" has "$tmp/out" ", 0 warnings"
+rh --db "$tmp/copy.db" import "$tmp/exported.yaml" >/dev/null
+for c in a b c; do
+	run show odd/$c --json
+	python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); [j.pop(k) for k in ("due",)]; print(json.dumps(j, sort_keys=True))' "$tmp/out" >"$tmp/orig.$c"
+	set +e
+	rh --db "$tmp/copy.db" show odd/$c --json >"$tmp/out"
+	set -e
+	python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); [j.pop(k) for k in ("due",)]; print(json.dumps(j, sort_keys=True))' "$tmp/out" >"$tmp/copy.$c"
+	check "card $c round-trips through export" same_file "$tmp/orig.$c" "$tmp/copy.$c"
+done
+run list --json
+cp "$tmp/out" "$tmp/orig.decks"
+set +e
+rh --db "$tmp/copy.db" list --json >"$tmp/copy.decks"
+set -e
+check "deck title and language round-trip" same_file "$tmp/orig.decks" "$tmp/copy.decks"
+run export nosuch
+check_rc "export of an unknown deck" 1
+
+# --with-stories puts your story in as the card's example.
+python3 - "$db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("insert into story values ('odd', 'a', 'My own story.', 0)")
+c.commit()
+PY
+run export odd --with-stories
+check "the story becomes the example" has "$tmp/out" "example: My own story."
+run export odd
+check "without the option it does not" hasnt "$tmp/out" "My own story."
+
+# Forget: progress reset, log and stories kept.
+write_deck "$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+run --today 2026-10-01 grade sample/first 5
+run --today 2026-10-01 grade sample/second 4
+run forget sample/first --yes
+check_rc "forget one card" 0
+check "one card reset" has "$tmp/out" "progress reset for 1 card"
+run show sample/first --json
+check "its progress is gone" json 'j["due"] is None and j["reps"] == 0'
+run show sample/second --json
+check "the other card keeps its progress" json 'j["reps"] == 1'
+run_in '' forget sample
+check_rc "forget a deck (not a terminal: no question)" 0
+run show sample/second --json
+check "the deck is reset" json 'j["due"] is None'
+python3 - "$db" >"$tmp/log" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute("select count(*) from review where mode = 'forget'").fetchone()[0],
+      c.execute("select count(*) from review where mode = 'review'").fetchone()[0])
+PY
+check "the reviews and the resets are in the log" has "$tmp/log" "2 2"
+run show odd/a --json
+check "stories survive a forget elsewhere" json 'j["story"] == "My own story."'
+run forget nosuch --yes
+check_rc "forget an unknown deck" 1
+
+# :suspend in a drill, and :undo of it.
+run_in ':suspend
+:quit
+' --today 2026-10-02 drill sample
+check "suspend is confirmed" has "$tmp/out" "Suspended sample/first"
+run show sample/first --json
+check "the card is suspended" json 'j["suspended"] is True'
+run_in '' --today 2026-10-02 drill sample
+check "a suspended card is not drilled" hasnt "$tmp/out" "first card"
+run_in ':suspend
+:undo
+:quit
+' --today 2026-10-02 drill sample
+run show sample/second --json
+check ":undo takes a suspension back" json 'j["suspended"] is False'
+
+# Stats, as JSON and as text.
+rm -f "$db"
+run import "$tmp/deck.yaml"
+for d in 01 02 03; do
+	run --today 2026-10-$d grade sample/first 4
+done
+run --today 2026-10-03 grade sample/second 1
+run --today 2026-10-03 stats --json
+check_rc "stats --json" 0
+check "card counts" json 'j["cards"] == {"total": 3, "new": 1, "learning": 2, "mature": 0, "leech": 0, "suspended": 0}'
+check "14-day forecast" json 'len(j["forecast"]) == 14 and j["forecast"][0]["day"] == "2026-10-03" and j["forecast"][1]["due"] == 1'
+check "30 days of reviews" json 'len(j["reviews"]) == 30 and [r["count"] for r in j["reviews"][-3:]] == [1, 1, 2]'
+check "retention" json 'j["retention"]["young"] == {"reviews": 2, "passed": 2}'
+check "streak of three days" json 'j["streak"] == 3'
+run --today 2026-10-05 stats --json
+check "the streak ends after a day off" json 'j["streak"] == 0'
+run --today 2026-10-03 stats
+check_rc "stats as text" 0
+check "text has the card line" has "$tmp/out" "3 in all: 1 new, 2 learning"
+check "text has Unicode bars" has "$tmp/out" "█"
+LC_ALL=C run --today 2026-10-03 stats
+check "ASCII bars without UTF-8" has "$tmp/out" "#"
+check "no block characters without UTF-8" hasnt "$tmp/out" "█"
+run stats nosuch
+check_rc "stats of an unknown deck" 1
+
+done_testing

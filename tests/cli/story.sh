@@ -1,0 +1,81 @@
+#!/bin/sh
+# story.sh: writing your own story in an editor, safely, and seeing it.
+. "${top_srcdir:-.}/tests/setup"
+
+write_deck "$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+
+# A fake editor: records its arguments and the file's mode, then writes.
+cat >"$tmp/editor" <<'SH'
+#!/bin/sh
+log=$(dirname "$0")/editor.log
+printf '%s\n' "$#" >"$log"
+for a in "$@"; do printf 'arg:%s\n' "$a" >>"$log"; done
+stat -c 'mode:%a' "$1" >>"$log"
+cp "$1" "$(dirname "$0")/seen.txt"
+case ${STORY_ACTION:-write} in
+write) printf 'Situation: the launch.\nResult: on time.\n' >"$1" ;;
+keep) ;;
+empty) : >"$1" ;;
+fail) exit 3 ;;
+esac
+SH
+chmod +x "$tmp/editor"
+export VISUAL="$tmp/editor"
+
+run story sample/first
+check_rc "story saved" 0
+check "it says so" has "$tmp/out" "Story saved for sample/first."
+check "the editor got one argument, the file" has "$tmp/editor.log" "1"
+check "the temporary file was private (0600)" has "$tmp/editor.log" "mode:600"
+check "the file started with the STARR headings" has "$tmp/seen.txt" "Reflection:"
+check "the file named the question" has "$tmp/seen.txt" "# What is the first card?"
+check "the temporary file is removed" test ! -e "$(sed -n 's/^arg://p' "$tmp/editor.log")"
+run show sample/first --json
+check "the story is stored" json 'j["story"] == "Situation: the launch.\nResult: on time."'
+
+# The story is shown at the reveal.
+run_in '
+5
+' --today 2026-10-01 drill --limit 1
+check "the reveal shows your story" has "$tmp/out" "Situation: the launch."
+
+# Unchanged file: no change.  Failing editor: nothing saved, exit 1.
+STORY_ACTION=keep run story sample/first
+check "an untouched file changes nothing" has "$tmp/out" "Story unchanged."
+check "the existing story was in the file" has "$tmp/seen.txt" "Result: on time."
+STORY_ACTION=fail run story sample/first
+check_rc "a failing editor" 1
+check "the failure is reported" has "$tmp/err" "exited with status 3"
+run show sample/first --json
+check "the story survived the failed edit" json 'j["story"] == "Situation: the launch.\nResult: on time."'
+STORY_ACTION=keep run story sample/second
+check "quitting on the skeleton saves nothing" has "$tmp/out" "Story unchanged."
+run show sample/second --json
+check "no story for the untouched card" json 'j["story"] is None'
+STORY_ACTION=empty run story sample/first
+check "an empty file removes the story" has "$tmp/out" "Story removed"
+
+# No shell: a temporary directory full of shell syntax stays inert, and
+# VISUAL with arguments is split on blanks only.
+weird="$tmp/dir \$(touch $tmp/pwned); 'q' \`touch $tmp/pwned2\`"
+mkdir -p "$weird"
+TMPDIR="$weird" run story sample/third
+check_rc "story with a strange TMPDIR" 0
+check "no command substitution ran" test ! -e "$tmp/pwned" -a ! -e "$tmp/pwned2"
+check "the path reached the editor whole" grep -qF "arg:$weird/rehearse-story-" "$tmp/editor.log"
+VISUAL="$tmp/editor --flag" STORY_ACTION=keep run story sample/third
+check "VISUAL with an argument" has "$tmp/editor.log" "arg:--flag"
+VISUAL= EDITOR="$tmp/editor" STORY_ACTION=keep run story sample/third
+check "EDITOR when VISUAL is empty" has "$tmp/out" "Story unchanged."
+
+# A Dutch deck gets Dutch headings.
+printf 'deck: nlx\nlanguage: nl\ncards:\n  - id: a\n    front: Vraag?\n    back: Antwoord.\n' >"$tmp/nl.yaml"
+run import "$tmp/nl.yaml"
+STORY_ACTION=keep run story nlx/a
+check "Dutch STARR headings" has "$tmp/seen.txt" "Reflectie:"
+
+run story sample/nope
+check_rc "story for an unknown card" 1
+
+done_testing
