@@ -400,6 +400,27 @@ prompt_for(struct session *s, struct card_view *v, const char *prompt,
 	}
 }
 
+/* What a command that leaves the prompt does to the session. */
+static enum step
+leave(struct session *s, const struct card_view *v, enum input in,
+    bool interrupted)
+{
+	switch (in) {
+	case IN_QUIT:
+		return STEP_QUIT;
+	case IN_SKIP:
+		if (interrupted)
+			printf("Card left for later.\n");
+		return STEP_NEXT;
+	case IN_UNDO:
+		return do_undo(s);
+	case IN_SUSPEND:
+		return do_suspend(s, v);
+	default:
+		abort();	/* prompt_for returns no other kind */
+	}
+}
+
 /* Ask for a grade; STEP_NEXT once one is recorded. */
 static enum step
 ask_grade(struct session *s, struct card_view *v, bool *interrupted)
@@ -416,20 +437,10 @@ ask_grade(struct session *s, struct card_view *v, bool *interrupted)
 			free(line);
 			return do_grade(s, v, q) == 0 ? STEP_NEXT : STEP_QUIT;
 		}
-		if (in == IN_TEXT)
-			printf("Grade with a number from 0 to 5 (or :help).\n");
 		free(line);
-		if (in == IN_QUIT)
-			return STEP_QUIT;
-		if (in == IN_SKIP) {
-			if (*interrupted)
-				printf("Card left for later.\n");
-			return STEP_NEXT;
-		}
-		if (in == IN_UNDO)
-			return do_undo(s);
-		if (in == IN_SUSPEND)
-			return do_suspend(s, v);
+		if (in != IN_TEXT)
+			return leave(s, v, in, *interrupted);
+		printf("Grade with a number from 0 to 5 (or :help).\n");
 	}
 }
 
@@ -447,17 +458,8 @@ drill_card(struct session *s, struct card_view *v, bool *interrupted)
 	in = prompt_for(s, v, base, practice && repl_interactive(), &line,
 	    interrupted);
 	free(line);
-	if (in == IN_QUIT)
-		return STEP_QUIT;
-	if (in == IN_SKIP) {
-		if (*interrupted)
-			printf("Card left for later.\n");
-		return STEP_NEXT;
-	}
-	if (in == IN_UNDO)
-		return do_undo(s);
-	if (in == IN_SUSPEND)
-		return do_suspend(s, v);
+	if (in != IN_TEXT)
+		return leave(s, v, in, *interrupted);
 	show_back(s, v);
 	return ask_grade(s, v, interrupted);
 }

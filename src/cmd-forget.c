@@ -53,7 +53,7 @@ cmd_forget_exec(const struct options *o, int argc, char **argv)
 {
 	struct store *st;
 	struct card_view v;
-	char *decks, *missing;
+	char *decks;
 	int rc;
 
 	(void)argc;
@@ -64,17 +64,8 @@ cmd_forget_exec(const struct options *o, int argc, char **argv)
 			rc = forget(st, o, argv[0], v.deck, v.id);
 			card_view_free(&v);
 		}
-	} else {
-		decks = xasprintf("[\"%s\"]", deck_valid_id(argv[0]) ?
-		    argv[0] : "");
-		if (store_decks_exist(st, decks, &missing))
-			rc = forget(st, o, argv[0], argv[0], NULL);
-		else {
-			warnx_("%s: no such deck (see 'rehearse list')",
-			    argv[0]);
-			free(missing);
-			rc = EXIT_FAIL;
-		}
+	} else if ((rc = cmd_check_deck(st, argv[0], &decks)) == EXIT_OK) {
+		rc = forget(st, o, argv[0], argv[0], NULL);
 		free(decks);
 	}
 	store_close(st);

@@ -86,38 +86,38 @@ list_json(struct store *st, const char *deck, int64_t today)
 }
 
 static int
+list_text(struct store *st, const char *deck, int64_t today)
+{
+	int n = 0, rc;
+
+	if (deck != NULL)
+		return store_list_cards(st, deck, card_line, &n);
+	rc = store_list_decks(st, today, deck_line, &n);
+	if (rc == 0 && n == 0)
+		printf("No decks yet: run 'rehearse' to start with the "
+		    "bundled decks, or 'rehearse import FILE'.\n");
+	return rc;
+}
+
+static int
 cmd_list_exec(const struct options *o, int argc, char **argv)
 {
 	struct store *st;
 	const char *deck = argc > 0 ? argv[0] : NULL;
-	char *decks, *missing = NULL;
-	int rc = EXIT_OK, n = 0;
+	char *decks = NULL;
+	int rc = EXIT_OK;
 
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
-	if (deck != NULL) {
-		decks = xasprintf("[\"%s\"]", deck_valid_id(deck) ? deck : "");
-		if (!store_decks_exist(st, decks, &missing)) {
-			warnx_("%s: no such deck (see 'rehearse list')", deck);
-			rc = EXIT_FAIL;
-		}
-		free(decks);
-		free(missing);
-	}
-	if (rc != EXIT_OK)
-		;
-	else if (o->given & O_JSON)
+	if (deck != NULL)
+		rc = cmd_check_deck(st, deck, &decks);
+	if (rc == EXIT_OK && (o->given & O_JSON))
 		rc = list_json(st, deck, o->today);
-	else if (deck == NULL) {
-		if (store_list_decks(st, o->today, deck_line, &n) != 0)
-			rc = EXIT_FAIL;
-		else if (n == 0)
-			printf("No decks yet: run 'rehearse' to start with the "
-			    "bundled decks, or 'rehearse import FILE'.\n");
-	} else if (store_list_cards(st, deck, card_line, &n) != 0)
-		rc = EXIT_FAIL;
-	if (rc == EXIT_FAIL && deck == NULL)
+	else if (rc == EXIT_OK && list_text(st, deck, o->today) != 0) {
 		warnx_("%s", store_error(st));
+		rc = EXIT_FAIL;
+	}
+	free(decks);
 	store_close(st);
 	return rc;
 }

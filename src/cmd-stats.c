@@ -200,23 +200,15 @@ static int
 cmd_stats_exec(const struct options *o, int argc, char **argv)
 {
 	struct store *st;
-	char *decks = NULL, *missing = NULL;
+	char *decks = NULL;
 	int rc = EXIT_OK;
 
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
-	if (argc > 0) {
-		decks = xasprintf("[\"%s\"]", deck_valid_id(argv[0]) ?
-		    argv[0] : "");
-		if (!store_decks_exist(st, decks, &missing)) {
-			warnx_("%s: no such deck (see 'rehearse list')",
-			    argv[0]);
-			rc = EXIT_FAIL;
-		}
-	}
+	if (argc > 0)
+		rc = cmd_check_deck(st, argv[0], &decks);
 	if (rc == EXIT_OK)
 		rc = stats_print(st, decks, o->today, o->given & O_JSON);
-	free(missing);
 	free(decks);
 	store_close(st);
 	return rc;

@@ -144,6 +144,21 @@ cmd_get_card(struct store *st, const char *arg, struct card_view *v)
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
+int
+cmd_check_deck(struct store *st, const char *id, char **json)
+{
+	char *missing;
+
+	*json = xasprintf("[\"%s\"]", deck_valid_id(id) ? id : "");
+	if (store_decks_exist(st, *json, &missing))
+		return EXIT_OK;
+	warnx_("%s: no such deck (see 'rehearse list')", id);
+	free(missing);
+	free(*json);
+	*json = NULL;
+	return EXIT_FAIL;
+}
+
 static int
 stage_card(void *arg, const struct deck_card *c)
 {

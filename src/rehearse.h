@@ -72,6 +72,8 @@ char	*cmd_data_dir(void);
 struct store	*cmd_open_store(const struct options *);
 /* Split "DECK/CARD"; the parts belong to the caller.  False when malformed. */
 bool	 cmd_split_card(const char *arg, char **deck, char **card);
+/* Check a deck id operand; its JSON array in *json (caller frees). */
+int	 cmd_check_deck(struct store *, const char *id, char **json);
 /* Look up a card for a command; prints the error when it is not there. */
 int	 cmd_get_card(struct store *, const char *arg, struct card_view *);
 /* Import one deck file; prints a summary line unless quiet; 0 when it went in. */

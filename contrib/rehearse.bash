@@ -1,0 +1,223 @@
+# rehearse.bash: bash completion for rehearse(1).
+#
+# Install as $(datadir)/bash-completion/completions/rehearse, or source it
+# from ~/.bashrc.  Deck and card ids come from the first column of
+# 'rehearse list', run on the database named on the line (or the default
+# one); only ids that look like ids are kept, and nothing read from the
+# database is ever expanded or evaluated.
+
+# Print the database a command line uses: the last --db given, else the
+# default that rehearse itself would pick.
+_rehearse_db()
+{
+	local db="" i w
+
+	for ((i = 1; i < ${#_rh_words[@]}; i++)); do
+		((i == _rh_cword)) && continue
+		w=${_rh_words[i]}
+		case $w in
+		--) break ;;
+		--db=*) db=${w#--db=} ;;
+		--db) ((i + 1 != _rh_cword)) && db=${_rh_words[i + 1]-} ;;
+		esac
+	done
+	if [[ -z $db ]]; then
+		if [[ -n ${REHEARSE_DB-} ]]; then
+			db=$REHEARSE_DB
+		elif [[ ${XDG_DATA_HOME-} == /* ]]; then
+			db=$XDG_DATA_HOME/rehearse/rehearse.db
+		else
+			db=${HOME-}/.local/share/rehearse/rehearse.db
+		fi
+	fi
+	# The line holds the word as typed: expand a leading ~/ by hand,
+	# never with eval.
+	[[ $db == \~/* ]] && db=${HOME-}/${db#\~/}
+	printf '%s\n' "$db"
+}
+
+# Print the ids of the decks, or of the cards of deck $1.  Completion must
+# not create a database, so a missing file gives no ids.
+_rehearse_ids()
+{
+	local prog=${_rh_words[0]} db
+
+	[[ $prog == \~/* ]] && prog=${HOME-}/${prog#\~/}
+	command -v -- "$prog" >/dev/null 2>&1 || return 0
+	db=$(_rehearse_db)
+	[[ -f $db ]] || return 0
+	"$prog" --db "$db" list -- "$@" </dev/null 2>/dev/null |
+	    awk 'NR == 1 { ok = $1 == "DECK" || $1 == "CARD"; next }
+		ok && $1 ~ /^[a-z0-9][a-z0-9-]*$/ { print $1 }'
+}
+
+# Add to COMPREPLY each line of standard input, prefixed with $2, that
+# begins with $1.  A plain prefix test, where compgen -W would expand.
+_rehearse_add()
+{
+	local cur=$1 pre=${2-} w
+
+	while IFS= read -r w; do
+		[[ $pre$w == "$cur"* ]] && COMPREPLY+=("$pre$w")
+	done
+}
+
+# Complete a deck id, or DECK/CARD once a slash is typed.  With $2 set
+# ("deck-only" is allowed, as for forget) a bare deck id ends the word;
+# otherwise the deck is followed by a slash.
+_rehearse_cards()
+{
+	local cur=$1 deck
+
+	if [[ $cur == */* ]]; then
+		deck=${cur%%/*}
+		[[ $deck =~ ^[a-z0-9][a-z0-9-]*$ ]] || return 0
+		_rehearse_add "$cur" "$deck/" < <(_rehearse_ids "$deck")
+	elif [[ -n ${2-} ]]; then
+		_rehearse_add "$cur" < <(_rehearse_ids)
+	else
+		_rehearse_add "$cur" < <(_rehearse_ids | sed 's,$,/,')
+		compopt -o nospace 2>/dev/null
+	fi
+}
+
+# Complete deck files: *.yaml, and directories to reach them.
+_rehearse_files()
+{
+	compopt -o filenames 2>/dev/null
+	_rehearse_add "" < <(compgen -f -X '!*.yaml' -- "$1"; compgen -d -- "$1")
+}
+
+# Complete the value of option $1.
+_rehearse_value()
+{
+	case $1 in
+	--db)
+		compopt -o filenames 2>/dev/null
+		_rehearse_add "" < <(compgen -f -- "$2")
+		;;
+	--lang)
+		_rehearse_add "$2" <<-EOF
+		en
+		nl
+		EOF
+		;;
+	esac
+}
+
+# Print the options of command $1, one per line.
+_rehearse_options()
+{
+	printf '%s\n' --db --today --help --version
+	case $1 in
+	''|drill)
+		printf '%s\n' --new --tag --limit --cram --lang --time-limit ;;
+	list|show|stats) echo --json ;;
+	export) echo --with-stories ;;
+	forget) echo --yes ;;
+	interview) echo --clear ;;
+	esac
+}
+
+# Complete operand number $2 (0 is the first after the command) of
+# command $1.
+_rehearse_operand()
+{
+	local cur=$3
+
+	case $1 in
+	'')
+		_rehearse_add "$cur" <<-EOF
+		drill
+		import
+		lint
+		list
+		show
+		grade
+		stats
+		story
+		interview
+		export
+		forget
+		EOF
+		;;
+	drill) _rehearse_add "$cur" < <(_rehearse_ids) ;;
+	import|lint) _rehearse_files "$cur" ;;
+	list|stats|export)
+		(($2 == 0)) && _rehearse_add "$cur" < <(_rehearse_ids) ;;
+	show|story) (($2 == 0)) && _rehearse_cards "$cur" ;;
+	forget) (($2 == 0)) && _rehearse_cards "$cur" deck-only ;;
+	grade)
+		if (($2 == 0)); then
+			_rehearse_cards "$cur"
+		elif (($2 == 1)); then
+			_rehearse_add "$cur" < <(printf '%s\n' 0 1 2 3 4 5)
+		fi
+		;;
+	esac
+	return 0
+}
+
+_rehearse()
+{
+	local -a _rh_words=()
+	local _rh_cword=0 i w cur cmd="" n=0 value="" ddash=0 opt
+
+	# Bash splits "--db=x" into "--db" "=" "x": join the pieces again so
+	# the words are those rehearse will see.
+	local last=-1 join=0
+	for ((i = 0; i < ${#COMP_WORDS[@]}; i++)); do
+		w=${COMP_WORDS[i]}
+		if ((join)) || [[ $w == = && ${_rh_words[last]-} == --?* &&
+		    ${_rh_words[last]} != *=* ]]; then
+			_rh_words[last]+=$w
+			join=0
+			[[ $w == = ]] && join=1
+		else
+			_rh_words+=("$w")
+			last=$((last + 1))
+		fi
+		((i == COMP_CWORD)) && _rh_cword=$last
+	done
+	cur=${_rh_words[_rh_cword]-}
+
+	# Options may come anywhere (GNU permutation) until "--".
+	for ((i = 1; i < _rh_cword; i++)); do
+		w=${_rh_words[i]}
+		if [[ -n $value ]]; then
+			value=
+		elif ((!ddash)) && [[ $w == -- ]]; then
+			ddash=1
+		elif ((!ddash)) && [[ $w == -?* ]]; then
+			case $w in
+			--db|--today|--new|--tag|--limit|--lang|--time-limit)
+				value=$w ;;
+			esac
+		elif [[ -z $cmd ]]; then
+			cmd=$w
+		else
+			n=$((n + 1))
+		fi
+	done
+
+	COMPREPLY=()
+	if [[ -n $value ]]; then
+		_rehearse_value "$value" "$cur"
+	elif ((!ddash)) && [[ $cur == --?*=* ]]; then
+		opt=${cur%%=*}
+		_rehearse_value "$opt" "${cur#*=}"
+		# When '=' breaks words, readline replaces only the value.
+		if [[ $COMP_WORDBREAKS != *=* ]]; then
+			for i in "${!COMPREPLY[@]}"; do
+				COMPREPLY[i]=$opt=${COMPREPLY[i]}
+			done
+		fi
+	elif ((!ddash)) && [[ $cur == -* ]]; then
+		_rehearse_add "$cur" < <(_rehearse_options "$cmd")
+	else
+		_rehearse_operand "$cmd" "$n" "$cur"
+	fi
+	return 0
+}
+
+complete -F _rehearse rehearse
