@@ -635,14 +635,13 @@ opening(struct session *s, int64_t unseen)
 
 	if (review_interview(s->st, &iv) && (left = iv.day - s->o->today) >= 0) {
 		if (left == 0)
-			printf("Interview today (%s). Good luck!",
-			    day_format(iv.day, day));
+			printf("Interview today (%s)", day_format(iv.day, day));
 		else
 			printf("Interview in %lld day%s (%s)",
 			    (long long)left, left == 1 ? "" : "s",
 			    day_format(iv.day, day));
-		printf("; %lld card%s not seen yet.\n", (long long)unseen,
-		    unseen == 1 ? "" : "s");
+		printf("; %lld card%s not seen yet.%s\n", (long long)unseen,
+		    unseen == 1 ? "" : "s", left == 0 ? " Good luck!" : "");
 		if (!s->cram && s->new_limit > s->o->new_cards)
 			printf("To see every card before the last %d days, "
 			    "today's new-card limit rises from %lld to "

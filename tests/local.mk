@@ -13,6 +13,7 @@ cli_tests = \
 	tests/cli/import.sh \
 	tests/cli/interview.sh \
 	tests/cli/json.sh \
+	tests/cli/man.sh \
 	tests/cli/manage.sh \
 	tests/cli/options.sh \
 	tests/cli/piped.sh \
