@@ -594,14 +594,15 @@ store_open(const char *path, char **err)
 	    NULL) != SQLITE_OK)
 		goto fail;
 	/*
-	 * WAL with synchronous=NORMAL: a commit is durable once the WAL
-	 * is written; a power cut may lose the last commits but never
-	 * corrupts the file.  FULL would sync on every answer.
+	 * WAL with synchronous=FULL: each commit is flushed to disk before
+	 * the answer is confirmed, so not even a power cut loses a
+	 * confirmed answer.  It costs about 2 ms an answer, unnoticed when
+	 * answers come seconds apart; NORMAL could lose the last ones.
 	 */
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    check_file(st) != 0 ||
 	    exec(st, "PRAGMA journal_mode = WAL") != 0 ||
-	    exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
+	    exec(st, "PRAGMA synchronous = FULL") != 0 ||
 	    migrate(st) != 0 || prepare_all(st) != 0)
 		goto fail;
 	return st;

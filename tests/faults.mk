@@ -1,0 +1,13 @@
+## Fault tests: kills, concurrent writers, unusable files, old databases.
+## Included from the top-level Makefile.am.  The long versions (50 kills,
+## 2 x 1,000 concurrent grades) run with REHEARSE_LONG=1 in the
+## environment: REHEARSE_LONG=1 make check TESTS='$(faults_tests)'.
+
+faults_tests = \
+	tests/cli/faults-concurrent.sh \
+	tests/cli/faults-files.sh \
+	tests/cli/faults-kill.sh \
+	tests/cli/faults-legacy.sh
+
+TESTS += $(faults_tests)
+EXTRA_DIST += $(faults_tests) tests/faults/faults.py
