@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config.h"
 #include "deck.h"
 #include "rehearse.h"
 #include "xmalloc.h"
@@ -171,9 +172,20 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 	struct deck_info info;
 	struct deck_result res;
 	struct import_stats is;
+	char source[DECK_HASH_SIZE], *known;
+	bool hashed;
 	int rc;
 
 	memset(&info, 0, sizeof info);
+	/* A file imported before, byte for byte: nothing to read again. */
+	hashed = deck_file_hash(path, "rehearse " PACKAGE_VERSION, source);
+	if (hashed && (known = store_deck_by_source(st, source)) != NULL) {
+		if (!quiet)
+			printf("%s: deck %s unchanged since its last import\n",
+			    path, known);
+		free(known);
+		return 0;
+	}
 	if (store_import_begin(st) != 0) {
 		warnx_("%s", store_error(st));
 		return -1;
@@ -190,7 +202,8 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 		deck_info_free(&info);
 		return -1;
 	}
-	if (store_import_commit(st, &info, path, &is) != 0) {
+	if (store_import_commit(st, &info, path, hashed ? source : NULL,
+	    &is) != 0) {
 		warnx_("%s: %s", path, store_error(st));
 		deck_info_free(&info);
 		return -1;

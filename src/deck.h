@@ -81,6 +81,15 @@ int	deck_load(const char *path, const struct deck_limits *lim,
  */
 char	*deck_derive_id(const char *front);
 
+/*
+ * A fingerprint of a deck file's bytes and of salt (the program's
+ * version, whose rules read them), to recognise a file imported before.
+ * Fills buf; false when the file cannot be read (deck_load will say why).
+ */
+#define DECK_HASH_SIZE 48
+bool	deck_file_hash(const char *path, const char *salt,
+	    char buf[DECK_HASH_SIZE]);
+
 /* True when s is a valid deck or card id: [a-z0-9][a-z0-9-]*, <= 64. */
 bool	deck_valid_id(const char *s);
 

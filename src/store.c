@@ -11,7 +11,7 @@
 #include "store.h"
 #include "xmalloc.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define BUSY_TIMEOUT_MS 10000
 
 /*
@@ -64,9 +64,80 @@ static const char schema_v1[] =
     "  updated_ms INTEGER NOT NULL,"
     "  PRIMARY KEY (deck, card));";
 
+/* A review that graded a card already seen, the kind retention counts. */
+#define GRADED(r) "(" r ".mode = 'review' AND " r ".due0 IS NOT NULL)"
+/* What one review adds to its day's totals in the daily table. */
+#define DAILY_TERMS(r) \
+    GRADED(r) " AND " r ".interval0 < 21," \
+    GRADED(r) " AND " r ".interval0 < 21 AND " r ".quality >= 3," \
+    GRADED(r) " AND " r ".interval0 >= 21," \
+    GRADED(r) " AND " r ".interval0 >= 21 AND " r ".quality >= 3," \
+    "max(coalesce(" r ".took_ms, 0), 0), coalesce(" r ".took_ms, 0) > 0"
+
+/*
+ * Version 2, for speed at any deck size: the file a deck came from is
+ * remembered by a hash so an unchanged file is not read again; a card's
+ * retirement is copied into its state (by a trigger) so that due cards
+ * are counted from one partial index; and live cards have an index that
+ * answers counts and deck order without reading the card text; and
+ * each day's review totals are kept up to date by triggers, so that
+ * statistics read thirty rows rather than the whole log.
+ */
+static const char schema_v2[] =
+    "ALTER TABLE deck ADD COLUMN source TEXT;"
+    "DROP INDEX card_order;"
+    "CREATE INDEX card_live ON card(deck, pos, id) WHERE retired = 0;"
+    "ALTER TABLE state ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE state SET retired = 1 WHERE EXISTS (SELECT 1 FROM card c"
+    "  WHERE c.deck = state.deck AND c.id = state.card AND c.retired);"
+    "CREATE TRIGGER card_retired AFTER UPDATE OF retired ON card"
+    "  WHEN NEW.retired IS NOT OLD.retired BEGIN"
+    "  UPDATE state SET retired = NEW.retired"
+    "  WHERE deck = NEW.deck AND card = NEW.id; END;"
+    "DROP INDEX state_due;"
+    "CREATE INDEX state_due ON state(due)"
+    "  WHERE retired = 0 AND suspended = 0;"
+    "CREATE TABLE daily ("
+    "  day INTEGER NOT NULL, deck TEXT NOT NULL,"
+    "  reviews INTEGER NOT NULL, young INTEGER NOT NULL,"
+    "  young_passed INTEGER NOT NULL, mature INTEGER NOT NULL,"
+    "  mature_passed INTEGER NOT NULL, took_ms INTEGER NOT NULL,"
+    "  timed INTEGER NOT NULL,"
+    "  PRIMARY KEY (day, deck)) WITHOUT ROWID;"
+    "CREATE TRIGGER review_counted AFTER INSERT ON review"
+    "  WHEN NEW.mode <> 'forget' BEGIN"
+    "  INSERT INTO daily VALUES (NEW.day, NEW.deck, 1," DAILY_TERMS("NEW") ")"
+    "  ON CONFLICT (day, deck) DO UPDATE SET"
+    "  reviews = reviews + 1, young = young + excluded.young,"
+    "  young_passed = young_passed + excluded.young_passed,"
+    "  mature = mature + excluded.mature,"
+    "  mature_passed = mature_passed + excluded.mature_passed,"
+    "  took_ms = took_ms + excluded.took_ms, timed = timed + excluded.timed;"
+    "  END;"
+    "CREATE TRIGGER review_uncounted AFTER DELETE ON review"
+    "  WHEN OLD.mode <> 'forget' BEGIN"
+    "  UPDATE daily SET reviews = reviews - 1,"
+    "  young = young - (" GRADED("OLD") " AND OLD.interval0 < 21),"
+    "  young_passed = young_passed - (" GRADED("OLD")
+    "    AND OLD.interval0 < 21 AND OLD.quality >= 3),"
+    "  mature = mature - (" GRADED("OLD") " AND OLD.interval0 >= 21),"
+    "  mature_passed = mature_passed - (" GRADED("OLD")
+    "    AND OLD.interval0 >= 21 AND OLD.quality >= 3),"
+    "  took_ms = took_ms - max(coalesce(OLD.took_ms, 0), 0),"
+    "  timed = timed - (coalesce(OLD.took_ms, 0) > 0)"
+    "  WHERE day = OLD.day AND deck = OLD.deck; END;"
+    "INSERT INTO daily SELECT day, deck, count(*),"
+    "  sum(" GRADED("r") " AND interval0 < 21),"
+    "  sum(" GRADED("r") " AND interval0 < 21 AND quality >= 3),"
+    "  sum(" GRADED("r") " AND interval0 >= 21),"
+    "  sum(" GRADED("r") " AND interval0 >= 21 AND quality >= 3),"
+    "  sum(max(coalesce(took_ms, 0), 0)), sum(coalesce(took_ms, 0) > 0)"
+    "  FROM review r WHERE mode <> 'forget' GROUP BY day, deck;";
+
 /* Migrations: entry i brings a database from version i to i + 1. */
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 
 /* The card fields every listing and JSON object shares. */
@@ -77,6 +148,13 @@ static const char *const migrations[] = {
 #define ACTIVE " c.retired = 0 AND coalesce(s.suspended, 0) = 0"
 #define IN_DECKS \
     " (?1 IS NULL OR c.deck IN (SELECT value FROM json_each(?1)))"
+/* Scheduled, live cards, as the partial index state_due has them. */
+#define DUE_LIVE " s.retired = 0 AND s.suspended = 0"
+#define STATE_IN_DECKS \
+    " (?1 IS NULL OR s.deck IN (SELECT value FROM json_each(?1)))"
+/* Live cards through card_live (no card text read), with their state. */
+#define LIVE_FROM \
+    " FROM card c LEFT JOIN state s ON s.deck = c.deck AND s.card = c.id"
 
 #define CARD_JSON \
     "json_object('deck', c.deck, 'id', c.id, 'kind', c.kind," \
@@ -95,14 +173,13 @@ static const char *const migrations[] = {
 
 #define DECK_ROWS \
     "SELECT k.id AS id, k.title AS title, k.language AS language," \
-    " (SELECT count(*) FROM card c WHERE c.deck = k.id AND c.retired = 0)" \
-    "   AS n," \
-    " (SELECT count(*) FROM card c JOIN state s" \
-    "   ON s.deck = c.deck AND s.card = c.id WHERE c.deck = k.id" \
-    "   AND c.retired = 0 AND s.suspended = 0 AND s.due <= ?1) AS due," \
-    " (SELECT count(*)" CARD_FROM " WHERE c.deck = k.id AND" ACTIVE \
-    "   AND" IS_NEW ") AS fresh" \
-    " FROM deck k ORDER BY k.seq"
+    " coalesce(x.n, 0) AS n, coalesce(x.due, 0) AS due," \
+    " coalesce(x.fresh, 0) AS fresh FROM deck k LEFT JOIN" \
+    " (SELECT c.deck AS deck, count(*) AS n," \
+    "   sum(s.due <= ?1 AND s.suspended = 0) AS due," \
+    "   sum(s.due IS NULL AND coalesce(s.suspended, 0) = 0) AS fresh" \
+    LIVE_FROM " WHERE c.retired = 0 GROUP BY c.deck) x ON x.deck = k.id" \
+    " ORDER BY k.seq"
 
 /*
  * Statistics as one JSON object (?1 decks or NULL, ?2 today, ?3 the
@@ -111,49 +188,58 @@ static const char *const migrations[] = {
 #define IN_DECKS_OF(col) \
     " (?1 IS NULL OR " col " IN (SELECT value FROM json_each(?1)))"
 #define STATS_SQL \
-    "WITH cs AS (SELECT c.retired, s.due, s.interval, s.lapses," \
-    "   coalesce(s.suspended, 0) AS suspended" CARD_FROM \
+    "WITH total AS (SELECT count(*) AS n FROM card c" \
     "   WHERE c.retired = 0 AND" IN_DECKS ")," \
-    " recent AS (SELECT * FROM review WHERE day > ?2 - 30 AND day <= ?2" \
-    "   AND" IN_DECKS_OF("deck") ")," \
+    " cs AS (SELECT * FROM state s WHERE s.retired = 0 AND" \
+    "   " STATE_IN_DECKS ")," \
+    " fc AS (SELECT ?2 AS d, count(*) AS n FROM state s" \
+    "   WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS \
+    "   UNION ALL SELECT s.due, count(*) FROM state s" \
+    "   WHERE" DUE_LIVE " AND s.due > ?2 AND s.due < ?2 + 14 AND" \
+    "   " STATE_IN_DECKS " GROUP BY s.due)," \
+    " dy AS (SELECT * FROM daily WHERE day > ?2 - 30 AND day <= ?2 AND" \
+    "   " IN_DECKS_OF("deck") ")," \
+    " rv AS (SELECT day AS d, sum(reviews) AS n FROM dy GROUP BY day)," \
+    " agg AS (SELECT coalesce(sum(young), 0) AS yn," \
+    "   coalesce(sum(young_passed), 0) AS yp, coalesce(sum(mature), 0) AS mn," \
+    "   coalesce(sum(mature_passed), 0) AS mp," \
+    "   CASE WHEN sum(timed) > 0 THEN 1.0 * sum(took_ms) / sum(timed) END" \
+    "   AS ms FROM dy)," \
     " f(d) AS (SELECT ?2 UNION ALL SELECT d + 1 FROM f WHERE d < ?2 + 13)," \
     " r(d) AS (SELECT ?2 - 29 UNION ALL SELECT d + 1 FROM r WHERE d < ?2)," \
-    " streak(d) AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM recent" \
-    "   WHERE day = ?2 AND mode <> 'forget') THEN ?2 ELSE ?2 - 1 END" \
+    " streak(d) AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM rv" \
+    "   WHERE rv.d = ?2 AND rv.n > 0) THEN ?2 ELSE ?2 - 1 END" \
     "   UNION ALL SELECT d - 1 FROM streak WHERE EXISTS (SELECT 1" \
-    "   FROM review WHERE day = d AND mode <> 'forget' AND" \
+    "   FROM daily WHERE day = d AND reviews > 0 AND" \
     "   " IN_DECKS_OF("deck") "))" \
     " SELECT json_object(" \
     " 'today', rehearse_day(?2)," \
     " 'interview', CASE WHEN ?3 IS NULL THEN NULL ELSE json_object(" \
     "   'day', rehearse_day(?3), 'days_left', ?3 - ?2) END," \
-    " 'cards', (SELECT json_object('total', count(*)," \
-    "   'new', coalesce(sum(due IS NULL AND NOT suspended), 0)," \
+    " 'cards', (SELECT json_object('total', total.n," \
+    "   'new', total.n - coalesce(sum(due IS NOT NULL OR suspended), 0)," \
     "   'learning', coalesce(sum(due IS NOT NULL AND interval < 21" \
     "     AND NOT suspended), 0)," \
     "   'mature', coalesce(sum(due IS NOT NULL AND interval >= 21" \
     "     AND NOT suspended), 0)," \
-    "   'leech', coalesce(sum(coalesce(lapses, 0) >= 8), 0)," \
-    "   'suspended', coalesce(sum(suspended), 0)) FROM cs)," \
+    "   'leech', coalesce(sum(lapses >= 8), 0)," \
+    "   'suspended', coalesce(sum(suspended), 0)) FROM total, cs)," \
     " 'forecast', (SELECT json_group_array(json_object('day'," \
-    "   rehearse_day(d), 'due', (SELECT count(*)" CARD_FROM \
-    "   WHERE" ACTIVE " AND" IN_DECKS " AND (s.due = d" \
-    "   OR (d = ?2 AND s.due < ?2))))) FROM f)," \
+    "   rehearse_day(f.d), 'due', coalesce(fc.n, 0)))" \
+    "   FROM f LEFT JOIN fc ON fc.d = f.d)," \
     " 'reviews', (SELECT json_group_array(json_object('day'," \
-    "   rehearse_day(d), 'count', (SELECT count(*) FROM recent" \
-    "   WHERE day = d AND mode <> 'forget'))) FROM r)," \
+    "   rehearse_day(r.d), 'count', coalesce(rv.n, 0)))" \
+    "   FROM r LEFT JOIN rv ON rv.d = r.d)," \
     " 'retention', (SELECT json_object(" \
-    "   'young', json_object('reviews', coalesce(sum(interval0 < 21), 0)," \
-    "     'passed', coalesce(sum(interval0 < 21 AND quality >= 3), 0))," \
-    "   'mature', json_object('reviews', coalesce(sum(interval0 >= 21), 0)," \
-    "     'passed', coalesce(sum(interval0 >= 21 AND quality >= 3), 0)))" \
-    "   FROM recent WHERE mode = 'review' AND due0 IS NOT NULL)," \
+    "   'young', json_object('reviews', yn, 'passed', yp)," \
+    "   'mature', json_object('reviews', mn, 'passed', mp)) FROM agg)," \
     " 'streak', (SELECT count(*) - 1 FROM streak)," \
-    " 'average_seconds', (SELECT round(avg(took_ms) / 1000.0, 1)" \
-    "   FROM recent WHERE took_ms > 0 AND mode <> 'forget'))"
+    " 'average_seconds', (SELECT round(ms / 1000.0, 1) FROM agg))"
 
 enum stmt {
 	S_DECK_COUNT,
+	S_SOURCE_FIND,
+	S_SOURCE_SET,
 	S_STAGE_CLEAR,
 	S_STAGE_ADD,
 	S_COUNT_ADDED,
@@ -201,6 +287,9 @@ enum stmt {
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_DECK_COUNT] = "SELECT count(*) FROM deck",
+	[S_SOURCE_FIND] = "SELECT id FROM deck WHERE source = ?1",
+	[S_SOURCE_SET] = "UPDATE deck SET source = ?2"
+	    " WHERE id = ?1 AND source IS NOT ?2",
 	[S_STAGE_CLEAR] = "DELETE FROM temp.stage",
 	[S_STAGE_ADD] = "INSERT INTO temp.stage"
 	    " (pos, id, kind, front, back, hint, example, tags)"
@@ -234,8 +323,10 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_CARD_RETIRE] = "UPDATE card SET retired = 1"
 	    " WHERE deck = ?1 AND retired = 0"
 	    " AND id NOT IN (SELECT id FROM temp.stage)",
-	[S_QUEUE_DUE] = "SELECT c.deck, c.id" CARD_FROM
-	    " WHERE" ACTIVE " AND s.due <= ?2 AND" IN_DECKS
+	[S_QUEUE_DUE] = "SELECT c.deck, c.id FROM state s"
+	    " JOIN card c ON c.deck = s.deck AND c.id = s.card"
+	    " JOIN deck d ON d.id = c.deck"
+	    " WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS
 	    " AND (?3 IS NULL"
 	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
 	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
@@ -254,10 +345,10 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " AND ?2 = ?2 ORDER BY d.seq, c.pos",
 	[S_NEW_ON] = "SELECT count(*) FROM review"
 	    " WHERE day = ?1 AND mode = 'review' AND due0 IS NULL",
-	[S_UNSEEN] = "SELECT count(*)" CARD_FROM
+	[S_UNSEEN] = "SELECT count(*)" LIVE_FROM
 	    " WHERE" ACTIVE " AND" IS_NEW " AND" IN_DECKS,
-	[S_NEXT_DUE] = "SELECT min(s.due)" CARD_FROM
-	    " WHERE" ACTIVE " AND s.due > ?2 AND" IN_DECKS,
+	[S_NEXT_DUE] = "SELECT min(s.due) FROM state s"
+	    " WHERE" DUE_LIVE " AND s.due > ?2 AND" STATE_IN_DECKS,
 	[S_DECKS_MISSING] = "SELECT value FROM json_each(?1)"
 	    " WHERE value NOT IN (SELECT id FROM deck) LIMIT 1",
 	[S_CARD_GET] = "SELECT c.deck, c.id, d.title, c.kind, c.front, c.back,"
@@ -301,8 +392,8 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	[S_META_DEL] = "DELETE FROM meta WHERE key = ?1",
-	[S_WINDOW_LOAD] = "SELECT s.due, count(*)" CARD_FROM
-	    " WHERE" ACTIVE " AND s.due BETWEEN ?1 AND ?2 GROUP BY s.due",
+	[S_WINDOW_LOAD] = "SELECT s.due, count(*) FROM state s"
+	    " WHERE" DUE_LIVE " AND s.due BETWEEN ?1 AND ?2 GROUP BY s.due",
 	[S_STORY_SET] = "INSERT INTO story (deck, card, text, updated_ms)"
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (deck, card) DO UPDATE"
 	    " SET text = excluded.text, updated_ms = excluded.updated_ms",
@@ -356,6 +447,8 @@ no_room(int e)
  * Record the last error.  A file that cannot be written or has no room
  * is the user's to fix, so those name the file and say just that.
  */
+static char	*text_of(struct store *, sqlite3_stmt *, const char *);
+
 static void
 set_error(struct store *st, const char *what)
 {
@@ -761,9 +854,18 @@ store_import_card(struct store *st, const struct deck_card *c)
 	return run(st, s, "staging a card");
 }
 
+char *
+store_deck_by_source(struct store *st, const char *source)
+{
+	sqlite3_stmt *s = stmt(st, S_SOURCE_FIND);
+
+	bind_text(s, 1, source);
+	return text_of(st, s, "looking up the deck");
+}
+
 int
 store_import_commit(struct store *st, const struct deck_info *d,
-    const char *path, struct import_stats *is)
+    const char *path, const char *source, struct import_stats *is)
 {
 	sqlite3_stmt *s;
 	int64_t base;
@@ -786,21 +888,25 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	if (run(st, s, "saving the deck") != 0)
 		goto fail;
 	is->deck_changed = sqlite3_total_changes64(st->db) != base;
-	base = sqlite3_total_changes64(st->db);
 	s = stmt(st, S_CARD_MERGE);
 	bind_text(s, 1, d->id);
 	bind_text(s, 2, d->kind != NULL ? d->kind : "recall");
 	if (run(st, s, "saving cards") != 0)
 		goto fail;
-	is->changed = sqlite3_total_changes64(st->db) - base - is->added;
+	is->changed = sqlite3_changes64(st->db) - is->added;
 	s = stmt(st, S_CARD_RETIRE);
 	bind_text(s, 1, d->id);
 	if (run(st, s, "retiring cards") != 0)
 		goto fail;
 	is->retired = sqlite3_changes64(st->db);
+	s = stmt(st, S_SOURCE_SET);
+	bind_text(s, 1, d->id);
+	bind_text(s, 2, source);
+	if (run(st, s, "saving the deck") != 0)
+		goto fail;
 	/* Nothing changed: roll back so the file is not even touched. */
-	if (!is->deck_changed && is->added == 0 && is->changed == 0 &&
-	    is->retired == 0) {
+	if (sqlite3_changes64(st->db) == 0 && !is->deck_changed &&
+	    is->added == 0 && is->changed == 0 && is->retired == 0) {
 		store_rollback(st);
 		return 0;
 	}

@@ -31,8 +31,11 @@ struct import_stats {
 };
 int	store_import_begin(struct store *);
 int	store_import_card(struct store *, const struct deck_card *);
+/* source: what deck_file_hash says of the file, kept to skip it unchanged. */
 int	store_import_commit(struct store *, const struct deck_info *,
-	    const char *path, struct import_stats *);
+	    const char *path, const char *source, struct import_stats *);
+/* The deck last imported from a file with this hash (caller frees), or NULL. */
+char	*store_deck_by_source(struct store *, const char *source);
 void	store_import_abort(struct store *);
 
 int64_t	store_deck_count(struct store *);

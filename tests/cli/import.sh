@@ -13,8 +13,14 @@ check "one deck of three cards" json 'len(j) == 1 and j[0]["deck"] == "sample" a
 cp "$db" "$tmp/before.db"
 run import "$tmp/deck.yaml"
 check_rc "second import" 0
-check "second import reports no change" has "$tmp/out" "(0 new, 0 changed, 0 retired)"
+check "second import recognises the file" has "$tmp/out" "deck sample unchanged since its last import"
 check "database byte-for-byte unchanged" same_file "$db" "$tmp/before.db"
+# The same cards in different bytes (a comment) are read, and nothing changes.
+echo "# a comment" >>"$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+check "a changed file with the same cards reports no change" has "$tmp/out" "(0 new, 0 changed, 0 retired)"
+run import "$tmp/deck.yaml"
+check "and is recognised the next time" has "$tmp/out" "unchanged since its last import"
 
 # Progress follows the id when the text is edited.
 run --today 2026-02-01 grade sample/first 5
