@@ -10,6 +10,7 @@
 #include "xmalloc.h"
 
 #define REDRILL_BELOW 4		/* grades under this come back this session */
+#define DUE_PAGE 100		/* due cards fetched at a time */
 
 static const char *const repl_commands[] = {
 	":help", ":hint", ":undo", ":skip", ":edit", ":suspend", ":stats",
@@ -35,10 +36,19 @@ struct undo {
 struct session {
 	const struct options	*o;
 	struct store		*st;
+	/*
+	 * The queue: due cards (fetched a page at a time, up to due_end),
+	 * then new cards, then cards to drill again.  due_left are due
+	 * cards not fetched yet, so the first card shows at once however
+	 * many are due.
+	 */
 	struct card_key		*queue;
 	size_t			 head;		/* the card on screen */
 	size_t			 len;
 	size_t			 cap;
+	size_t			 due_end;
+	int64_t			 due_left;
+	struct queue_filter	 filter;
 	struct undo		*undo;
 	size_t			 nundo;
 	size_t			 reviewed;	/* grades recorded */
@@ -84,24 +94,76 @@ queue_drop_last(struct session *s, const struct card_key *k)
 			memmove(&s->queue[i], &s->queue[i + 1],
 			    (s->len - i - 1) * sizeof *s->queue);
 			s->len--;
+			if (i < s->due_end)
+				s->due_end--;
 			return;
 		}
 	}
+}
+
+/* Insert a card at position at, before what is there. */
+static void
+queue_insert(struct session *s, size_t at, const char *deck, const char *id)
+{
+	if (s->len == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->queue = xreallocarray(s->queue, s->cap, sizeof *s->queue);
+	}
+	memmove(&s->queue[at + 1], &s->queue[at],
+	    (s->len - at) * sizeof *s->queue);
+	s->queue[at].deck = xstrdup(deck);
+	s->queue[at].id = xstrdup(id);
+	s->len++;
+	if (at < s->due_end)
+		s->due_end++;		/* the due part grew */
 }
 
 /* Put a card in front of the one at head, so it is shown next. */
 static void
 queue_unshift(struct session *s, const struct card_key *k)
 {
-	if (s->len == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 64;
-		s->queue = xreallocarray(s->queue, s->cap, sizeof *s->queue);
+	queue_insert(s, s->head, k->deck, k->id);
+}
+
+static bool
+queue_has(const struct session *s, const struct card_key *k)
+{
+	size_t i;
+
+	for (i = 0; i < s->len; i++)
+		if (strcmp(s->queue[i].id, k->id) == 0 &&
+		    strcmp(s->queue[i].deck, k->deck) == 0)
+			return true;
+	return false;
+}
+
+/* The next page of due cards, skipping those the session already has. */
+static void
+fetch_due(struct session *s)
+{
+	struct card_key *keys;
+	size_t i, n;
+	int64_t added = 0;
+
+	n = store_due_cards(s->st, &s->filter, s->o->today,
+	    DUE_PAGE + (int64_t)s->len, &keys);
+	for (i = 0; i < n; i++) {
+		if (added < s->due_left && !queue_has(s, &keys[i])) {
+			queue_insert(s, s->due_end, keys[i].deck, keys[i].id);
+			s->due_end++;
+			added++;
+		}
+		card_key_free(&keys[i]);
 	}
-	memmove(&s->queue[s->head + 1], &s->queue[s->head],
-	    (s->len - s->head) * sizeof *s->queue);
-	s->queue[s->head].deck = xstrdup(k->deck);
-	s->queue[s->head].id = xstrdup(k->id);
-	s->len++;
+	free(keys);
+	s->due_left = added == 0 ? 0 : s->due_left - added;
+}
+
+/* Cards in the session: those queued and the due ones still to fetch. */
+static size_t
+queue_total(const struct session *s)
+{
+	return s->len + (size_t)s->due_left;
 }
 
 /* The prompt, with the time taken so far on timed (practice) cards. */
@@ -148,7 +210,7 @@ static void
 show_front(struct session *s, const struct card_view *v)
 {
 	printf("\n%s[%s %zu/%zu %s]%s\n", term_bold(), v->deck, s->head + 1,
-	    s->len, v->kind, term_reset());
+	    queue_total(s), v->kind, term_reset());
 	term_print_wrapped(stdout, v->front, 0);
 	s->shown_ms = clock_mono_ms();
 }
@@ -454,7 +516,7 @@ drill_card(struct session *s, struct card_view *v, bool *interrupted)
 
 	show_front(s, v);
 	snprintf(base, sizeof base, "%.40s %zu/%zu %s", v->deck, s->head + 1,
-	    s->len, v->kind);
+	    queue_total(s), v->kind);
 	in = prompt_for(s, v, base, practice && repl_interactive(), &line,
 	    interrupted);
 	free(line);
@@ -470,7 +532,7 @@ summary(struct session *s)
 	struct buf b = { 0 };
 	char day[DAY_BUFSZ];
 	int64_t next;
-	size_t left = s->len > s->head ? s->len - s->head : 0;
+	size_t left = queue_total(s) - (s->head < s->len ? s->head : s->len);
 
 	buf_printf(&b, "Session over: %zu reviewed, %zu again later",
 	    s->reviewed, s->again);
@@ -493,7 +555,11 @@ run_session(struct session *s)
 	enum step step;
 	bool interrupted, last_interrupted = false;
 
-	while (s->head < s->len) {
+	while (s->head < s->len || s->due_left > 0) {
+		if (s->head == s->due_end && s->due_left > 0) {
+			fetch_due(s);
+			continue;
+		}
 		if (store_card_get(s->st, s->queue[s->head].deck,
 		    s->queue[s->head].id, &v) != 0 || v.retired ||
 		    v.suspended) {
@@ -545,7 +611,6 @@ new_limit(struct session *s, const struct options *o, int64_t done)
 static int64_t
 build_queue(struct session *s, const struct options *o)
 {
-	struct queue_filter f;
 	struct card_key *keys;
 	size_t i, n;
 	int64_t allowed, done = store_new_on(s->st, o->today);
@@ -554,13 +619,21 @@ build_queue(struct session *s, const struct options *o)
 	allowed = s->new_limit - done;
 	if (allowed < 0)
 		allowed = 0;
-	f.decks = s->decks;
-	f.tag = o->tag;
-	f.cram = s->cram;
-	f.new_cards = allowed;
-	n = store_queue(s->st, &f, o->today, &keys);
+	s->filter.decks = s->decks;
+	s->filter.tag = o->tag;
+	if (s->cram) {
+		n = store_queue_all(s->st, &s->filter, &keys);
+	} else {
+		s->due_left = store_due_count(s->st, &s->filter, o->today);
+		if (o->limit > 0 && s->due_left > o->limit)
+			s->due_left = o->limit;
+		fetch_due(s);
+		if (o->limit > 0 && allowed > o->limit - (int64_t)queue_total(s))
+			allowed = o->limit - (int64_t)queue_total(s);
+		n = store_new_cards(s->st, &s->filter, allowed, &keys);
+	}
 	for (i = 0; i < n; i++) {
-		if (o->limit == 0 || (int64_t)s->len < o->limit)
+		if (o->limit == 0 || (int64_t)queue_total(s) < o->limit)
 			queue_push(s, keys[i].deck, keys[i].id);
 		card_key_free(&keys[i]);
 	}
@@ -650,7 +723,8 @@ opening(struct session *s, int64_t unseen)
 			    (long long)s->new_limit);
 	}
 	printf("%zu card%s to drill%s; %lld not seen yet. Enter reveals, "
-	    ":help lists commands.\n", s->len, s->len == 1 ? "" : "s",
+	    ":help lists commands.\n", queue_total(s),
+	    queue_total(s) == 1 ? "" : "s",
 	    s->cram ? " (cram: schedule untouched)" : "", (long long)unseen);
 }
 
@@ -678,7 +752,7 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	s.decks = decks;
 	allowed = build_queue(&s, o);
 	unseen = store_unseen(s.st, decks);
-	if (s.len == 0) {
+	if (queue_total(&s) == 0) {
 		printf("Nothing to drill today");
 		if (!s.cram && allowed == 0 && unseen > 0)
 			printf(" (today's %lld new cards are done; --new N "

@@ -78,8 +78,9 @@ static const char schema_v1[] =
  * Version 2, for speed at any deck size: the file a deck came from is
  * remembered by a hash so an unchanged file is not read again; a card's
  * retirement is copied into its state (by a trigger) so that due cards
- * are counted from one partial index; and live cards have an index that
- * answers counts and deck order without reading the card text; and
+ * are counted from one partial index; live cards, and new ones (fresh:
+ * no schedule yet, kept by triggers on state), have indexes that answer
+ * counts and deck order without reading the card text; and
  * each day's review totals are kept up to date by triggers, so that
  * statistics read thirty rows rather than the whole log.
  */
@@ -97,6 +98,23 @@ static const char schema_v2[] =
     "DROP INDEX state_due;"
     "CREATE INDEX state_due ON state(due)"
     "  WHERE retired = 0 AND suspended = 0;"
+    "ALTER TABLE card ADD COLUMN fresh INTEGER NOT NULL DEFAULT 1;"
+    "UPDATE card SET fresh = 0 WHERE EXISTS (SELECT 1 FROM state s"
+    "  WHERE s.deck = card.deck AND s.card = card.id"
+    "  AND (s.due IS NOT NULL OR s.suspended));"
+    "CREATE INDEX card_fresh ON card(deck, pos, id)"
+    "  WHERE retired = 0 AND fresh = 1;"
+    "CREATE TRIGGER state_added AFTER INSERT ON state BEGIN"
+    "  UPDATE card SET fresh = (NEW.due IS NULL AND NEW.suspended = 0)"
+    "  WHERE deck = NEW.deck AND id = NEW.card; END;"
+    "CREATE TRIGGER state_changed AFTER UPDATE ON state"
+    "  WHEN (OLD.due IS NULL AND OLD.suspended = 0)"
+    "  IS NOT (NEW.due IS NULL AND NEW.suspended = 0) BEGIN"
+    "  UPDATE card SET fresh = (NEW.due IS NULL AND NEW.suspended = 0)"
+    "  WHERE deck = NEW.deck AND id = NEW.card; END;"
+    "CREATE TRIGGER state_removed AFTER DELETE ON state BEGIN"
+    "  UPDATE card SET fresh = 1"
+    "  WHERE deck = OLD.deck AND id = OLD.card; END;"
     "CREATE TABLE daily ("
     "  day INTEGER NOT NULL, deck TEXT NOT NULL,"
     "  reviews INTEGER NOT NULL, young INTEGER NOT NULL,"
@@ -248,6 +266,8 @@ enum stmt {
 	S_CARD_RETIRE,
 	S_QUEUE_DUE,
 	S_QUEUE_NEW,
+	S_DUE_COUNT,
+	S_DUE_COUNT_TAG,
 	S_QUEUE_CRAM,
 	S_NEW_ON,
 	S_UNSEEN,
@@ -330,9 +350,19 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " AND (?3 IS NULL"
 	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
 	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
-	    " ORDER BY s.due, d.seq, c.pos",
-	[S_QUEUE_NEW] = "SELECT c.deck, c.id" CARD_FROM
-	    " WHERE" ACTIVE " AND" IS_NEW " AND" IN_DECKS
+	    " ORDER BY s.due, d.seq, c.pos LIMIT ?4",
+	[S_DUE_COUNT] = "SELECT count(*) FROM state s"
+	    " WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS
+	    " AND ?3 IS NULL",
+	[S_DUE_COUNT_TAG] = "SELECT count(*) FROM state s"
+	    " JOIN card c ON c.deck = s.deck AND c.id = s.card"
+	    " JOIN deck d ON d.id = c.deck"
+	    " WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS
+	    " AND (EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
+	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))",
+	[S_QUEUE_NEW] = "SELECT c.deck, c.id FROM card c"
+	    " JOIN deck d ON d.id = c.deck"
+	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS
 	    " AND (?3 IS NULL"
 	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
 	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
@@ -345,8 +375,8 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " AND ?2 = ?2 ORDER BY d.seq, c.pos",
 	[S_NEW_ON] = "SELECT count(*) FROM review"
 	    " WHERE day = ?1 AND mode = 'review' AND due0 IS NULL",
-	[S_UNSEEN] = "SELECT count(*)" LIVE_FROM
-	    " WHERE" ACTIVE " AND" IS_NEW " AND" IN_DECKS,
+	[S_UNSEEN] = "SELECT count(*) FROM card c"
+	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS,
 	[S_NEXT_DUE] = "SELECT min(s.due) FROM state s"
 	    " WHERE" DUE_LIVE " AND s.due > ?2 AND" STATE_IN_DECKS,
 	[S_DECKS_MISSING] = "SELECT value FROM json_each(?1)"
@@ -964,28 +994,53 @@ collect_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys,
 }
 
 size_t
-store_queue(struct store *st, const struct queue_filter *f, int64_t today,
+store_queue_all(struct store *st, const struct queue_filter *f,
     struct card_key **keys)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = stmt(st, S_QUEUE_CRAM);
 	size_t n = 0, cap = 0;
 
 	*keys = NULL;
-	if (f->cram) {
-		s = stmt(st, S_QUEUE_CRAM);
-		bind_filter(s, f, 0);
-		collect_keys(st, s, keys, &n, &cap);
-		return n;
-	}
-	s = stmt(st, S_QUEUE_DUE);
+	bind_filter(s, f, 0);
+	collect_keys(st, s, keys, &n, &cap);
+	return n;
+}
+
+int64_t
+store_due_count(struct store *st, const struct queue_filter *f,
+    int64_t today)
+{
+	sqlite3_stmt *s = stmt(st, f->tag != NULL ? S_DUE_COUNT_TAG :
+	    S_DUE_COUNT);
+
 	bind_filter(s, f, today);
-	if (collect_keys(st, s, keys, &n, &cap) != 0)
-		return n;
-	if (f->new_cards > 0) {
-		s = stmt(st, S_QUEUE_NEW);
-		bind_filter(s, f, f->new_cards);
-		collect_keys(st, s, keys, &n, &cap);
-	}
+	return scalar(st, s, "counting due cards");
+}
+
+size_t
+store_due_cards(struct store *st, const struct queue_filter *f,
+    int64_t today, int64_t limit, struct card_key **keys)
+{
+	sqlite3_stmt *s = stmt(st, S_QUEUE_DUE);
+	size_t n = 0, cap = 0;
+
+	*keys = NULL;
+	bind_filter(s, f, today);
+	sqlite3_bind_int64(s, 4, limit);
+	collect_keys(st, s, keys, &n, &cap);
+	return n;
+}
+
+size_t
+store_new_cards(struct store *st, const struct queue_filter *f,
+    int64_t limit, struct card_key **keys)
+{
+	sqlite3_stmt *s = stmt(st, S_QUEUE_NEW);
+	size_t n = 0, cap = 0;
+
+	*keys = NULL;
+	bind_filter(s, f, limit);
+	collect_keys(st, s, keys, &n, &cap);
 	return n;
 }
 

@@ -51,12 +51,18 @@ void	card_key_free(struct card_key *);
 struct queue_filter {
 	const char	*decks;		/* JSON array of deck ids, or NULL: all */
 	const char	*tag;		/* or NULL */
-	bool		 cram;		/* every card, due or not */
-	int64_t		 new_cards;	/* new cards allowed */
 };
-/* Due cards (earliest first, then deck order), then new cards in deck order. */
-size_t	store_queue(struct store *, const struct queue_filter *, int64_t today,
+/* Every live card in deck order (for --cram). */
+size_t	store_queue_all(struct store *, const struct queue_filter *,
 	    struct card_key **keys);
+/* How many cards are due, and the first limit of them: earliest first, then deck order. */
+int64_t	store_due_count(struct store *, const struct queue_filter *,
+	    int64_t today);
+size_t	store_due_cards(struct store *, const struct queue_filter *,
+	    int64_t today, int64_t limit, struct card_key **keys);
+/* The first limit new cards in deck order. */
+size_t	store_new_cards(struct store *, const struct queue_filter *,
+	    int64_t limit, struct card_key **keys);
 /* New cards whose first grade was recorded on day. */
 int64_t	store_new_on(struct store *, int64_t day);
 /* Cards not yet seen (not retired, not suspended) among decks (or all). */
