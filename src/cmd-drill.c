@@ -11,6 +11,7 @@
 
 #define REDRILL_BELOW 4		/* grades under this come back this session */
 #define DUE_PAGE 100		/* due cards fetched at a time */
+#define DUE_COUNT_CAP 1000	/* past this many due cards, say "1000+" */
 
 static const char *const repl_commands[] = {
 	":help", ":hint", ":undo", ":skip", ":edit", ":suspend", ":stats",
@@ -48,6 +49,7 @@ struct session {
 	size_t			 cap;
 	size_t			 due_end;
 	int64_t			 due_left;
+	bool			 due_more;	/* maybe more due than due_left */
 	struct queue_filter	 filter;
 	struct undo		*undo;
 	size_t			 nundo;
@@ -143,12 +145,12 @@ fetch_due(struct session *s)
 {
 	struct card_key *keys;
 	size_t i, n;
-	int64_t added = 0;
+	int64_t added = 0, want = s->due_more ? DUE_PAGE : s->due_left;
 
 	n = store_due_cards(s->st, &s->filter, s->o->today,
 	    DUE_PAGE + (int64_t)s->len, &keys);
 	for (i = 0; i < n; i++) {
-		if (added < s->due_left && !queue_has(s, &keys[i])) {
+		if (added < want && !queue_has(s, &keys[i])) {
 			queue_insert(s, s->due_end, keys[i].deck, keys[i].id);
 			s->due_end++;
 			added++;
@@ -156,7 +158,10 @@ fetch_due(struct session *s)
 		card_key_free(&keys[i]);
 	}
 	free(keys);
-	s->due_left = added == 0 ? 0 : s->due_left - added;
+	if (added == 0)
+		s->due_left = 0, s->due_more = false;
+	else
+		s->due_left = s->due_left > added ? s->due_left - added : 0;
 }
 
 /* Cards in the session: those queued and the due ones still to fetch. */
@@ -164,6 +169,17 @@ static size_t
 queue_total(const struct session *s)
 {
 	return s->len + (size_t)s->due_left;
+}
+
+/* The session's size as shown: "57", or "1010+" past the counting cap. */
+static const char *
+total_label(const struct session *s)
+{
+	static char buf[32];
+
+	snprintf(buf, sizeof buf, "%zu%s", queue_total(s),
+	    s->due_more ? "+" : "");
+	return buf;
 }
 
 /* The prompt, with the time taken so far on timed (practice) cards. */
@@ -209,8 +225,8 @@ print_field(const char *label, const char *text)
 static void
 show_front(struct session *s, const struct card_view *v)
 {
-	printf("\n%s[%s %zu/%zu %s]%s\n", term_bold(), v->deck, s->head + 1,
-	    queue_total(s), v->kind, term_reset());
+	printf("\n%s[%s %zu/%s %s]%s\n", term_bold(), v->deck, s->head + 1,
+	    total_label(s), v->kind, term_reset());
 	term_print_wrapped(stdout, v->front, 0);
 	s->shown_ms = clock_mono_ms();
 }
@@ -515,8 +531,8 @@ drill_card(struct session *s, struct card_view *v, bool *interrupted)
 	bool practice = strcmp(v->kind, "practice") == 0;
 
 	show_front(s, v);
-	snprintf(base, sizeof base, "%.40s %zu/%zu %s", v->deck, s->head + 1,
-	    queue_total(s), v->kind);
+	snprintf(base, sizeof base, "%.40s %zu/%s %s", v->deck, s->head + 1,
+	    total_label(s), v->kind);
 	in = prompt_for(s, v, base, practice && repl_interactive(), &line,
 	    interrupted);
 	free(line);
@@ -555,8 +571,8 @@ run_session(struct session *s)
 	enum step step;
 	bool interrupted, last_interrupted = false;
 
-	while (s->head < s->len || s->due_left > 0) {
-		if (s->head == s->due_end && s->due_left > 0) {
+	while (s->head < s->len || s->due_left > 0 || s->due_more) {
+		if (s->head == s->due_end && (s->due_left > 0 || s->due_more)) {
 			fetch_due(s);
 			continue;
 		}
@@ -624,9 +640,9 @@ build_queue(struct session *s, const struct options *o)
 	if (s->cram) {
 		n = store_queue_all(s->st, &s->filter, &keys);
 	} else {
-		s->due_left = store_due_count(s->st, &s->filter, o->today);
-		if (o->limit > 0 && s->due_left > o->limit)
-			s->due_left = o->limit;
+		s->due_left = store_due_count(s->st, &s->filter, o->today,
+		    o->limit > 0 ? o->limit : DUE_COUNT_CAP);
+		s->due_more = o->limit == 0 && s->due_left == DUE_COUNT_CAP;
 		fetch_due(s);
 		if (o->limit > 0 && allowed > o->limit - (int64_t)queue_total(s))
 			allowed = o->limit - (int64_t)queue_total(s);
@@ -722,9 +738,9 @@ opening(struct session *s, int64_t unseen)
 			    (long long)s->o->new_cards,
 			    (long long)s->new_limit);
 	}
-	printf("%zu card%s to drill%s; %lld not seen yet. Enter reveals, "
-	    ":help lists commands.\n", queue_total(s),
-	    queue_total(s) == 1 ? "" : "s",
+	printf("%s card%s to drill%s; %lld not seen yet. Enter reveals, "
+	    ":help lists commands.\n", total_label(s),
+	    queue_total(s) == 1 && !s->due_more ? "" : "s",
 	    s->cram ? " (cram: schedule untouched)" : "", (long long)unseen);
 }
 

@@ -351,15 +351,16 @@ static const char *const stmt_sql[S__COUNT] = {
 	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
 	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
 	    " ORDER BY s.due, d.seq, c.pos LIMIT ?4",
-	[S_DUE_COUNT] = "SELECT count(*) FROM state s"
+	[S_DUE_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM state s"
 	    " WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS
-	    " AND ?3 IS NULL",
-	[S_DUE_COUNT_TAG] = "SELECT count(*) FROM state s"
+	    " AND ?3 IS NULL LIMIT ?4)",
+	[S_DUE_COUNT_TAG] = "SELECT count(*) FROM (SELECT 1 FROM state s"
 	    " JOIN card c ON c.deck = s.deck AND c.id = s.card"
 	    " JOIN deck d ON d.id = c.deck"
 	    " WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS
 	    " AND (EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
-	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))",
+	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
+	    " LIMIT ?4)",
 	[S_QUEUE_NEW] = "SELECT c.deck, c.id FROM card c"
 	    " JOIN deck d ON d.id = c.deck"
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS
@@ -639,26 +640,6 @@ fail:
 	return -1;
 }
 
-static int
-prepare_all(struct store *st)
-{
-	int i;
-
-	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS stage ("
-	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT,"
-	    " front TEXT NOT NULL, back TEXT NOT NULL, hint TEXT,"
-	    " example TEXT, tags TEXT)") != 0)
-		return -1;
-	for (i = 0; i < S__COUNT; i++) {
-		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1,
-		    SQLITE_PREPARE_PERSISTENT, &st->stmt[i], NULL) != SQLITE_OK) {
-			set_error(st, "preparing a statement");
-			return -1;
-		}
-	}
-	return 0;
-}
-
 /* Whether the directory holding path exists but refuses new files. */
 static bool
 dir_read_only(const char *path)
@@ -726,7 +707,7 @@ store_open(const char *path, char **err)
 	    check_file(st) != 0 ||
 	    exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(st, "PRAGMA synchronous = FULL") != 0 ||
-	    migrate(st) != 0 || prepare_all(st) != 0)
+	    migrate(st) != 0)
 		goto fail;
 	return st;
 fail:
@@ -750,12 +731,25 @@ store_close(struct store *st)
 	free(st);
 }
 
-/* Fetch a prepared statement, reset and with no bindings left over. */
+/*
+ * Fetch a statement, prepared on first use (a short command needs only a
+ * few of them), reset and with no bindings left over.  The SQL is fixed
+ * text: failing to prepare it is a bug, not a user error.
+ */
 static sqlite3_stmt *
 stmt(struct store *st, enum stmt which)
 {
 	sqlite3_stmt *s = st->stmt[which];
 
+	if (s == NULL) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[which], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
+			fprintf(stderr, "rehearse: internal error: statement "
+			    "%d: %s\n", (int)which, sqlite3_errmsg(st->db));
+			abort();
+		}
+		st->stmt[which] = s;
+	}
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return s;
@@ -859,6 +853,11 @@ store_rollback(struct store *st)
 int
 store_import_begin(struct store *st)
 {
+	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS stage ("
+	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT,"
+	    " front TEXT NOT NULL, back TEXT NOT NULL, hint TEXT,"
+	    " example TEXT, tags TEXT)") != 0)
+		return -1;
 	if (store_begin(st) != 0)
 		return -1;
 	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0) {
@@ -1008,12 +1007,13 @@ store_queue_all(struct store *st, const struct queue_filter *f,
 
 int64_t
 store_due_count(struct store *st, const struct queue_filter *f,
-    int64_t today)
+    int64_t today, int64_t cap)
 {
 	sqlite3_stmt *s = stmt(st, f->tag != NULL ? S_DUE_COUNT_TAG :
 	    S_DUE_COUNT);
 
 	bind_filter(s, f, today);
+	sqlite3_bind_int64(s, 4, cap);
 	return scalar(st, s, "counting due cards");
 }
 

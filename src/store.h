@@ -55,9 +55,12 @@ struct queue_filter {
 /* Every live card in deck order (for --cram). */
 size_t	store_queue_all(struct store *, const struct queue_filter *,
 	    struct card_key **keys);
-/* How many cards are due, and the first limit of them: earliest first, then deck order. */
+/*
+ * How many cards are due (counting stops at cap), and the first limit
+ * of them: earliest first, then deck order.
+ */
 int64_t	store_due_count(struct store *, const struct queue_filter *,
-	    int64_t today);
+	    int64_t today, int64_t cap);
 size_t	store_due_cards(struct store *, const struct queue_filter *,
 	    int64_t today, int64_t limit, struct card_key **keys);
 /* The first limit new cards in deck order. */
