@@ -27,16 +27,19 @@ static const char schema[] =
     "  UNIQUE (deck, id));"
     "CREATE INDEX card_order ON card(deck, pos);";
 
-/* The drill's queue queries (S_QUEUE_DUE, S_QUEUE_NEW), first row only. */
-#define FROM \
-    " FROM card c JOIN deck d ON d.id = c.deck" \
-    " LEFT JOIN state s ON s.deck = c.deck AND s.card = c.id" \
-    " WHERE c.retired = 0 AND coalesce(s.suspended, 0) = 0"
+/*
+ * The drill's queue queries (S_QUEUE_DUE, S_QUEUE_NEW in src/store.c,
+ * schema version 2), first row only.
+ */
 static const char first_due[] =
-    "SELECT c.deck, c.id, c.front, c.back" FROM " AND s.due <= ?1"
+    "SELECT c.deck, c.id, c.front, c.back FROM state s"
+    " JOIN card c ON c.deck = s.deck AND c.id = s.card"
+    " JOIN deck d ON d.id = c.deck"
+    " WHERE s.retired = 0 AND s.suspended = 0 AND s.due <= ?1"
     " ORDER BY s.due, d.seq, c.pos LIMIT 1";
 static const char first_new[] =
-    "SELECT c.deck, c.id, c.front, c.back" FROM " AND s.due IS NULL"
+    "SELECT c.deck, c.id, c.front, c.back FROM card c"
+    " JOIN deck d ON d.id = c.deck WHERE c.retired = 0 AND c.fresh = 1"
     " ORDER BY d.seq, c.pos LIMIT 1";
 
 enum field { F_ID, F_KIND, F_FRONT, F_BACK, F_HINT, F_EXAMPLE, F_TAGS, F_N };
