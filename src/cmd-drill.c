@@ -10,7 +10,7 @@
 #include "xmalloc.h"
 
 #define REDRILL_BELOW 4		/* grades under this come back this session */
-#define DUE_PAGE 100		/* due cards fetched at a time */
+#define DUE_PAGE 20		/* due cards fetched at a time */
 #define DUE_COUNT_CAP 1000	/* past this many due cards, say "1000+" */
 
 static const char *const repl_commands[] = {
@@ -619,7 +619,8 @@ new_limit(struct session *s, const struct options *o, int64_t done)
 
 	if (!review_interview(s->st, &iv))
 		return o->new_cards;
-	return sched_new_limit(o->new_cards, store_unseen(s->st, NULL) + done,
+	return sched_new_limit(o->new_cards,
+	    store_unseen(s->st, NULL, INT64_MAX) + done,
 	    o->today, &iv);
 }
 
@@ -721,8 +722,9 @@ opening(struct session *s, int64_t unseen)
 	struct sched_interview iv;
 	char day[DAY_BUFSZ];
 	int64_t left;
+	bool set = review_interview(s->st, &iv);
 
-	if (review_interview(s->st, &iv) && (left = iv.day - s->o->today) >= 0) {
+	if (set && (left = iv.day - s->o->today) >= 0) {
 		if (left == 0)
 			printf("Interview today (%s)", day_format(iv.day, day));
 		else
@@ -738,10 +740,11 @@ opening(struct session *s, int64_t unseen)
 			    (long long)s->o->new_cards,
 			    (long long)s->new_limit);
 	}
-	printf("%s card%s to drill%s; %lld not seen yet. Enter reveals, "
+	printf("%s card%s to drill%s; %lld%s not seen yet. Enter reveals, "
 	    ":help lists commands.\n", total_label(s),
 	    queue_total(s) == 1 && !s->due_more ? "" : "s",
-	    s->cram ? " (cram: schedule untouched)" : "", (long long)unseen);
+	    s->cram ? " (cram: schedule untouched)" : "", (long long)unseen,
+	    !set && unseen >= DUE_COUNT_CAP ? "+" : "");
 }
 
 static int
@@ -767,7 +770,13 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	}
 	s.decks = decks;
 	allowed = build_queue(&s, o);
-	unseen = store_unseen(s.st, decks);
+	/* Counted in full only when the interview needs it. */
+	{
+		struct sched_interview iv;
+
+		unseen = store_unseen(s.st, decks, review_interview(s.st, &iv) ?
+		    INT64_MAX : DUE_COUNT_CAP);
+	}
 	if (queue_total(&s) == 0) {
 		printf("Nothing to drill today");
 		if (!s.cram && allowed == 0 && unseen > 0)

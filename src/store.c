@@ -361,8 +361,9 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " AND (EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
 	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
 	    " LIMIT ?4)",
-	[S_QUEUE_NEW] = "SELECT c.deck, c.id FROM card c"
-	    " JOIN deck d ON d.id = c.deck"
+	/* CROSS JOIN: deck by deck in order, so LIMIT stops early. */
+	[S_QUEUE_NEW] = "SELECT c.deck, c.id FROM deck d"
+	    " CROSS JOIN card c ON c.deck = d.id"
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS
 	    " AND (?3 IS NULL"
 	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
@@ -376,8 +377,9 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " AND ?2 = ?2 ORDER BY d.seq, c.pos",
 	[S_NEW_ON] = "SELECT count(*) FROM review"
 	    " WHERE day = ?1 AND mode = 'review' AND due0 IS NULL",
-	[S_UNSEEN] = "SELECT count(*) FROM card c"
-	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS,
+	[S_UNSEEN] = "SELECT count(*) FROM (SELECT 1 FROM deck d"
+	    " CROSS JOIN card c ON c.deck = d.id"
+	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " LIMIT ?2)",
 	[S_NEXT_DUE] = "SELECT min(s.due) FROM state s"
 	    " WHERE" DUE_LIVE " AND s.due > ?2 AND" STATE_IN_DECKS,
 	[S_DECKS_MISSING] = "SELECT value FROM json_each(?1)"
@@ -1054,11 +1056,12 @@ store_new_on(struct store *st, int64_t day)
 }
 
 int64_t
-store_unseen(struct store *st, const char *decks)
+store_unseen(struct store *st, const char *decks, int64_t cap)
 {
 	sqlite3_stmt *s = stmt(st, S_UNSEEN);
 
 	bind_text(s, 1, decks);
+	sqlite3_bind_int64(s, 2, cap);
 	return scalar(st, s, "counting unseen cards");
 }
 

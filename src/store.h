@@ -68,8 +68,8 @@ size_t	store_new_cards(struct store *, const struct queue_filter *,
 	    int64_t limit, struct card_key **keys);
 /* New cards whose first grade was recorded on day. */
 int64_t	store_new_on(struct store *, int64_t day);
-/* Cards not yet seen (not retired, not suspended) among decks (or all). */
-int64_t	store_unseen(struct store *, const char *decks);
+/* Cards not yet seen (not retired, not suspended) among decks (or all); counting stops at cap. */
+int64_t	store_unseen(struct store *, const char *decks, int64_t cap);
 /* The earliest due day after today, or SCHED_NEW_DUE when none. */
 int64_t	store_next_due(struct store *, const char *decks, int64_t today);
 /* 1 when every id in the JSON array names a deck; else 0 and *missing. */
