@@ -17,7 +17,14 @@ check_rc "six grades" 0
 run show sample/first --json --today 2026-01-06
 check "interval 13 after 2 1 3 4 4 3" json 'j["interval"] == 13'
 check "EF read back exactly" json 'j["ef"] == 1.3599999999999999'
-check "EF printed with 17 digits" has "$tmp/out" '"ef":1.3599999999999999'
+# SQLite's printf works in long double, which valgrind computes in double
+# precision: under valgrind only the 17th digit may differ (the value,
+# checked above, does not).
+if [ "${REHEARSE_VALGRIND:-0}" = 1 ]; then
+	check "EF printed with 17 digits" grep -q '"ef":1\.359999999999999[0-9]' "$tmp/out"
+else
+	check "EF printed with 17 digits" has "$tmp/out" '"ef":1.3599999999999999'
+fi
 check "due is the last day plus 13" json 'j["due"] == "2026-01-19"'
 check "two lapses" json 'j["lapses"] == 2 and j["leech"] is False'
 check "repetitions" json 'j["reps"] == 4'

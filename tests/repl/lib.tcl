@@ -17,6 +17,7 @@ proc not_ok {desc} {
 }
 proc done_testing {} {
 	global tap_n tap_failed tmp
+	valgrind_check
 	puts "1..$tap_n"
 	file delete -force $tmp
 	exit [expr {$tap_failed > 0}]
@@ -64,6 +65,50 @@ set env(LC_ALL) "C.UTF-8"
 set env(INPUTRC) "/dev/null"
 file mkdir "$tmp/home"
 set db "$tmp/test.db"
+
+# Under REHEARSE_VALGRIND=1 the program runs in valgrind, through a small
+# script so every spawn and exec of $rehearse is covered; the reports go
+# to files that done_testing turns into one more assertion.
+set valgrind [expr {[info exists env(REHEARSE_VALGRIND)] &&
+    $env(REHEARSE_VALGRIND) eq "1"}]
+if {$valgrind} {
+	file mkdir "$tmp/valgrind"
+	set f [open "$tmp/rehearse-vg" w]
+	puts $f "#!/bin/sh"
+	puts $f "exec valgrind -q --error-exitcode=99 --leak-check=full\
+	    --show-leak-kinds=definite --errors-for-leak-kinds=definite\
+	    '--log-file=$tmp/valgrind/%p.log' '$rehearse' \"\$@\""
+	close $f
+	file attributes "$tmp/rehearse-vg" -permissions 0755
+	set rehearse "$tmp/rehearse-vg"
+	set timeout 60
+}
+
+# valgrind_check: under valgrind, one assertion that it reported nothing.
+proc valgrind_check {} {
+	global valgrind tmp
+	if {!$valgrind} {
+		return
+	}
+	set bad {}
+	foreach log [lsort [glob -nocomplain "$tmp/valgrind/*.log"]] {
+		if {[file size $log] > 0} {
+			lappend bad $log
+		}
+	}
+	if {[llength $bad] == 0} {
+		ok "valgrind reported nothing"
+		return
+	}
+	not_ok "valgrind reported errors or leaks"
+	foreach log $bad {
+		set f [open $log]
+		foreach line [split [read $f] "\n"] {
+			puts "# $line"
+		}
+		close $f
+	}
+}
 
 proc rehearse_out {args} {
 	global rehearse db
