@@ -166,14 +166,39 @@ stage_card(void *arg, const struct deck_card *c)
 	return store_import_card(arg, c);
 }
 
+/* Read a deck file into an open import; 0 when it has no errors. */
+static int
+load_into(struct store *st, const char *path, bool staged,
+    struct deck_info *info)
+{
+	struct deck_result res;
+	int rc;
+
+	if (store_import_begin(st, staged) != 0) {
+		warnx_("%s", store_error(st));
+		return -1;
+	}
+	rc = deck_load(path, &deck_default_limits, stage_card, st, info,
+	    &res, stderr);
+	if (rc == 0)
+		return 0;
+	store_import_abort(st);
+	if (rc < 0)
+		warnx_("%s: %s", path, store_error(st));
+	else
+		warnx_("%s: not imported (%zu error%s)", path, res.errors,
+		    res.errors == 1 ? "" : "s");
+	deck_info_free(info);
+	return -1;
+}
+
 int
 cmd_import_file(struct store *st, const char *path, bool quiet)
 {
 	struct deck_info info;
-	struct deck_result res;
 	struct import_stats is;
 	char source[DECK_HASH_SIZE], *known;
-	bool hashed;
+	bool hashed, staged;
 	int rc;
 
 	memset(&info, 0, sizeof info);
@@ -186,24 +211,16 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 		free(known);
 		return 0;
 	}
-	if (store_import_begin(st) != 0) {
-		warnx_("%s", store_error(st));
-		return -1;
+	for (staged = false;; staged = true) {
+		if (load_into(st, path, staged, &info) != 0)
+			return -1;
+		rc = store_import_commit(st, &info, path, hashed ? source :
+		    NULL, &is);
+		if (rc != 1 || staged)
+			break;
+		deck_info_free(&info);	/* the kind came late: once more */
 	}
-	rc = deck_load(path, &deck_default_limits, stage_card, st, &info,
-	    &res, stderr);
 	if (rc != 0) {
-		store_import_abort(st);
-		if (rc < 0)
-			warnx_("%s: %s", path, store_error(st));
-		else
-			warnx_("%s: not imported (%zu error%s)", path,
-			    res.errors, res.errors == 1 ? "" : "s");
-		deck_info_free(&info);
-		return -1;
-	}
-	if (store_import_commit(st, &info, path, hashed ? source : NULL,
-	    &is) != 0) {
 		warnx_("%s: %s", path, store_error(st));
 		deck_info_free(&info);
 		return -1;

@@ -1087,6 +1087,8 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	dc.hint = k->text[CK_HINT];
 	dc.example = k->text[CK_EXAMPLE];
 	dc.tags = k->st[CK_TAGS] == V_TEXT ? k->tags : NULL;
+	dc.deck = c->info->id;
+	dc.deck_kind = c->info->kind;
 	c->info->cards++;
 	if (c->fn != NULL && c->fn(c->arg, &dc) != 0)
 		c->fn_stopped = c->stop = true;

@@ -37,6 +37,8 @@ struct deck_card {
 	const char	*hint;		/* NULL when absent */
 	const char	*example;	/* NULL when absent */
 	const char	*tags;		/* JSON array of strings, NULL when absent */
+	const char	*deck;		/* the deck's id, when read before the card */
+	const char	*deck_kind;	/* likewise the deck's kind, or NULL */
 };
 
 /* The deck's own keys; strings belong to the struct (deck_info_free). */

@@ -260,10 +260,16 @@ enum stmt {
 	S_SOURCE_SET,
 	S_STAGE_CLEAR,
 	S_STAGE_ADD,
+	S_SEEN_CLEAR,
+	S_SEEN_ADD,
+	S_DECK_PLACE,
+	S_DECK_CARDS,
+	S_CARD_PUT,
 	S_COUNT_ADDED,
 	S_DECK_UPSERT,
 	S_CARD_MERGE,
 	S_CARD_RETIRE,
+	S_SEEN_RETIRE,
 	S_QUEUE_DUE,
 	S_QUEUE_NEW,
 	S_DUE_COUNT,
@@ -314,6 +320,25 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_STAGE_ADD] = "INSERT INTO temp.stage"
 	    " (pos, id, kind, front, back, hint, example, tags)"
 	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_SEEN_CLEAR] = "DELETE FROM temp.seen",
+	[S_SEEN_ADD] = "INSERT INTO temp.seen (id) VALUES (?1)",
+	[S_DECK_PLACE] = "INSERT INTO deck (id) VALUES (?1)"
+	    " ON CONFLICT (id) DO NOTHING",
+	[S_DECK_CARDS] = "SELECT count(*) FROM card WHERE deck = ?1",
+	[S_CARD_PUT] = "INSERT INTO card"
+	    " (deck, id, pos, kind, front, back, hint, example, tags, retired)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)"
+	    " ON CONFLICT (deck, id) DO UPDATE SET pos = excluded.pos,"
+	    " kind = excluded.kind, front = excluded.front,"
+	    " back = excluded.back, hint = excluded.hint,"
+	    " example = excluded.example, tags = excluded.tags, retired = 0"
+	    " WHERE pos IS NOT excluded.pos OR kind IS NOT excluded.kind"
+	    " OR front IS NOT excluded.front OR back IS NOT excluded.back"
+	    " OR hint IS NOT excluded.hint OR example IS NOT excluded.example"
+	    " OR tags IS NOT excluded.tags OR retired <> 0",
+	[S_SEEN_RETIRE] = "UPDATE card SET retired = 1"
+	    " WHERE deck = ?1 AND retired = 0"
+	    " AND id NOT IN (SELECT id FROM temp.seen)",
 	[S_COUNT_ADDED] = "SELECT count(*) FROM temp.stage g WHERE NOT EXISTS"
 	    " (SELECT 1 FROM card c WHERE c.deck = ?1 AND c.id = g.id)",
 	[S_DECK_UPSERT] = "INSERT INTO deck"
@@ -463,11 +488,30 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_ROLLBACK] = "ROLLBACK",
 };
 
+/*
+ * An import writes each card straight into the card table when the deck's
+ * id came before its cards (the usual layout), remembering only the ids
+ * for retirement; otherwise it stages the cards and merges them at the
+ * end.  Both are one transaction.
+ */
+enum import_mode {
+	IMPORT_UNDECIDED,
+	IMPORT_DIRECT,
+	IMPORT_STAGED,
+};
+
 struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[S__COUNT];
 	char		*err;
 	char		*path;		/* for messages: which file failed */
+	enum import_mode mode;
+	bool		 force_staged;	/* the direct way had to be given up */
+	bool		 deck_new;	/* no earlier cards: nothing to retire */
+	char		*inherit;	/* kind given to cards without their own */
+	bool		 redo;		/* that kind turned out wrong */
+	int64_t		 before;	/* the deck's cards when the import began */
+	int64_t		 written;	/* cards inserted or updated */
 };
 
 static bool
@@ -728,6 +772,7 @@ store_close(struct store *st)
 	for (i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	free(st->inherit);
 	free(st->err);
 	free(st->path);
 	free(st);
@@ -853,24 +898,33 @@ store_rollback(struct store *st)
 }
 
 int
-store_import_begin(struct store *st)
+store_import_begin(struct store *st, bool staged)
 {
 	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS stage ("
 	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT,"
 	    " front TEXT NOT NULL, back TEXT NOT NULL, hint TEXT,"
-	    " example TEXT, tags TEXT)") != 0)
+	    " example TEXT, tags TEXT);"
+	    "CREATE TEMP TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY)"
+	    " WITHOUT ROWID") != 0)
 		return -1;
 	if (store_begin(st) != 0)
 		return -1;
-	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0) {
+	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0 ||
+	    run(st, stmt(st, S_SEEN_CLEAR), "staging cards") != 0) {
 		store_rollback(st);
 		return -1;
 	}
+	st->mode = IMPORT_UNDECIDED;
+	st->force_staged = staged;
+	st->deck_new = st->redo = false;
+	free(st->inherit);
+	st->inherit = NULL;
+	st->before = st->written = 0;
 	return 0;
 }
 
-int
-store_import_card(struct store *st, const struct deck_card *c)
+static int
+stage_card(struct store *st, const struct deck_card *c)
 {
 	sqlite3_stmt *s = stmt(st, S_STAGE_ADD);
 
@@ -883,6 +937,72 @@ store_import_card(struct store *st, const struct deck_card *c)
 	bind_text(s, 7, c->example);
 	bind_text(s, 8, c->tags);
 	return run(st, s, "staging a card");
+}
+
+/* The first card decides: straight in when the deck's id is known. */
+static int
+choose_mode(struct store *st, const struct deck_card *c)
+{
+	sqlite3_stmt *s;
+
+	if (st->force_staged || c->deck == NULL) {
+		st->mode = IMPORT_STAGED;
+		return 0;
+	}
+	st->mode = IMPORT_DIRECT;
+	s = stmt(st, S_DECK_PLACE);
+	bind_text(s, 1, c->deck);
+	if (run(st, s, "saving the deck") != 0)
+		return -1;
+	st->deck_new = sqlite3_changes64(st->db) == 1;
+	if (st->deck_new)
+		return 0;
+	s = stmt(st, S_DECK_CARDS);
+	bind_text(s, 1, c->deck);
+	return (st->before = scalar(st, s, "counting cards")) < 0 ? -1 : 0;
+}
+
+/* Write one card into its place; count it as added or changed. */
+static int
+put_card(struct store *st, const struct deck_card *c)
+{
+	sqlite3_stmt *s = stmt(st, S_CARD_PUT);
+	const char *kind = c->kind;
+
+	if (kind == NULL) {
+		kind = c->deck_kind != NULL ? c->deck_kind : "recall";
+		if (st->inherit == NULL)
+			st->inherit = xstrdup(kind);
+		else if (strcmp(st->inherit, kind) != 0)
+			st->redo = true;
+	}
+	bind_text(s, 1, c->deck);
+	bind_text(s, 2, c->id);
+	sqlite3_bind_int64(s, 3, (int64_t)c->index);
+	bind_text(s, 4, kind);
+	bind_text(s, 5, c->front);
+	bind_text(s, 6, c->back);
+	bind_text(s, 7, c->hint);
+	bind_text(s, 8, c->example);
+	bind_text(s, 9, c->tags);
+	if (run(st, s, "saving a card") != 0)
+		return -1;
+	st->written += sqlite3_changes64(st->db);
+	if (st->deck_new)
+		return 0;
+	s = stmt(st, S_SEEN_ADD);
+	bind_text(s, 1, c->id);
+	return run(st, s, "saving a card");
+}
+
+int
+store_import_card(struct store *st, const struct deck_card *c)
+{
+	if (st->mode == IMPORT_UNDECIDED && choose_mode(st, c) != 0)
+		return -1;
+	if (st->mode == IMPORT_STAGED)
+		return stage_card(st, c);
+	return put_card(st, c);
 }
 
 char *
@@ -903,11 +1023,18 @@ store_import_commit(struct store *st, const struct deck_info *d,
 
 	memset(is, 0, sizeof *is);
 	is->cards = (int64_t)d->cards;
+	if (st->mode == IMPORT_DIRECT && (st->redo || (st->inherit != NULL &&
+	    strcmp(st->inherit, d->kind != NULL ? d->kind : "recall") != 0))) {
+		store_rollback(st);
+		return 1;	/* the deck's kind came late: stage instead */
+	}
 	base = sqlite3_total_changes64(st->db);
-	s = stmt(st, S_COUNT_ADDED);
-	bind_text(s, 1, d->id);
-	if ((is->added = scalar(st, s, "comparing cards")) < 0)
-		goto fail;
+	if (st->mode != IMPORT_DIRECT) {
+		s = stmt(st, S_COUNT_ADDED);
+		bind_text(s, 1, d->id);
+		if ((is->added = scalar(st, s, "comparing cards")) < 0)
+			goto fail;
+	}
 	s = stmt(st, S_DECK_UPSERT);
 	bind_text(s, 1, d->id);
 	bind_text(s, 2, d->title);
@@ -918,18 +1045,31 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 7, path);
 	if (run(st, s, "saving the deck") != 0)
 		goto fail;
-	is->deck_changed = sqlite3_total_changes64(st->db) != base;
-	s = stmt(st, S_CARD_MERGE);
-	bind_text(s, 1, d->id);
-	bind_text(s, 2, d->kind != NULL ? d->kind : "recall");
-	if (run(st, s, "saving cards") != 0)
-		goto fail;
-	is->changed = sqlite3_changes64(st->db) - is->added;
-	s = stmt(st, S_CARD_RETIRE);
-	bind_text(s, 1, d->id);
-	if (run(st, s, "retiring cards") != 0)
-		goto fail;
-	is->retired = sqlite3_changes64(st->db);
+	is->deck_changed = sqlite3_total_changes64(st->db) != base ||
+	    st->deck_new;
+	if (st->mode == IMPORT_DIRECT) {
+		s = stmt(st, S_DECK_CARDS);
+		bind_text(s, 1, d->id);
+		if ((is->added = scalar(st, s, "counting cards")) < 0)
+			goto fail;
+		is->added -= st->before;
+		is->changed = st->written - is->added;
+		s = stmt(st, S_SEEN_RETIRE);
+	} else {
+		s = stmt(st, S_CARD_MERGE);
+		bind_text(s, 1, d->id);
+		bind_text(s, 2, d->kind != NULL ? d->kind : "recall");
+		if (run(st, s, "saving cards") != 0)
+			goto fail;
+		is->changed = sqlite3_changes64(st->db) - is->added;
+		s = stmt(st, S_CARD_RETIRE);
+	}
+	if (!st->deck_new) {
+		bind_text(s, 1, d->id);
+		if (run(st, s, "retiring cards") != 0)
+			goto fail;
+		is->retired = sqlite3_changes64(st->db);
+	}
 	s = stmt(st, S_SOURCE_SET);
 	bind_text(s, 1, d->id);
 	bind_text(s, 2, source);
@@ -941,7 +1081,8 @@ store_import_commit(struct store *st, const struct deck_info *d,
 		store_rollback(st);
 		return 0;
 	}
-	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0)
+	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0 ||
+	    run(st, stmt(st, S_SEEN_CLEAR), "staging cards") != 0)
 		goto fail;
 	return store_commit(st);
 fail:

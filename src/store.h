@@ -29,9 +29,14 @@ struct import_stats {
 	int64_t	retired;
 	bool	deck_changed;
 };
-int	store_import_begin(struct store *);
+/* staged: stage every card and merge at the end (see store.c). */
+int	store_import_begin(struct store *, bool staged);
 int	store_import_card(struct store *, const struct deck_card *);
-/* source: what deck_file_hash says of the file, kept to skip it unchanged. */
+/*
+ * source: what deck_file_hash says of the file, kept to skip it unchanged.
+ * Returns 0 when done, -1 on error, 1 when the import must be done again
+ * with store_import_begin(st, true) (the file set the deck's kind late).
+ */
 int	store_import_commit(struct store *, const struct deck_info *,
 	    const char *path, const char *source, struct import_stats *);
 /* The deck last imported from a file with this hash (caller frees), or NULL. */
