@@ -905,7 +905,9 @@ store_import_begin(struct store *st, bool staged)
 	    " front TEXT NOT NULL, back TEXT NOT NULL, hint TEXT,"
 	    " example TEXT, tags TEXT);"
 	    "CREATE TEMP TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY)"
-	    " WITHOUT ROWID") != 0)
+	    " WITHOUT ROWID;"
+	    /* Keep memory flat in deck size: the ids spill to a file. */
+	    "PRAGMA temp.cache_size = -1024") != 0)
 		return -1;
 	if (store_begin(st) != 0)
 		return -1;
