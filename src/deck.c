@@ -1820,14 +1820,15 @@ deck_valid_id(const char *s)
 }
 
 /*
- * Four interleaved FNV-1a lanes: independent multiplications keep the
- * processor busy, so a 60 MB file hashes in a few tens of milliseconds.
+ * Four interleaved FNV-1a lanes over 8-byte words: independent
+ * multiplications keep the processor busy, so a 60 MB file hashes in a
+ * few tens of milliseconds.  It only needs to notice a changed file.
  */
 bool
 deck_file_hash(const char *path, const char *salt, char buf[DECK_HASH_SIZE])
 {
 	static unsigned char chunk[1 << 16];
-	uint64_t lane[4], len = 0;
+	uint64_t lane[4], len = 0, w;
 	size_t n, i;
 	int k;
 	FILE *fp;
@@ -1840,10 +1841,12 @@ deck_file_hash(const char *path, const char *salt, char buf[DECK_HASH_SIZE])
 	if ((fp = fopen(path, "r")) == NULL)
 		return false;
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		for (i = 0; i + 4 <= n; i += 4)
-			for (k = 0; k < 4; k++)
-				lane[k] = (lane[k] ^ chunk[i + k]) *
-				    0x100000001b3ULL;
+		for (i = 0; i + 32 <= n; i += 32)
+			for (k = 0; k < 4; k++) {
+				memcpy(&w, chunk + i + 8 * k, 8);
+				lane[k] = (lane[k] ^ w) * 0x100000001b3ULL;
+				lane[k] ^= lane[k] >> 29;
+			}
 		for (; i < n; i++)
 			lane[i % 4] = (lane[i % 4] ^ chunk[i]) *
 			    0x100000001b3ULL;

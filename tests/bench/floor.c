@@ -7,15 +7,15 @@
 #include <yaml.h>
 
 /*
- * The deck and card tables as src/store.c creates them (schema version
- * 1), indexes included: inserting into them costs what it costs there.
+ * The deck and card tables as src/store.c leaves them (schema version
+ * 2), indexes included: inserting into them costs what it costs there.
  */
 static const char schema[] =
     "CREATE TABLE deck ("
     "  seq INTEGER PRIMARY KEY,"
     "  id TEXT NOT NULL UNIQUE,"
     "  title TEXT, language TEXT, kind TEXT, description TEXT, tags TEXT,"
-    "  path TEXT);"
+    "  path TEXT, source TEXT);"
     "CREATE TABLE card ("
     "  deck TEXT NOT NULL REFERENCES deck(id) ON DELETE CASCADE,"
     "  id TEXT NOT NULL,"
@@ -24,8 +24,10 @@ static const char schema[] =
     "  front TEXT NOT NULL, back TEXT NOT NULL,"
     "  hint TEXT, example TEXT, tags TEXT,"
     "  retired INTEGER NOT NULL DEFAULT 0,"
+    "  fresh INTEGER NOT NULL DEFAULT 1,"
     "  UNIQUE (deck, id));"
-    "CREATE INDEX card_order ON card(deck, pos);";
+    "CREATE INDEX card_live ON card(deck, fresh, pos, id)"
+    "  WHERE retired = 0;";
 
 /*
  * The drill's queue queries (S_QUEUE_DUE, S_QUEUE_NEW in src/store.c,
