@@ -1,0 +1,50 @@
+## Fuzzing: included from the top-level Makefile.am.  `make fuzz` runs
+## the deck loader under libFuzzer, ASan and UBSan for $(FUZZ_SECONDS)
+## seconds; it needs ./configure --enable-fuzz (and clang).
+
+FUZZ_SECONDS = 60
+# More libFuzzer options, e.g. make fuzz FUZZ_FLAGS='-jobs=2 -workers=2'.
+FUZZ_FLAGS =
+
+# The seeds: every deck in the tree, good or bad, and a few made to
+# reach what those do not (hash tables growing, many cards, the card list
+# as an alias, control characters in messages).
+fuzz_seed_globs = tests/data/bad/*.yaml tests/data/good/*.yaml \
+	decks/*/*.yaml contrib/*.yaml tests/fuzz/seeds/*.yaml
+
+EXTRA_DIST += tests/fuzz/yaml.dict tests/fuzz/seeds
+tests_fuzz_fuzz_deck_SOURCES = tests/fuzz/fuzz-deck.c src/deck.c src/deck.h \
+	src/xmalloc.c src/xmalloc.h
+tests_fuzz_fuzz_deck_CFLAGS = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_deck_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_deck_LDADD = $(YAML_LIBS)
+
+if ENABLE_FUZZ
+noinst_PROGRAMS = tests/fuzz/fuzz-deck
+
+# The corpus lives in the build tree and grows from run to run; the
+# seeds are copied in each time (named after their paths, as decks/en
+# and decks/nl share file names).  Crashes land in tests/fuzz/artifacts.
+fuzz: tests/fuzz/fuzz-deck$(EXEEXT)
+	@$(MKDIR_P) tests/fuzz/corpus tests/fuzz/artifacts
+	@cd $(srcdir) && for f in $(fuzz_seed_globs); do \
+	  [ -f "$$f" ] || continue; \
+	  cp "$$f" "$(abs_builddir)/tests/fuzz/corpus/seed-`echo $$f | tr / -`"; \
+	done
+	ASAN_OPTIONS=detect_leaks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  tests/fuzz/fuzz-deck$(EXEEXT) -max_total_time=$(FUZZ_SECONDS) \
+	  -timeout=10 -print_final_stats=1 \
+	  -dict=$(srcdir)/tests/fuzz/yaml.dict -artifact_prefix=tests/fuzz/artifacts/ \
+	  $(FUZZ_FLAGS) tests/fuzz/corpus
+else
+fuzz:
+	@echo "make fuzz: fuzzing is not enabled: run ./configure" \
+	  "--enable-fuzz (it uses clang: install clang and" \
+	  "libclang-rt-dev)" >&2; exit 1
+endif
+.PHONY: fuzz fuzz-distclean
+
+distclean-local: fuzz-distclean
+fuzz-distclean:
+	-rm -rf tests/fuzz/corpus tests/fuzz/artifacts
