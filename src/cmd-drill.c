@@ -62,6 +62,8 @@ struct session {
 	const char		*prompt_base;
 	bool			 timed;		/* the prompt shows a clock */
 	bool			 failed;	/* a grade could not be saved */
+	bool			 interview;	/* an interview date is set */
+	struct sched_interview	 iv;		/* read once, at the start */
 	int64_t			 new_limit;	/* today's, after pacing */
 };
 
@@ -615,13 +617,11 @@ history_path(void)
 static int64_t
 new_limit(struct session *s, const struct options *o, int64_t done)
 {
-	struct sched_interview iv;
-
-	if (!review_interview(s->st, &iv))
+	if (!s->interview)
 		return o->new_cards;
 	return sched_new_limit(o->new_cards,
 	    store_unseen(s->st, NULL, INT64_MAX) + done,
-	    o->today, &iv);
+	    o->today, &s->iv);
 }
 
 /* Build the session's queue; returns the new cards allowed today. */
@@ -719,18 +719,17 @@ first_run(struct store *st, const struct options *o)
 static void
 opening(struct session *s, int64_t unseen)
 {
-	struct sched_interview iv;
 	char day[DAY_BUFSZ];
 	int64_t left;
-	bool set = review_interview(s->st, &iv);
 
-	if (set && (left = iv.day - s->o->today) >= 0) {
+	if (s->interview && (left = s->iv.day - s->o->today) >= 0) {
 		if (left == 0)
-			printf("Interview today (%s)", day_format(iv.day, day));
+			printf("Interview today (%s)",
+			    day_format(s->iv.day, day));
 		else
 			printf("Interview in %lld day%s (%s)",
 			    (long long)left, left == 1 ? "" : "s",
-			    day_format(iv.day, day));
+			    day_format(s->iv.day, day));
 		printf("; %lld card%s not seen yet.%s\n", (long long)unseen,
 		    unseen == 1 ? "" : "s", left == 0 ? " Good luck!" : "");
 		if (!s->cram && s->new_limit > s->o->new_cards)
@@ -744,7 +743,7 @@ opening(struct session *s, int64_t unseen)
 	    ":help lists commands.\n", total_label(s),
 	    queue_total(s) == 1 && !s->due_more ? "" : "s",
 	    s->cram ? " (cram: schedule untouched)" : "", (long long)unseen,
-	    !set && unseen >= DUE_COUNT_CAP ? "+" : "");
+	    !s->interview && unseen >= DUE_COUNT_CAP ? "+" : "");
 }
 
 static int
@@ -769,14 +768,11 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 		return rc;
 	}
 	s.decks = decks;
+	s.interview = review_interview(s.st, &s.iv);
 	allowed = build_queue(&s, o);
 	/* Counted in full only when the interview needs it. */
-	{
-		struct sched_interview iv;
-
-		unseen = store_unseen(s.st, decks, review_interview(s.st, &iv) ?
-		    INT64_MAX : DUE_COUNT_CAP);
-	}
+	unseen = store_unseen(s.st, decks, s.interview ? INT64_MAX :
+	    DUE_COUNT_CAP);
 	if (queue_total(&s) == 0) {
 		printf("Nothing to drill today");
 		if (!s.cram && allowed == 0 && unseen > 0)

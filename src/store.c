@@ -162,7 +162,6 @@ static const char *const migrations[] = {
 #define CARD_FROM \
     " FROM card c JOIN deck d ON d.id = c.deck" \
     " LEFT JOIN state s ON s.deck = c.deck AND s.card = c.id"
-#define IS_NEW " (s.due IS NULL)"
 #define ACTIVE " c.retired = 0 AND coalesce(s.suspended, 0) = 0"
 #define IN_DECKS \
     " (?1 IS NULL OR c.deck IN (SELECT value FROM json_each(?1)))"

@@ -65,5 +65,6 @@ AM_TESTS_ENVIRONMENT = \
 	EXPECT='$(EXPECT)'; export EXPECT;
 
 EXTRA_DIST += tests/setup tests/unit/run.sh tests/repl/lib.tcl $(cli_tests) $(repl_tests) \
-	tests/data/sched.table tests/data/sched-ref.py tests/data/schema-v1.sql \
+	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
+	tests/data/schema-v1.sql \
 	tests/data/bad tests/data/good

@@ -16,31 +16,23 @@ the load of someone who fell behind.  Rows go in directly, far faster
 than a million `rehearse grade` runs.  The same arguments give the same
 database.
 """
+import os
 import random
 import sqlite3
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "data"))
+import sm2  # noqa: E402
 
 SEED = 17
 DAY_MS = 86400000
 
 
 def review(reps, interval, ef, q):
-    """One SM-2 step (DESIGN.md), in the reference order."""
-    if q >= 3:
-        if reps == 0:
-            nxt = 1
-        elif reps == 1:
-            nxt = 6
-        else:
-            x = interval * ef
-            nxt = int(x) + (1 if x - int(x) >= 0.5 else 0)
-        reps += 1
-        lapse = 0
-    else:
-        nxt, reps, lapse = 1, 0, 1
-    d = float(5 - q)
-    ef = ef + (0.1 - d * (0.08 + d * 0.02))
-    return reps, nxt, max(ef, 1.3), lapse
+    """One SM-2 step, through the shared reference; lapse is 0 or 1."""
+    reps, interval, ef, lapse = sm2.review(reps, interval, ef, 0, q)
+    return reps, interval, ef, lapse
 
 
 def grade(rng, fail):

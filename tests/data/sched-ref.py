@@ -3,26 +3,12 @@
 # independently of src/sched.c from DESIGN.md's rules.  It produced
 # tests/data/sched.table; run it again to regenerate the expected values:
 #   python3 tests/data/sched-ref.py > tests/data/sched.table
-import math
+import os
 import random
+import sys
 
-
-def review(n, i, ef, lapses, q):
-    if q >= 3:
-        if n == 0:
-            i = 1
-        elif n == 1:
-            i = 6
-        else:
-            x = i * ef
-            f = math.floor(x)
-            i = int(f) + 1 if x - f >= 0.5 else int(f)
-        n += 1
-    else:
-        i, n, lapses = 1, 0, lapses + 1
-    d = 5 - q
-    ef = ef + (0.1 - d * (0.08 + d * 0.02))
-    return n, i, max(ef, 1.3), lapses
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sm2 import review  # noqa: E402
 
 
 def sequences():

@@ -16,7 +16,6 @@
 #                                     once; JSON summary
 import datetime
 import json
-import math
 import os
 import random
 import re
@@ -27,6 +26,10 @@ import subprocess
 import sys
 import threading
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "data"))
+import sm2 as sm2_ref  # noqa: E402
 
 HEADER = re.compile(r"^\[(\S+) (\d+)/(\d+) (\w+)\]$")
 FRONT = re.compile(r"^Question (\S+)/(\S+): ")
@@ -49,24 +52,9 @@ def write_deck(path, deck, n):
 
 
 def sm2(state, q, day):
-    """One review: DESIGN.md's rules, in its order, on IEEE doubles."""
+    """One review: DESIGN.md's rules, through the shared reference."""
     n, i, ef, due, lapses = state
-    if q >= 3:
-        if n == 0:
-            i = 1
-        elif n == 1:
-            i = 6
-        else:
-            x = i * ef
-            f = math.floor(x)
-            i = int(f) + 1 if x - f >= 0.5 else int(f)
-        n += 1
-    else:
-        i, n, lapses = 1, 0, lapses + 1
-    d = 5 - q
-    ef = ef + (0.1 - d * (0.08 + d * 0.02))
-    if ef < 1.3:
-        ef = 1.3
+    n, i, ef, lapses = sm2_ref.review(n, i, ef, lapses, q)
     return (n, i, ef, day + i, lapses)
 
 
