@@ -263,6 +263,7 @@ enum stmt {
 	S_SEEN_ADD,
 	S_DECK_PLACE,
 	S_DECK_CARDS,
+	S_CARD_ADD,
 	S_CARD_PUT,
 	S_COUNT_ADDED,
 	S_DECK_UPSERT,
@@ -324,6 +325,13 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_DECK_PLACE] = "INSERT INTO deck (id) VALUES (?1)"
 	    " ON CONFLICT (id) DO NOTHING",
 	[S_DECK_CARDS] = "SELECT count(*) FROM card WHERE deck = ?1",
+	/*
+	 * A new deck's cards: a plain one-row insert needs no statement
+	 * journal, where an upsert writes every page it touches to one.
+	 */
+	[S_CARD_ADD] = "INSERT INTO card"
+	    " (deck, id, pos, kind, front, back, hint, example, tags)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[S_CARD_PUT] = "INSERT INTO card"
 	    " (deck, id, pos, kind, front, back, hint, example, tags, retired)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)"
@@ -967,7 +975,7 @@ choose_mode(struct store *st, const struct deck_card *c)
 static int
 put_card(struct store *st, const struct deck_card *c)
 {
-	sqlite3_stmt *s = stmt(st, S_CARD_PUT);
+	sqlite3_stmt *s = stmt(st, st->deck_new ? S_CARD_ADD : S_CARD_PUT);
 	const char *kind = c->kind;
 
 	if (kind == NULL) {
