@@ -763,6 +763,12 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 		store_close(s.st);
 		return EXIT_FAIL;
 	}
+	/* The opening queries share one snapshot (and one file lock). */
+	if (store_read_begin(s.st) != 0) {
+		warnx_("%s", store_error(s.st));
+		store_close(s.st);
+		return EXIT_FAIL;
+	}
 	if ((rc = select_decks(&s, argc, argv, &decks)) != EXIT_OK) {
 		store_close(s.st);
 		return rc;
@@ -773,6 +779,7 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	/* Counted in full only when the interview needs it. */
 	unseen = store_unseen(s.st, decks, s.interview ? INT64_MAX :
 	    DUE_COUNT_CAP);
+	store_read_end(s.st);
 	if (queue_total(&s) == 0) {
 		printf("Nothing to drill today");
 		if (!s.cram && allowed == 0 && unseen > 0)

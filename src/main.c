@@ -213,7 +213,13 @@ main(int argc, char **argv)
 	int c, rc, nargs;
 	char **args;
 
-	setlocale(LC_ALL, "");
+	/*
+	 * Only the character set is taken from the environment (display
+	 * widths, UTF-8 or not): the program speaks English and formats its
+	 * own dates and numbers, and loading every other category of the
+	 * locale would cost each start a dozen files.
+	 */
+	setlocale(LC_CTYPE, "");
 	/*
 	 * Past a file size limit, a write should fail (EFBIG, which SQLite
 	 * reports as a full disk) rather than kill us mid-transaction.

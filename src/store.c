@@ -11,7 +11,7 @@
 #include "store.h"
 #include "xmalloc.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 #define BUSY_TIMEOUT_MS 10000
 
 /*
@@ -152,10 +152,31 @@ static const char schema_v2[] =
     "  sum(max(coalesce(took_ms, 0), 0)), sum(coalesce(took_ms, 0) > 0)"
     "  FROM review r WHERE mode <> 'forget' GROUP BY day, deck;";
 
+/*
+ * Version 3: due and new cards are counted from their indexes alone
+ * (each holds the columns its condition names, so no row is read), and each
+ * deck keeps where its cards lay in the file last imported (span), so
+ * that a re-import parses only the cards whose lines changed.  A span
+ * row holds the records of SPAN_CHUNK cards from position first on;
+ * gen tells one import's spans from the next one's.
+ */
+static const char schema_v3[] =
+    "DROP INDEX state_due;"
+    "CREATE INDEX state_due ON state(due, retired, suspended)"
+    "  WHERE retired = 0 AND suspended = 0;"
+    "DROP INDEX card_live;"
+    "CREATE INDEX card_live ON card(deck, fresh, pos, id, retired)"
+    "  WHERE retired = 0;"
+    "CREATE TABLE span ("
+    "  deck TEXT NOT NULL REFERENCES deck(id) ON DELETE CASCADE,"
+    "  gen INTEGER NOT NULL, first INTEGER NOT NULL, data BLOB NOT NULL,"
+    "  PRIMARY KEY (deck, gen, first));";
+
 /* Migrations: entry i brings a database from version i to i + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 /* The card fields every listing and JSON object shares. */
@@ -306,6 +327,7 @@ enum stmt {
 	S_JSON_PATH,
 	S_JSON_EACH,
 	S_BEGIN,
+	S_READ,
 	S_COMMIT,
 	S_ROLLBACK,
 	S__COUNT
@@ -491,6 +513,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_JSON_EACH] = "SELECT json_extract(value, ?3), json_extract(value, ?4)"
 	    " FROM json_each(?1, ?2)",
 	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_READ] = "BEGIN",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
 };
@@ -894,6 +917,18 @@ store_commit(struct store *st)
 		return -1;
 	}
 	return 0;
+}
+
+int
+store_read_begin(struct store *st)
+{
+	return run(st, stmt(st, S_READ), "starting a transaction");
+}
+
+void
+store_read_end(struct store *st)
+{
+	store_rollback(st);
 }
 
 void

@@ -126,6 +126,12 @@ struct review_rec {
 int	store_begin(struct store *);
 int	store_commit(struct store *);
 void	store_rollback(struct store *);
+/*
+ * A read transaction: the queries between these see one snapshot and
+ * lock the file once, not once each.  End it before waiting for input.
+ */
+int	store_read_begin(struct store *);
+void	store_read_end(struct store *);
 /* Within a transaction: write the new schedule and append the log entry. */
 int	store_record(struct store *, struct review_rec *);
 /* Within a transaction: put back the state before review id and drop it. */

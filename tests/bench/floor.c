@@ -8,7 +8,7 @@
 
 /*
  * The deck and card tables as src/store.c leaves them (schema version
- * 2), indexes included: inserting into them costs what it costs there.
+ * 3), indexes included: inserting into them costs what it costs there.
  */
 static const char schema[] =
     "CREATE TABLE deck ("
@@ -26,12 +26,12 @@ static const char schema[] =
     "  retired INTEGER NOT NULL DEFAULT 0,"
     "  fresh INTEGER NOT NULL DEFAULT 1,"
     "  UNIQUE (deck, id));"
-    "CREATE INDEX card_live ON card(deck, fresh, pos, id)"
+    "CREATE INDEX card_live ON card(deck, fresh, pos, id, retired)"
     "  WHERE retired = 0;";
 
 /*
  * The drill's queue queries (S_QUEUE_DUE, S_QUEUE_NEW in src/store.c,
- * schema version 2), first row only.
+ * schema version 3), first row only.
  */
 static const char first_due[] =
     "SELECT c.deck, c.id, c.front, c.back FROM state s"
