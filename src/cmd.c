@@ -166,29 +166,53 @@ stage_card(void *arg, const struct deck_card *c)
 	return store_import_card(arg, c);
 }
 
-/* Read a deck file into an open import; 0 when it has no errors. */
+static bool
+span_open(void *arg, const char *deck)
+{
+	return store_span_open(arg, deck);
+}
+
+static bool
+span_next(void *arg, struct deck_span *sp)
+{
+	return store_span_next(arg, sp);
+}
+
+/*
+ * How a file is read into the store: first with the spans of the deck's
+ * last import, so that unchanged cards are not parsed again; in full
+ * when that does not hold; staged when the deck's kind comes late.
+ */
+enum how { HOW_SPANS, HOW_FULL, HOW_STAGED };
+
+/* Read a deck file into an open import: 0 when it has no errors, 1 to
+ * read it again the next way, -1 when it cannot be imported. */
 static int
-load_into(struct store *st, const char *path, bool staged,
+load_into(struct store *st, const char *path, enum how how,
     struct deck_info *info)
 {
+	struct deck_spans spans = { "rehearse " PACKAGE_VERSION, span_open,
+	    span_next, st };
 	struct deck_result res;
 	int rc;
 
-	if (store_import_begin(st, staged) != 0) {
+	if (store_import_begin(st, how == HOW_STAGED) != 0) {
 		warnx_("%s", store_error(st));
 		return -1;
 	}
-	rc = deck_load(path, &deck_default_limits, stage_card, st, info,
-	    &res, stderr);
+	rc = deck_load_spans(path, &deck_default_limits, stage_card, st,
+	    how == HOW_SPANS ? &spans : NULL, info, &res, stderr);
 	if (rc == 0)
 		return 0;
 	store_import_abort(st);
+	deck_info_free(info);
+	if (rc == DECK_AGAIN)
+		return 1;
 	if (rc < 0)
 		warnx_("%s: %s", path, store_error(st));
 	else
 		warnx_("%s: not imported (%zu error%s)", path, res.errors,
 		    res.errors == 1 ? "" : "s");
-	deck_info_free(info);
 	return -1;
 }
 
@@ -198,7 +222,8 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 	struct deck_info info;
 	struct import_stats is;
 	char source[DECK_HASH_SIZE], *known;
-	bool hashed, staged;
+	enum how how;
+	bool hashed;
 	int rc;
 
 	memset(&info, 0, sizeof info);
@@ -211,14 +236,19 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 		free(known);
 		return 0;
 	}
-	for (staged = false;; staged = true) {
-		if (load_into(st, path, staged, &info) != 0)
+	for (how = HOW_SPANS;; how++) {
+		if ((rc = load_into(st, path, how, &info)) < 0)
 			return -1;
+		if (rc == 1)
+			continue;
 		rc = store_import_commit(st, &info, path, hashed ? source :
 		    NULL, &is);
-		if (rc != 1 || staged)
+		if (rc <= 0 || how == HOW_STAGED)
 			break;
-		deck_info_free(&info);	/* the kind came late: once more */
+		deck_info_free(&info);
+		/* The kind came late: stage; kept cards may not inherit. */
+		if (rc == 1)
+			how = HOW_STAGED - 1;
 	}
 	if (rc != 0) {
 		warnx_("%s: %s", path, store_error(st));

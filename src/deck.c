@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "deck.h"
+#include "span.h"
 #include "xmalloc.h"
 
 const struct deck_limits deck_default_limits = {
@@ -25,7 +26,6 @@ const struct deck_limits deck_default_limits = {
 	.errors = 50,
 };
 
-#define ID_MAX		64
 #define SLUG_MAX	40
 #define SHOW_MAX	80	/* bytes of user text quoted in a message */
 #define SUGGEST_MAX	64	/* longer keys get no "did you mean" */
@@ -135,6 +135,9 @@ struct ctx {
 	struct deck_info	*info;
 
 	FILE			*fp;
+	struct src		 src;
+	const struct deck_spans	*spans;		/* NULL: no spans */
+	bool			 again;		/* a kept card did not hold */
 	size_t			 read_total;
 	size_t			 read_since_event;
 	enum input		 input;
@@ -159,6 +162,8 @@ struct ctx {
 	size_t			 tree_size;
 	bool			 tree_over;
 	size_t			 tree_errors;	/* errors before the tree */
+	size_t			 tree_warnings;
+	bool			 tree_plain;	/* no anchor or alias in it */
 
 	size_t			 expansion;
 	struct anchors		 anchors;
@@ -471,6 +476,7 @@ anchor_set(struct ctx *c, const yaml_char_t *name, struct node *n)
 
 	if (name == NULL)
 		return;
+	c->tree_plain = false;
 	if (t->n >= t->nbuckets)
 		anchor_grow(t);
 	if (n != NULL)
@@ -635,6 +641,7 @@ tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 	char q[SHOW_MAX + 4];
 	const char *name = (const char *)ev->data.alias.anchor;
 
+	c->tree_plain = false;
 	if (n == NULL) {
 		show(q, name, strlen(name));
 		if (a == NULL)
@@ -1039,7 +1046,7 @@ card_values(struct ctx *c, struct card *k)
 		else if (i == CK_ID && !deck_valid_id(s)) {
 			errorf(c, &k->val[i]->at, "invalid card id '%s': use "
 			    "lower-case letters, digits and '-' (at most %d)",
-			    show(q, s, strlen(s)), ID_MAX);
+			    show(q, s, strlen(s)), DECK_ID_MAX);
 			k->st[i] = V_BAD;
 		}
 	}
@@ -1089,6 +1096,11 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	dc.tags = k->st[CK_TAGS] == V_TEXT ? k->tags : NULL;
 	dc.deck = c->info->id;
 	dc.deck_kind = c->info->kind;
+	/* Its lines, ended where libyaml saw the next token (this event). */
+	if (c->spans != NULL && c->state == S_CARDS && c->tree_plain &&
+	    c->warnings == c->tree_warnings)
+		src_span(&c->src, s->at.line, s->at.column, c->event_at.line,
+		    c->event_at.column, &dc.span);
 	c->info->cards++;
 	if (c->fn != NULL && c->fn(c->arg, &dc) != 0)
 		c->fn_stopped = c->stop = true;
@@ -1240,12 +1252,16 @@ deck_value(struct ctx *c, const struct slot *v, char **dst)
 	if (c->key == DK_DECK && !deck_valid_id(s))
 		errorf(c, &v->at, "invalid deck id '%s': use lower-case "
 		    "letters, digits and '-' (at most %d)",
-		    show(q, s, strlen(s)), ID_MAX);
+		    show(q, s, strlen(s)), DECK_ID_MAX);
 	else if (c->key == DK_LANGUAGE && !valid_language(s))
 		errorf(c, &v->at, "invalid language '%s': use a language tag "
 		    "such as en, nl or pt-BR", show(q, s, strlen(s)));
 	else if (c->key != DK_KIND || valid_kind(c, v, s))
 		*dst = xstrdup(s);
+	/* The deck's id before its cards: its last import's spans apply. */
+	if (c->key == DK_DECK && *dst != NULL && c->spans != NULL &&
+	    !c->src.settled && c->errors == 0)
+		src_match(&c->src, c->spans->open(c->spans->arg, *dst));
 }
 
 static void
@@ -1332,6 +1348,8 @@ doc_event(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 static void
 cards_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
+	if (!c->src.settled)
+		src_match(&c->src, false);	/* no deck id before them */
 	check_tag(c, ev);
 	anchor_set(c, ev->data.sequence_start.anchor, NULL);
 	if (!depth_ok(c, 1, at))
@@ -1357,6 +1375,7 @@ top_event(struct ctx *c, const yaml_event_t *ev)
 {
 	struct pos at = pos_of(ev);
 
+	src_pin(&c->src, at.line);
 	switch (c->state) {
 	case S_STREAM:
 		c->state = S_DOC;
@@ -1416,6 +1435,9 @@ tree_begin(struct ctx *c, const yaml_event_t *ev)
 	c->tree_size = 0;
 	c->tree_over = false;
 	c->tree_errors = c->errors;
+	c->tree_warnings = c->warnings;
+	c->tree_plain = true;
+	src_pin(&c->src, c->tree_at.line);
 	return true;
 }
 
@@ -1437,11 +1459,74 @@ tree_done(struct ctx *c, const struct slot *s)
 	}
 }
 
+/* A kept card: unchanged since the import that kept its span. */
+static void
+card_kept(struct ctx *c, const struct span_pending *p)
+{
+	struct deck_card dc;
+	struct pos at = { p->line, p->column };
+	size_t first;
+	char q[SHOW_MAX + 4];
+
+	if (!card_count(c, &at))
+		return;
+	first = idset_add(&c->ids, p->id, at.line);
+	if (first != 0) {
+		errorf(c, &at, "duplicate card id '%s' (first at line %zu)",
+		    show(q, p->id, strlen(p->id)), first);
+		return;
+	}
+	memset(&dc, 0, sizeof dc);
+	dc.index = c->items - 1;
+	dc.line = at.line;
+	dc.column = at.column;
+	dc.id = p->id;
+	dc.deck = c->info->id;
+	dc.deck_kind = c->info->kind;
+	dc.kept = true;
+	dc.span = p->span;
+	c->info->cards++;
+	if (c->fn != NULL && c->fn(c->arg, &dc) != 0)
+		c->fn_stopped = c->stop = true;
+}
+
+/*
+ * A card's lines replaced by a placeholder must be read back as exactly
+ * that: a plain "_" where it was put, an item of the card list.  Any
+ * other event there or past it means the replacement changed how the
+ * file reads, and it must be read in full.  True: the event is used.
+ */
+static bool
+pending_event(struct ctx *c, const yaml_event_t *ev)
+{
+	const struct span_pending *p = src_pending(&c->src);
+	struct pos at = pos_of(ev);
+
+	if (p == NULL || at.line < p->line ||
+	    (at.line == p->line && at.column < p->column))
+		return false;
+	if (at.line == p->line && at.column == p->column &&
+	    c->state == S_CARDS && c->nstack == 0 &&
+	    ev->type == YAML_SCALAR_EVENT &&
+	    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    ev->data.scalar.length == 1 && ev->data.scalar.value[0] == '_' &&
+	    ev->data.scalar.anchor == NULL && ev->data.scalar.tag == NULL &&
+	    ev->end_mark.line + 1 == p->line) {
+		card_kept(c, p);
+		src_met(&c->src);
+		return true;
+	}
+	c->again = c->stop = true;
+	return true;
+}
+
 static void
 on_event(struct ctx *c, const yaml_event_t *ev)
 {
 	struct slot s;
 
+	if (pending_event(c, ev))
+		return;
 	if (c->nstack == 0) {
 		if (!starts_tree(c, ev)) {
 			top_event(c, ev);
@@ -1470,10 +1555,9 @@ input_read(void *arg, unsigned char *buf, size_t size, size_t *n)
 
 	most = sat_add(c->lim->scalar_bytes > SIZE_MAX / 4 ? SIZE_MAX :
 	    c->lim->scalar_bytes * 4, 65536);
-	*n = fread(buf, 1, size, c->fp);
-	if (*n == 0 && ferror(c->fp)) {
+	if (!src_read(&c->src, buf, size, n)) {
 		c->input = IN_ERRNO;
-		c->input_errno = errno;
+		c->input_errno = c->src.error;
 		return 0;
 	}
 	c->read_total = sat_add(c->read_total, *n);
@@ -1680,6 +1764,9 @@ deck_parse(struct ctx *c)
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
+	/* A placeholder never met: the text around it read it otherwise. */
+	if (src_pending(&c->src) != NULL)
+		c->again = true;
 }
 
 static bool
@@ -1731,11 +1818,34 @@ int
 deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
     void *arg, struct deck_info *info, struct deck_result *res, FILE *diag)
 {
+	return deck_load_spans(path, lim, fn, arg, NULL, info, res, diag);
+}
+
+/* Nothing of a read that must be done again reaches the user. */
+static void
+diag_drop(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndiags; i++)
+		free(c->diags[i].msg);
+	free(c->diags);
+	c->diags = NULL;
+	c->ndiags = 0;
+}
+
+int
+deck_load_spans(const char *path, const struct deck_limits *lim,
+    deck_card_fn fn, void *arg, const struct deck_spans *spans,
+    struct deck_info *info, struct deck_result *res, FILE *diag)
+{
 	struct ctx c;
 	struct deck_info own;
 	struct deck_result ownres;
+	bool again;
 
 	memset(&c, 0, sizeof c);
+	c.spans = spans;
 	c.path = path;
 	c.lim = lim != NULL ? lim : &deck_default_limits;
 	c.fn = fn;
@@ -1744,18 +1854,28 @@ deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
 	memset(c.info, 0, sizeof *c.info);
 	if (res == NULL)
 		res = &ownres;
+	src_init(&c.src, NULL, spans);
 	if (deck_open(&c)) {
+		src_init(&c.src, c.fp, spans);
 		deck_parse(&c);
 		fclose(c.fp);
 	}
+	again = c.src.replaced > 0 && (c.again || c.errors > 0) &&
+	    !c.fn_stopped;
+	src_free(&c.src);
 	ctx_free(&c);
-	diag_flush(&c, diag != NULL ? diag : stderr);
+	if (again)
+		diag_drop(&c);
+	else
+		diag_flush(&c, diag != NULL ? diag : stderr);
 	res->errors = c.errors;
 	res->warnings = c.warnings;
 	if (info == NULL)
 		deck_info_free(&own);
 	if (c.fn_stopped)
 		return -1;
+	if (again)
+		return DECK_AGAIN;
 	return c.errors > 0;
 }
 
@@ -1808,7 +1928,7 @@ deck_valid_id(const char *s)
 	size_t n;
 
 	for (n = 0; s[n] != '\0'; n++) {
-		if (n == ID_MAX)
+		if (n == DECK_ID_MAX)
 			return false;
 		if ((s[n] >= 'a' && s[n] <= 'z') ||
 		    (s[n] >= '0' && s[n] <= '9'))

@@ -4,7 +4,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
+
+#define DECK_ID_MAX	64	/* bytes in a deck or card id */
 
 /*
  * Limits that protect against hostile files; real decks never reach them
@@ -22,8 +25,38 @@ struct deck_limits {
 extern const struct deck_limits deck_default_limits;
 
 /*
+ * Where a card lies in its file: whole lines, from the one with its "- "
+ * to the line before the next thing in the file, when they hold that
+ * card alone (no anchor, alias or warning in it, '\n' line breaks).  An
+ * import keeps its cards' spans; the next import of the deck is given
+ * them back (struct deck_spans), and a card whose lines are found again
+ * byte for byte is handed over as kept, without being parsed again.
+ */
+struct deck_span {
+	uint64_t	 hash;		/* of the bytes, salted */
+	uint32_t	 bytes;		/* 0: the card has no span */
+	uint32_t	 lines;		/* line breaks in the bytes */
+	uint32_t	 pos;		/* the card's index when it was kept */
+	const char	*id;		/* the card's id (from deck_spans) */
+};
+
+/*
+ * The spans the last import of a deck kept, read back in file order.
+ * open: the deck's id is known (from the file); false when it has none.
+ * next: the next span; false at the end.  Its id is copied at once.
+ */
+struct deck_spans {
+	const char	*salt;		/* the program's version */
+	bool		(*open)(void *arg, const char *deck);
+	bool		(*next)(void *arg, struct deck_span *);
+	void		*arg;
+};
+
+/*
  * One valid card, handed to the caller as soon as it is read.  Every
- * pointer is borrowed and valid only during the callback.
+ * pointer is borrowed and valid only during the callback.  A kept card
+ * (unchanged since the import that kept its span) has only its index,
+ * position, id, deck and span set: its text is what that import had.
  */
 struct deck_card {
 	size_t		 index;		/* 0-based position in the deck */
@@ -39,6 +72,8 @@ struct deck_card {
 	const char	*tags;		/* JSON array of strings, NULL when absent */
 	const char	*deck;		/* the deck's id, when read before the card */
 	const char	*deck_kind;	/* likewise the deck's kind, or NULL */
+	bool		 kept;
+	struct deck_span span;		/* to keep for the next import */
 };
 
 /* The deck's own keys; strings belong to the struct (deck_info_free). */
@@ -74,6 +109,18 @@ struct deck_result {
 int	deck_load(const char *path, const struct deck_limits *lim,
 	    deck_card_fn fn, void *arg, struct deck_info *info,
 	    struct deck_result *res, FILE *diag);
+
+/*
+ * deck_load, handing each card its span and using the spans of the
+ * deck's last import.  Returns DECK_AGAIN, with nothing printed, when a
+ * card was kept and the file turned out to need reading in full (it has
+ * errors, or a kept card's lines read differently where they are now):
+ * discard the cards and call deck_load.
+ */
+#define DECK_AGAIN 2
+int	deck_load_spans(const char *path, const struct deck_limits *lim,
+	    deck_card_fn fn, void *arg, const struct deck_spans *spans,
+	    struct deck_info *info, struct deck_result *res, FILE *diag);
 
 /*
  * The id derived from a front (DESIGN.md): ASCII letters and digits

@@ -286,6 +286,12 @@ enum stmt {
 	S_DECK_CARDS,
 	S_CARD_ADD,
 	S_CARD_PUT,
+	S_CARD_MOVE,
+	S_DECK_KIND,
+	S_SPAN_GEN,
+	S_SPAN_GET,
+	S_SPAN_ADD,
+	S_SPAN_DROP,
 	S_COUNT_ADDED,
 	S_DECK_UPSERT,
 	S_CARD_MERGE,
@@ -365,6 +371,15 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " OR front IS NOT excluded.front OR back IS NOT excluded.back"
 	    " OR hint IS NOT excluded.hint OR example IS NOT excluded.example"
 	    " OR tags IS NOT excluded.tags OR retired <> 0",
+	[S_CARD_MOVE] = "UPDATE card SET pos = ?3"
+	    " WHERE deck = ?1 AND id = ?2 AND pos IS NOT ?3",
+	[S_DECK_KIND] = "SELECT kind FROM deck WHERE id = ?1",
+	[S_SPAN_GEN] = "SELECT max(gen) FROM span WHERE deck = ?1",
+	[S_SPAN_GET] = "SELECT data FROM span"
+	    " WHERE deck = ?1 AND gen = ?2 AND first = ?3",
+	[S_SPAN_ADD] = "INSERT INTO span (deck, gen, first, data)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[S_SPAN_DROP] = "DELETE FROM span WHERE deck = ?1 AND gen IS NOT ?2",
 	[S_SEEN_RETIRE] = "UPDATE card SET retired = 1"
 	    " WHERE deck = ?1 AND retired = 0"
 	    " AND id NOT IN (SELECT id FROM temp.seen)",
@@ -542,7 +557,30 @@ struct store {
 	bool		 redo;		/* that kind turned out wrong */
 	int64_t		 before;	/* the deck's cards when the import began */
 	int64_t		 written;	/* cards inserted or updated */
+
+	/* Spans read back from the deck's last import (store_span_next). */
+	int64_t		 in_gen;	/* 0: none */
+	int64_t		 in_chunk;	/* the next chunk to read */
+	unsigned char	*in;		/* the chunk being read */
+	size_t		 in_len;
+	size_t		 in_pos;
+	char		 in_id[DECK_ID_MAX + 1];
+	char		*in_deck;
+	char		*old_kind;	/* the deck's kind then */
+	int64_t		 kept;		/* cards kept unparsed */
+	/* Spans of this import, written SPAN_CHUNK records a row. */
+	int64_t		 out_gen;	/* 0: none kept (staged) */
+	struct buf	 out;
+	size_t		 out_n;
+	int64_t		 out_chunk;
 };
+
+/*
+ * A span row holds this many records; a record is the card's position,
+ * the span's bytes and line breaks (32 bits each), its hash (64), the
+ * id's length (8) and the id, little-endian.
+ */
+#define SPAN_CHUNK 1024
 
 static bool
 no_room(int e)
@@ -803,6 +841,10 @@ store_close(struct store *st)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
 	free(st->inherit);
+	free(st->in);
+	free(st->in_deck);
+	free(st->old_kind);
+	buf_free(&st->out);
 	free(st->err);
 	free(st->path);
 	free(st);
@@ -964,7 +1006,144 @@ store_import_begin(struct store *st, bool staged)
 	free(st->inherit);
 	st->inherit = NULL;
 	st->before = st->written = 0;
+	st->in_gen = st->kept = st->out_gen = st->out_chunk = 0;
+	st->out_n = 0;
+	buf_reset(&st->out);
 	return 0;
+}
+
+static void
+put_le(struct buf *b, uint64_t v, int bytes)
+{
+	unsigned char x[8];
+	int i;
+
+	for (i = 0; i < bytes; i++)
+		x[i] = (unsigned char)(v >> (8 * i));
+	buf_add(b, x, (size_t)bytes);
+}
+
+static uint64_t
+get_le(const unsigned char *p, int bytes)
+{
+	uint64_t v = 0;
+
+	while (bytes-- > 0)
+		v = v << 8 | p[bytes];
+	return v;
+}
+
+/* Write the span records gathered so far as one row. */
+static int
+span_flush(struct store *st, const char *deck)
+{
+	sqlite3_stmt *s;
+
+	if (st->out_n == 0)
+		return 0;
+	s = stmt(st, S_SPAN_ADD);
+	bind_text(s, 1, deck);
+	sqlite3_bind_int64(s, 2, st->out_gen);
+	sqlite3_bind_int64(s, 3, st->out_chunk++);
+	sqlite3_bind_blob(s, 4, st->out.data, (int)st->out.len, SQLITE_STATIC);
+	st->out_n = 0;
+	if (run(st, s, "saving the deck's layout") != 0)
+		return -1;
+	buf_reset(&st->out);
+	return 0;
+}
+
+/* Keep the card's span for the next import of its deck. */
+static int
+span_keep(struct store *st, const struct deck_card *c)
+{
+	size_t n = strlen(c->id);
+
+	if (st->out_gen == 0 || c->span.bytes == 0 || n > DECK_ID_MAX)
+		return 0;
+	put_le(&st->out, (uint64_t)c->index, 4);
+	put_le(&st->out, c->span.bytes, 4);
+	put_le(&st->out, c->span.lines, 4);
+	put_le(&st->out, c->span.hash, 8);
+	put_le(&st->out, (uint64_t)n, 1);
+	buf_add(&st->out, c->id, n);
+	if (++st->out_n < SPAN_CHUNK)
+		return 0;
+	return span_flush(st, c->deck);
+}
+
+bool
+store_span_open(struct store *st, const char *deck)
+{
+	sqlite3_stmt *s = stmt(st, S_SPAN_GEN);
+
+	bind_text(s, 1, deck);
+	if ((st->in_gen = scalar(st, s, "reading the deck's layout")) <= 0) {
+		st->in_gen = 0;
+		return false;
+	}
+	free(st->in_deck);
+	st->in_deck = xstrdup(deck);
+	free(st->old_kind);
+	s = stmt(st, S_DECK_KIND);
+	bind_text(s, 1, deck);
+	st->old_kind = text_of(st, s, "reading the deck");
+	st->in_chunk = 0;
+	st->in_len = st->in_pos = 0;
+	return true;
+}
+
+/* The next chunk of records; false at the end (or on any trouble). */
+static bool
+span_chunk(struct store *st)
+{
+	sqlite3_stmt *s = stmt(st, S_SPAN_GET);
+	size_t n;
+
+	bind_text(s, 1, st->in_deck);
+	sqlite3_bind_int64(s, 2, st->in_gen);
+	sqlite3_bind_int64(s, 3, st->in_chunk++);
+	if (sqlite3_step(s) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return false;
+	}
+	n = (size_t)sqlite3_column_bytes(s, 0);
+	st->in = xrealloc(st->in, n > 0 ? n : 1);
+	if (n > 0)
+		memcpy(st->in, sqlite3_column_blob(s, 0), n);
+	st->in_len = n;
+	st->in_pos = 0;
+	sqlite3_reset(s);
+	return n > 0;
+}
+
+bool
+store_span_next(struct store *st, struct deck_span *sp)
+{
+	const unsigned char *p;
+	size_t n;
+
+	if (st->in_gen == 0)
+		return false;
+	if (st->in_pos == st->in_len && !span_chunk(st)) {
+		st->in_gen = 0;
+		return false;
+	}
+	p = st->in + st->in_pos;
+	if (st->in_len - st->in_pos < 21 || (n = p[20]) > DECK_ID_MAX ||
+	    st->in_len - st->in_pos - 21 < n) {
+		st->in_gen = 0;		/* not ours: use none of it */
+		return false;
+	}
+	sp->pos = (uint32_t)get_le(p, 4);
+	sp->bytes = (uint32_t)get_le(p + 4, 4);
+	sp->lines = (uint32_t)get_le(p + 8, 4);
+	sp->hash = get_le(p + 12, 8);
+	memcpy(st->in_id, p + 21, n);
+	st->in_id[n] = '\0';
+	sp->id = st->in_id;
+	st->in_pos += 21 + n;
+	return true;
 }
 
 static int
@@ -994,6 +1173,11 @@ choose_mode(struct store *st, const struct deck_card *c)
 		return 0;
 	}
 	st->mode = IMPORT_DIRECT;
+	s = stmt(st, S_SPAN_GEN);
+	bind_text(s, 1, c->deck);
+	if ((st->out_gen = scalar(st, s, "reading the deck's layout")) < 0)
+		return -1;
+	st->out_gen++;
 	s = stmt(st, S_DECK_PLACE);
 	bind_text(s, 1, c->deck);
 	if (run(st, s, "saving the deck") != 0)
@@ -1032,11 +1216,36 @@ put_card(struct store *st, const struct deck_card *c)
 	if (run(st, s, "saving a card") != 0)
 		return -1;
 	st->written += sqlite3_changes64(st->db);
-	if (st->deck_new)
-		return 0;
+	if (!st->deck_new) {
+		s = stmt(st, S_SEEN_ADD);
+		bind_text(s, 1, c->id);
+		if (run(st, s, "saving a card") != 0)
+			return -1;
+	}
+	return span_keep(st, c);
+}
+
+/* A card not parsed: its row is as it was, but its place may move. */
+static int
+keep_card(struct store *st, const struct deck_card *c)
+{
+	sqlite3_stmt *s;
+
+	if ((uint64_t)c->index != c->span.pos) {
+		s = stmt(st, S_CARD_MOVE);
+		bind_text(s, 1, c->deck);
+		bind_text(s, 2, c->id);
+		sqlite3_bind_int64(s, 3, (int64_t)c->index);
+		if (run(st, s, "saving a card") != 0)
+			return -1;
+		st->written += sqlite3_changes64(st->db);
+	}
 	s = stmt(st, S_SEEN_ADD);
 	bind_text(s, 1, c->id);
-	return run(st, s, "saving a card");
+	if (run(st, s, "saving a card") != 0)
+		return -1;
+	st->kept++;
+	return span_keep(st, c);
 }
 
 int
@@ -1046,7 +1255,7 @@ store_import_card(struct store *st, const struct deck_card *c)
 		return -1;
 	if (st->mode == IMPORT_STAGED)
 		return stage_card(st, c);
-	return put_card(st, c);
+	return c->kept ? keep_card(st, c) : put_card(st, c);
 }
 
 char *
@@ -1067,6 +1276,16 @@ store_import_commit(struct store *st, const struct deck_info *d,
 
 	memset(is, 0, sizeof *is);
 	is->cards = (int64_t)d->cards;
+	/* Kept cards may inherit the deck's kind: it must not have moved. */
+	if (st->kept > 0 && (d->kind == NULL) != (st->old_kind == NULL)) {
+		store_rollback(st);
+		return 2;
+	}
+	if (st->kept > 0 && d->kind != NULL &&
+	    strcmp(d->kind, st->old_kind) != 0) {
+		store_rollback(st);
+		return 2;
+	}
 	if (st->mode == IMPORT_DIRECT && (st->redo || (st->inherit != NULL &&
 	    strcmp(st->inherit, d->kind != NULL ? d->kind : "recall") != 0))) {
 		store_rollback(st);
@@ -1114,6 +1333,15 @@ store_import_commit(struct store *st, const struct deck_info *d,
 			goto fail;
 		is->retired = sqlite3_changes64(st->db);
 	}
+	/* This import's spans replace the last one's (none when staged). */
+	if (st->mode == IMPORT_DIRECT && span_flush(st, d->id) != 0)
+		goto fail;
+	s = stmt(st, S_SPAN_DROP);
+	bind_text(s, 1, d->id);
+	if (st->out_gen > 0)
+		sqlite3_bind_int64(s, 2, st->out_gen);
+	if (run(st, s, "saving the deck's layout") != 0)
+		goto fail;
 	s = stmt(st, S_SOURCE_SET);
 	bind_text(s, 1, d->id);
 	bind_text(s, 2, source);

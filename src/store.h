@@ -35,10 +35,19 @@ int	store_import_card(struct store *, const struct deck_card *);
 /*
  * source: what deck_file_hash says of the file, kept to skip it unchanged.
  * Returns 0 when done, -1 on error, 1 when the import must be done again
- * with store_import_begin(st, true) (the file set the deck's kind late).
+ * with store_import_begin(st, true) (the file set the deck's kind late),
+ * 2 when it must be done again without spans (cards were kept but the
+ * deck's kind, which they may inherit, changed).
  */
 int	store_import_commit(struct store *, const struct deck_info *,
 	    const char *path, const char *source, struct import_stats *);
+/*
+ * The spans the deck's last import kept, for deck_load_spans: open
+ * (false: none), then next until it returns false.  A kept card's span
+ * is kept again by store_import_card, and so is a parsed card's.
+ */
+bool	store_span_open(struct store *, const char *deck);
+bool	store_span_next(struct store *, struct deck_span *);
 /* The deck last imported from a file with this hash (caller frees), or NULL. */
 char	*store_deck_by_source(struct store *, const char *source);
 void	store_import_abort(struct store *);
