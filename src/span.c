@@ -8,7 +8,6 @@
 #include "xmalloc.h"
 
 #define SRC_CHUNK	65536
-#define SRC_PRELUDE	4096	/* bytes at a time until matching is settled */
 #define SPAN_MAX	((uint32_t)1 << 20)	/* longer cards: parsed each time */
 
 static size_t
@@ -391,12 +390,16 @@ feed(struct src *s, unsigned char *buf, size_t size, size_t *n)
 
 	if (k > size - *n)
 		k = size - *n;
-	/* Little at a time until the deck's id tells whether to match. */
-	if (s->spans != NULL && !s->settled && k > SRC_PRELUDE)
-		k = SRC_PRELUDE;
-	if (s->matching && (nl = memchr(p, '\n', k)) != NULL) {
+	/*
+	 * A line at a time while matching, and until the deck's id has told
+	 * whether to match: libyaml reads ahead, and what it has read
+	 * cannot be replaced any more.
+	 */
+	if ((s->matching || (s->spans != NULL && !s->settled)) &&
+	    (nl = memchr(p, '\n', k)) != NULL) {
 		k = (size_t)(nl - p) + 1;
-		s->line++;
+		if (s->matching)
+			s->line++;
 	}
 	memcpy(buf + *n, p, k);
 	*n += k;
@@ -432,7 +435,7 @@ src_read(struct src *s, unsigned char *buf, size_t size, size_t *n)
 		if (s->matching && s->bol && try_match(s))
 			continue;
 		feed(s, buf, size, n);
-		if (!s->matching && *n > 0)
+		if (!s->matching)
 			break;
 	}
 	return s->error == 0;

@@ -17,6 +17,7 @@ cli_tests = \
 	tests/cli/manage.sh \
 	tests/cli/options.sh \
 	tests/cli/piped.sh \
+	tests/cli/spans.sh \
 	tests/cli/story.sh
 
 repl_tests = \
@@ -65,6 +66,7 @@ AM_TESTS_ENVIRONMENT = \
 	EXPECT='$(EXPECT)'; export EXPECT;
 
 EXTRA_DIST += tests/setup tests/unit/run.sh tests/repl/lib.tcl $(cli_tests) $(repl_tests) \
+	tests/cli/spans.py \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
 	tests/data/schema-v1.sql \
 	tests/data/bad tests/data/good
