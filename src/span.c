@@ -172,6 +172,14 @@ src_pin(struct src *s, size_t line)
 
 	if (s->spans == NULL || s->pin_lost || line <= s->pin_line)
 		return;
+	/* Where the last span ended: usually where the next card starts. */
+	if (s->next_line > s->pin_line && s->next_line <= line &&
+	    s->next_off >= s->base) {
+		s->pin_line = s->next_line;
+		s->pin_off = s->next_off;
+		if (line == s->pin_line)
+			return;
+	}
 	p = at(s, s->pin_off);
 	end = at(s, held_end(s));
 	while (s->pin_line < line) {
@@ -222,6 +230,8 @@ src_span(struct src *s, size_t line, size_t column, size_t end_line,
 			return false;
 		q++;
 	}
+	s->next_line = end_line;
+	s->next_off = s->base + (size_t)(q - s->buf);
 	/* The next token starts its line: only spaces before it. */
 	for (i = 0; i + 1 < end_column; i++)
 		if (q + i >= end || q[i] != ' ')

@@ -46,6 +46,8 @@ struct src {
 	size_t			 pin_line;	/* 1-based */
 	size_t			 pin_off;
 	bool			 pin_lost;
+	size_t			 next_line;	/* where the last span ended */
+	size_t			 next_off;
 
 	/* A re-import: the last import's spans, tried at each "- ". */
 	bool			 settled;	/* src_match was called */
