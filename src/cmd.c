@@ -189,19 +189,26 @@ enum how { HOW_SPANS, HOW_FULL, HOW_STAGED };
  * read it again the next way, -1 when it cannot be imported. */
 static int
 load_into(struct store *st, const char *path, enum how how,
-    struct deck_info *info)
+    struct deck_hash *hash, struct deck_info *info)
 {
-	struct deck_spans spans = { "rehearse " PACKAGE_VERSION, span_open,
-	    span_next, st };
+	struct deck_spans spans = { "rehearse " PACKAGE_VERSION, NULL,
+	    span_open, span_next, st };
 	struct deck_result res;
 	int rc;
+
+	spans.hash = hash;
+	if (hash != NULL)
+		deck_hash_init(hash, "rehearse " PACKAGE_VERSION);
 
 	if (store_import_begin(st, how == HOW_STAGED) != 0) {
 		warnx_("%s", store_error(st));
 		return -1;
 	}
+	/* Read in full, the file's spans are still kept for the next time. */
+	if (how != HOW_SPANS)
+		spans.open = NULL;
 	rc = deck_load_spans(path, &deck_default_limits, stage_card, st,
-	    how == HOW_SPANS ? &spans : NULL, info, &res, stderr);
+	    &spans, info, &res, stderr);
 	if (rc == 0)
 		return 0;
 	store_import_abort(st);
@@ -222,14 +229,23 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 	struct deck_info info;
 	struct import_stats is;
 	char source[DECK_HASH_SIZE], *known;
+	struct deck_hash later, *hash = NULL;
+	struct stat sb;
 	enum how how;
-	bool hashed;
+	bool hashed = false;
 	int rc;
 
 	memset(&info, 0, sizeof info);
-	/* A file imported before, byte for byte: nothing to read again. */
-	hashed = deck_file_hash(path, "rehearse " PACKAGE_VERSION, source);
-	if (hashed && (known = store_deck_by_source(st, source)) != NULL) {
+	/*
+	 * A file imported before, byte for byte: nothing to read again.  A
+	 * file of a length no deck came from cannot be one: its fingerprint
+	 * is taken as it is read for the import, not in a pass of its own.
+	 */
+	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    !store_source_size(st, (long long)sb.st_size))
+		hash = &later;
+	else if ((hashed = deck_file_hash(path, "rehearse " PACKAGE_VERSION,
+	    source)) && (known = store_deck_by_source(st, source)) != NULL) {
 		if (!quiet)
 			printf("%s: deck %s unchanged since its last import\n",
 			    path, known);
@@ -237,10 +253,14 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 		return 0;
 	}
 	for (how = HOW_SPANS;; how++) {
-		if ((rc = load_into(st, path, how, &info)) < 0)
+		if ((rc = load_into(st, path, how, hash, &info)) < 0)
 			return -1;
 		if (rc == 1)
 			continue;
+		if (hash != NULL) {
+			deck_hash_end(hash, source);
+			hashed = true;
+		}
 		rc = store_import_commit(st, &info, path, hashed ? source :
 		    NULL, &is);
 		if (rc <= 0 || how == HOW_STAGED)

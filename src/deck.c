@@ -1260,8 +1260,9 @@ deck_value(struct ctx *c, const struct slot *v, char **dst)
 		*dst = xstrdup(s);
 	/* The deck's id before its cards: its last import's spans apply. */
 	if (c->key == DK_DECK && *dst != NULL && c->spans != NULL &&
-	    !c->src.settled && c->errors == 0)
-		src_match(&c->src, c->spans->open(c->spans->arg, *dst));
+	    !c->src.settled)
+		src_match(&c->src, c->spans->open != NULL && c->errors == 0 &&
+		    c->spans->open(c->spans->arg, *dst));
 }
 
 static void
@@ -1944,42 +1945,89 @@ deck_valid_id(const char *s)
  * multiplications keep the processor busy, so a 60 MB file hashes in a
  * few tens of milliseconds.  It only needs to notice a changed file.
  */
+void
+deck_hash_init(struct deck_hash *h, const char *salt)
+{
+	int k;
+
+	memset(h, 0, sizeof *h);
+	for (k = 0; k < 4; k++)
+		h->lane[k] = 0xcbf29ce484222325ULL + (uint64_t)k;
+	for (; *salt != '\0'; salt++)
+		h->lane[0] = (h->lane[0] ^ (unsigned char)*salt) *
+		    0x100000001b3ULL;
+}
+
+static void
+hash_block(struct deck_hash *h, const unsigned char *p)
+{
+	uint64_t w;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		memcpy(&w, p + 8 * k, 8);
+		h->lane[k] = (h->lane[k] ^ w) * 0x100000001b3ULL;
+		h->lane[k] ^= h->lane[k] >> 29;
+	}
+}
+
+void
+deck_hash_add(struct deck_hash *h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	size_t k;
+
+	h->len += n;
+	if (h->ntail > 0) {
+		k = sizeof h->tail - h->ntail < n ? sizeof h->tail - h->ntail :
+		    n;
+		memcpy(h->tail + h->ntail, p, k);
+		h->ntail += k;
+		p += k;
+		n -= k;
+		if (h->ntail < sizeof h->tail)
+			return;
+		hash_block(h, h->tail);
+		h->ntail = 0;
+	}
+	for (; n >= 32; p += 32, n -= 32)
+		hash_block(h, p);
+	memcpy(h->tail, p, n);
+	h->ntail = n;
+}
+
+void
+deck_hash_end(struct deck_hash *h, char buf[DECK_HASH_SIZE])
+{
+	size_t i;
+
+	for (i = 0; i < h->ntail; i++)
+		h->lane[i % 4] = (h->lane[i % 4] ^ h->tail[i]) *
+		    0x100000001b3ULL;
+	snprintf(buf, DECK_HASH_SIZE, "%016llx%016llx-%llu",
+	    (unsigned long long)(h->lane[0] ^ (h->lane[2] << 1)),
+	    (unsigned long long)(h->lane[1] ^ (h->lane[3] << 1)),
+	    (unsigned long long)h->len);
+}
+
 bool
 deck_file_hash(const char *path, const char *salt, char buf[DECK_HASH_SIZE])
 {
 	static unsigned char chunk[1 << 16];
-	uint64_t lane[4], len = 0, w;
-	size_t n, i;
-	int k;
+	struct deck_hash h;
+	size_t n;
 	FILE *fp;
 
-	for (k = 0; k < 4; k++)
-		lane[k] = 0xcbf29ce484222325ULL + (uint64_t)k;
-	for (i = 0; salt[i] != '\0'; i++)
-		lane[0] = (lane[0] ^ (unsigned char)salt[i]) *
-		    0x100000001b3ULL;
 	if ((fp = fopen(path, "r")) == NULL)
 		return false;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		for (i = 0; i + 32 <= n; i += 32)
-			for (k = 0; k < 4; k++) {
-				memcpy(&w, chunk + i + 8 * k, 8);
-				lane[k] = (lane[k] ^ w) * 0x100000001b3ULL;
-				lane[k] ^= lane[k] >> 29;
-			}
-		for (; i < n; i++)
-			lane[i % 4] = (lane[i % 4] ^ chunk[i]) *
-			    0x100000001b3ULL;
-		len += n;
-	}
+	deck_hash_init(&h, salt);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		deck_hash_add(&h, chunk, n);
 	if (ferror(fp)) {
 		fclose(fp);
 		return false;
 	}
 	fclose(fp);
-	snprintf(buf, DECK_HASH_SIZE, "%016llx%016llx-%llu",
-	    (unsigned long long)(lane[0] ^ (lane[2] << 1)),
-	    (unsigned long long)(lane[1] ^ (lane[3] << 1)),
-	    (unsigned long long)len);
+	deck_hash_end(&h, buf);
 	return true;
 }

@@ -42,11 +42,13 @@ struct deck_span {
 
 /*
  * The spans the last import of a deck kept, read back in file order.
- * open: the deck's id is known (from the file); false when it has none.
+ * open: the deck's id is known (from the file); false when it has none
+ * (NULL: read every card, only keeping the spans).
  * next: the next span; false at the end.  Its id is copied at once.
  */
 struct deck_spans {
 	const char	*salt;		/* the program's version */
+	struct deck_hash *hash;		/* if not NULL, the file's, as read */
 	bool		(*open)(void *arg, const char *deck);
 	bool		(*next)(void *arg, struct deck_span *);
 	void		*arg;
@@ -134,10 +136,22 @@ char	*deck_derive_id(const char *front);
  * A fingerprint of a deck file's bytes and of salt (the program's
  * version, whose rules read them), to recognise a file imported before.
  * Fills buf; false when the file cannot be read (deck_load will say why).
+ * It ends in "-" and the file's length in bytes.
  */
 #define DECK_HASH_SIZE 48
 bool	deck_file_hash(const char *path, const char *salt,
 	    char buf[DECK_HASH_SIZE]);
+
+/* The same fingerprint taken piece by piece, as the bytes are read. */
+struct deck_hash {
+	uint64_t	 lane[4];
+	uint64_t	 len;
+	unsigned char	 tail[32];
+	size_t		 ntail;
+};
+void	deck_hash_init(struct deck_hash *, const char *salt);
+void	deck_hash_add(struct deck_hash *, const void *, size_t);
+void	deck_hash_end(struct deck_hash *, char buf[DECK_HASH_SIZE]);
 
 /* True when s is a valid deck or card id: [a-z0-9][a-z0-9-]*, <= 64. */
 bool	deck_valid_id(const char *s);

@@ -150,6 +150,8 @@ read_more(struct src *s)
 		check_breaks(s);
 		return false;
 	}
+	if (s->spans != NULL && s->spans->hash != NULL)
+		deck_hash_add(s->spans->hash, s->buf + s->len, n);
 	s->len += n;
 	check_breaks(s);
 	return true;

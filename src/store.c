@@ -277,6 +277,7 @@ static const char *const migrations[] = {
 enum stmt {
 	S_DECK_COUNT,
 	S_SOURCE_FIND,
+	S_SOURCE_SIZE,
 	S_SOURCE_SET,
 	S_STAGE_CLEAR,
 	S_STAGE_ADD,
@@ -342,6 +343,8 @@ enum stmt {
 static const char *const stmt_sql[S__COUNT] = {
 	[S_DECK_COUNT] = "SELECT count(*) FROM deck",
 	[S_SOURCE_FIND] = "SELECT id FROM deck WHERE source = ?1",
+	[S_SOURCE_SIZE] = "SELECT EXISTS (SELECT 1 FROM deck"
+	    " WHERE substr(source, -length(?1)) = ?1)",
 	[S_SOURCE_SET] = "UPDATE deck SET source = ?2"
 	    " WHERE id = ?1 AND source IS NOT ?2",
 	[S_STAGE_CLEAR] = "DELETE FROM temp.stage",
@@ -1265,6 +1268,18 @@ store_deck_by_source(struct store *st, const char *source)
 
 	bind_text(s, 1, source);
 	return text_of(st, s, "looking up the deck");
+}
+
+bool
+store_source_size(struct store *st, long long bytes)
+{
+	sqlite3_stmt *s = stmt(st, S_SOURCE_SIZE);
+	char suffix[32];
+
+	snprintf(suffix, sizeof suffix, "-%lld", bytes);
+	bind_text(s, 1, suffix);
+	/* When in doubt (an error), say yes: the file is then hashed first. */
+	return scalar(st, s, "looking up the deck") != 0;
 }
 
 int

@@ -50,6 +50,8 @@ bool	store_span_open(struct store *, const char *deck);
 bool	store_span_next(struct store *, struct deck_span *);
 /* The deck last imported from a file with this hash (caller frees), or NULL. */
 char	*store_deck_by_source(struct store *, const char *source);
+/* Whether a deck came from a file of this many bytes (hashes end so). */
+bool	store_source_size(struct store *, long long bytes);
 void	store_import_abort(struct store *);
 
 int64_t	store_deck_count(struct store *);
