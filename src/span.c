@@ -320,11 +320,12 @@ span_fits(struct src *s, const struct deck_span *sp, size_t dash)
 
 	if (!ensure(s, s->fed + sp->bytes))
 		return false;
-	p = at(s, s->fed);
-	if (p[sp->bytes - 1] != '\n' ||
-	    src_hash(s->spans->salt, p, sp->bytes) != sp->hash)
+	/* The cheap tests first: most wrong candidates end mid-line. */
+	if (*at(s, s->fed + sp->bytes - 1) != '\n' ||
+	    !next_line_ok(s, s->fed + sp->bytes, dash))
 		return false;
-	return next_line_ok(s, s->fed + sp->bytes, dash);
+	p = at(s, s->fed);
+	return src_hash(s->spans->salt, p, sp->bytes) == sp->hash;
 }
 
 static void
