@@ -11,7 +11,7 @@
 
 #define REDRILL_BELOW 4		/* grades under this come back this session */
 #define DUE_PAGE 20		/* due cards fetched at a time */
-#define DUE_COUNT_CAP 1000	/* past this many due cards, say "1000+" */
+#define DUE_COUNT_CAP 100	/* past this many due cards, say "100+" */
 
 static const char *const repl_commands[] = {
 	":help", ":hint", ":undo", ":skip", ":edit", ":suspend", ":stats",
@@ -65,6 +65,7 @@ struct session {
 	bool			 interview;	/* an interview date is set */
 	struct sched_interview	 iv;		/* read once, at the start */
 	int64_t			 new_limit;	/* today's, after pacing */
+	int64_t			 unseen_all;	/* in every deck, for pacing */
 };
 
 enum step {
@@ -143,14 +144,14 @@ queue_has(const struct session *s, const struct card_key *k)
 
 /* The next page of due cards, skipping those the session already has. */
 static void
-fetch_due(struct session *s)
+fetch_due(struct session *s, int64_t page)
 {
 	struct card_key *keys;
 	size_t i, n;
-	int64_t added = 0, want = s->due_more ? DUE_PAGE : s->due_left;
+	int64_t added = 0, want = s->due_more ? page : s->due_left;
 
 	n = store_due_cards(s->st, &s->filter, s->o->today,
-	    DUE_PAGE + (int64_t)s->len, &keys);
+	    page + (int64_t)s->len, &keys);
 	for (i = 0; i < n; i++) {
 		if (added < want && !queue_has(s, &keys[i])) {
 			queue_insert(s, s->due_end, keys[i].deck, keys[i].id);
@@ -173,7 +174,7 @@ queue_total(const struct session *s)
 	return s->len + (size_t)s->due_left;
 }
 
-/* The session's size as shown: "57", or "1010+" past the counting cap. */
+/* The session's size as shown: "57", or "110+" past the counting cap. */
 static const char *
 total_label(const struct session *s)
 {
@@ -575,7 +576,7 @@ run_session(struct session *s)
 
 	while (s->head < s->len || s->due_left > 0 || s->due_more) {
 		if (s->head == s->due_end && (s->due_left > 0 || s->due_more)) {
-			fetch_due(s);
+			fetch_due(s, DUE_PAGE);
 			continue;
 		}
 		if (store_card_get(s->st, s->queue[s->head].deck,
@@ -619,9 +620,9 @@ new_limit(struct session *s, const struct options *o, int64_t done)
 {
 	if (!s->interview)
 		return o->new_cards;
-	return sched_new_limit(o->new_cards,
-	    store_unseen(s->st, NULL, INT64_MAX) + done,
-	    o->today, &s->iv);
+	s->unseen_all = store_unseen(s->st, NULL, INT64_MAX);
+	return sched_new_limit(o->new_cards, s->unseen_all + done, o->today,
+	    &s->iv);
 }
 
 /* Build the session's queue; returns the new cards allowed today. */
@@ -644,10 +645,18 @@ build_queue(struct session *s, const struct options *o)
 		s->due_left = store_due_count(s->st, &s->filter, o->today,
 		    o->limit > 0 ? o->limit : DUE_COUNT_CAP);
 		s->due_more = o->limit == 0 && s->due_left == DUE_COUNT_CAP;
-		fetch_due(s);
+		/*
+		 * Only the first card for now, the one shown at once; the
+		 * others are read a page at a time, when the queue reaches
+		 * them.
+		 */
+		fetch_due(s, 1);
 		if (o->limit > 0 && allowed > o->limit - (int64_t)queue_total(s))
 			allowed = o->limit - (int64_t)queue_total(s);
-		n = store_new_cards(s->st, &s->filter, allowed, &keys);
+		/* None allowed (today's are done): no query to prepare. */
+		keys = NULL;
+		n = allowed > 0 ? store_new_cards(s->st, &s->filter, allowed,
+		    &keys) : 0;
 	}
 	for (i = 0; i < n; i++) {
 		if (o->limit == 0 || (int64_t)queue_total(s) < o->limit)
@@ -776,9 +785,12 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	s.decks = decks;
 	s.interview = review_interview(s.st, &s.iv);
 	allowed = build_queue(&s, o);
-	/* Counted in full only when the interview needs it. */
-	unseen = store_unseen(s.st, decks, s.interview ? INT64_MAX :
-	    DUE_COUNT_CAP);
+	/* Counted in full only when the interview needs it, and only once. */
+	if (s.interview && decks == NULL)
+		unseen = s.unseen_all;
+	else
+		unseen = store_unseen(s.st, decks, s.interview ? INT64_MAX :
+		    DUE_COUNT_CAP);
 	store_read_end(s.st);
 	if (queue_total(&s) == 0) {
 		printf("Nothing to drill today");

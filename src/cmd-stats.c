@@ -15,6 +15,7 @@
 static bool
 utf8(void)
 {
+	term_locale();
 	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 }
 

@@ -1,7 +1,6 @@
 /* main.c: options, environment and dispatch to a command. */
 #include <errno.h>
 #include <getopt.h>
-#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -217,9 +216,10 @@ main(int argc, char **argv)
 	 * Only the character set is taken from the environment (display
 	 * widths, UTF-8 or not): the program speaks English and formats its
 	 * own dates and numbers, and loading every other category of the
-	 * locale would cost each start a dozen files.
+	 * locale would cost each start a dozen files.  Even that one waits
+	 * until some text needs it.
 	 */
-	setlocale(LC_CTYPE, "");
+	term_locale_later();
 	/*
 	 * Past a file size limit, a write should fail (EFBIG, which SQLite
 	 * reports as a full disk) rather than kill us mid-transaction.

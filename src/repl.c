@@ -12,6 +12,7 @@
 #include <readline/readline.h>
 
 #include "repl.h"
+#include "term.h"
 #include "xmalloc.h"
 
 #define HISTORY_MAX 500
@@ -82,6 +83,7 @@ repl_init(const char *history_path, const char *const *commands)
 	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	if (!tty)
 		return;
+	term_locale();		/* line editing counts characters */
 	rl_readline_name = "rehearse";
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 1;

@@ -193,6 +193,39 @@ static const char *const migrations[] = {
 /* Live cards through card_live (no card text read), with their state. */
 #define LIVE_FROM \
     " FROM card c LEFT JOIN state s ON s.deck = c.deck AND s.card = c.id"
+/* Cards tagged ?3 themselves or through their deck; all when ?3 is NULL. */
+#define TAGGED \
+    " (?3 IS NULL" \
+    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)" \
+    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
+
+/*
+ * The statements a drill prepares at its start come in two forms: one
+ * filtered by decks (?1) and tag (?3), and a plain one for a drill of
+ * every deck, the usual kind.  The filters' json_each() subqueries take
+ * longer to prepare than the rest of each statement, even when unset.
+ */
+#define QUEUE_DUE(filter) \
+    "SELECT c.deck, c.id FROM state s" \
+    " JOIN card c ON c.deck = s.deck AND c.id = s.card" \
+    " JOIN deck d ON d.id = c.deck" \
+    " WHERE" DUE_LIVE " AND s.due <= ?2" filter \
+    " ORDER BY s.due, d.seq, c.pos LIMIT ?4"
+#define DUE_COUNT(filter) \
+    "SELECT count(*) FROM (SELECT 1 FROM state s" \
+    " WHERE" DUE_LIVE " AND s.due <= ?2" filter " LIMIT ?4)"
+/* CROSS JOIN: deck by deck in order, so LIMIT stops early. */
+#define QUEUE_NEW(filter) \
+    "SELECT c.deck, c.id FROM deck d" \
+    " CROSS JOIN card c ON c.deck = d.id" \
+    " WHERE c.retired = 0 AND c.fresh = 1" filter \
+    " ORDER BY d.seq, c.pos LIMIT ?2"
+#define UNSEEN(filter) \
+    "SELECT count(*) FROM (SELECT 1 FROM deck d" \
+    " CROSS JOIN card c ON c.deck = d.id" \
+    " WHERE c.retired = 0 AND c.fresh = 1" filter " LIMIT ?2)"
+#define NEXT_DUE(filter) \
+    "SELECT min(s.due) FROM state s WHERE" DUE_LIVE " AND s.due > ?2" filter
 
 #define CARD_JSON \
     "json_object('deck', c.deck, 'id', c.id, 'kind', c.kind," \
@@ -299,13 +332,18 @@ enum stmt {
 	S_CARD_RETIRE,
 	S_SEEN_RETIRE,
 	S_QUEUE_DUE,
+	S_QUEUE_DUE_ALL,
 	S_QUEUE_NEW,
+	S_QUEUE_NEW_ALL,
 	S_DUE_COUNT,
+	S_DUE_COUNT_ALL,
 	S_DUE_COUNT_TAG,
 	S_QUEUE_CRAM,
 	S_NEW_ON,
 	S_UNSEEN,
+	S_UNSEEN_ALL,
 	S_NEXT_DUE,
+	S_NEXT_DUE_ALL,
 	S_DECKS_MISSING,
 	S_CARD_GET,
 	S_STATE_PUT,
@@ -415,17 +453,10 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_CARD_RETIRE] = "UPDATE card SET retired = 1"
 	    " WHERE deck = ?1 AND retired = 0"
 	    " AND id NOT IN (SELECT id FROM temp.stage)",
-	[S_QUEUE_DUE] = "SELECT c.deck, c.id FROM state s"
-	    " JOIN card c ON c.deck = s.deck AND c.id = s.card"
-	    " JOIN deck d ON d.id = c.deck"
-	    " WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS
-	    " AND (?3 IS NULL"
-	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
-	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
-	    " ORDER BY s.due, d.seq, c.pos LIMIT ?4",
-	[S_DUE_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM state s"
-	    " WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS
-	    " AND ?3 IS NULL LIMIT ?4)",
+	[S_QUEUE_DUE] = QUEUE_DUE(" AND" STATE_IN_DECKS " AND" TAGGED),
+	[S_QUEUE_DUE_ALL] = QUEUE_DUE(""),
+	[S_DUE_COUNT] = DUE_COUNT(" AND" STATE_IN_DECKS),
+	[S_DUE_COUNT_ALL] = DUE_COUNT(""),
 	[S_DUE_COUNT_TAG] = "SELECT count(*) FROM (SELECT 1 FROM state s"
 	    " JOIN card c ON c.deck = s.deck AND c.id = s.card"
 	    " JOIN deck d ON d.id = c.deck"
@@ -433,27 +464,17 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " AND (EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
 	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
 	    " LIMIT ?4)",
-	/* CROSS JOIN: deck by deck in order, so LIMIT stops early. */
-	[S_QUEUE_NEW] = "SELECT c.deck, c.id FROM deck d"
-	    " CROSS JOIN card c ON c.deck = d.id"
-	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS
-	    " AND (?3 IS NULL"
-	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
-	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
-	    " ORDER BY d.seq, c.pos LIMIT ?2",
+	[S_QUEUE_NEW] = QUEUE_NEW(" AND" IN_DECKS " AND" TAGGED),
+	[S_QUEUE_NEW_ALL] = QUEUE_NEW(""),
 	[S_QUEUE_CRAM] = "SELECT c.deck, c.id" CARD_FROM
-	    " WHERE" ACTIVE " AND" IN_DECKS
-	    " AND (?3 IS NULL"
-	    "  OR EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = ?3)"
-	    "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
+	    " WHERE" ACTIVE " AND" IN_DECKS " AND" TAGGED
 	    " AND ?2 = ?2 ORDER BY d.seq, c.pos",
 	[S_NEW_ON] = "SELECT count(*) FROM review"
 	    " WHERE day = ?1 AND mode = 'review' AND due0 IS NULL",
-	[S_UNSEEN] = "SELECT count(*) FROM (SELECT 1 FROM deck d"
-	    " CROSS JOIN card c ON c.deck = d.id"
-	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " LIMIT ?2)",
-	[S_NEXT_DUE] = "SELECT min(s.due) FROM state s"
-	    " WHERE" DUE_LIVE " AND s.due > ?2 AND" STATE_IN_DECKS,
+	[S_UNSEEN] = UNSEEN(" AND" IN_DECKS),
+	[S_UNSEEN_ALL] = UNSEEN(""),
+	[S_NEXT_DUE] = NEXT_DUE(" AND" STATE_IN_DECKS),
+	[S_NEXT_DUE_ALL] = NEXT_DUE(""),
 	[S_DECKS_MISSING] = "SELECT value FROM json_each(?1)"
 	    " WHERE value NOT IN (SELECT id FROM deck) LIMIT 1",
 	[S_CARD_GET] = "SELECT c.deck, c.id, d.title, c.kind, c.front, c.back,"
@@ -695,9 +716,9 @@ newer_error(struct store *st, int64_t v)
 /*
  * Before anything writes (even switching to WAL rewrites the header):
  * refuse a file from a newer rehearse or another program's database,
- * so that it is left exactly as it was.
+ * so that it is left exactly as it was.  Returns the schema version.
  */
-static int
+static int64_t
 check_file(struct store *st)
 {
 	int64_t v = user_version(st), n;
@@ -717,22 +738,22 @@ check_file(struct store *st)
 		    "database of another program)", st->path);
 		return -1;
 	}
-	return 0;
+	return v;
 }
 
-/* Bring the schema up to date in one transaction. */
+/* Bring the schema up to date from version v in one transaction. */
 static int
-migrate(struct store *st)
+migrate(struct store *st, int64_t v)
 {
-	int64_t v;
 	char *sql;
 	int rc;
 
 	/* Up to date: nothing to write (the file stays as it is). */
-	if (user_version(st) == SCHEMA_VERSION)
+	if (v == SCHEMA_VERSION)
 		return 0;
 	if (exec(st, "BEGIN IMMEDIATE") != 0)
 		return -1;
+	/* Another process may have migrated it meanwhile. */
 	v = user_version(st);
 	if (v < 0) {
 		set_error(st, "cannot read the schema version");
@@ -792,13 +813,32 @@ open_failure(struct store *st, const char *path)
 	return xstrdup(st->err);
 }
 
+/*
+ * Before SQLite's first use: rehearse has one thread and reads no memory
+ * statistics, so SQLite need not lock a mutex and update counters at each
+ * of the hundreds of allocations a statement's preparation makes.
+ */
+static void
+library_setup(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct store *
 store_open(const char *path, char **err)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int64_t v;
 
 	*err = NULL;
+	library_setup();
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		if (st->db == NULL) {
@@ -821,10 +861,10 @@ store_open(const char *path, char **err)
 	 * answers come seconds apart; NORMAL could lose the last ones.
 	 */
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
-	    check_file(st) != 0 ||
+	    (v = check_file(st)) < 0 ||
 	    exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(st, "PRAGMA synchronous = FULL") != 0 ||
-	    migrate(st) != 0)
+	    migrate(st, v) != 0)
 		goto fail;
 	return st;
 fail:
@@ -1390,12 +1430,23 @@ card_key_free(struct card_key *k)
 	free(k->id);
 }
 
+/* The form of a queue statement for f: plain when f filters nothing. */
+static sqlite3_stmt *
+filter_stmt(struct store *st, const struct queue_filter *f, enum stmt plain,
+    enum stmt filtered)
+{
+	return stmt(st, f->decks == NULL && f->tag == NULL ? plain : filtered);
+}
+
+/* A filter left unset stays NULL, as stmt() left it: plain forms lack it. */
 static void
 bind_filter(sqlite3_stmt *s, const struct queue_filter *f, int64_t n)
 {
-	bind_text(s, 1, f->decks);
+	if (f->decks != NULL)
+		bind_text(s, 1, f->decks);
 	sqlite3_bind_int64(s, 2, n);
-	bind_text(s, 3, f->tag);
+	if (f->tag != NULL)
+		bind_text(s, 3, f->tag);
 }
 
 /* Append every (deck, id) row of s to *keys. */
@@ -1439,8 +1490,8 @@ int64_t
 store_due_count(struct store *st, const struct queue_filter *f,
     int64_t today, int64_t cap)
 {
-	sqlite3_stmt *s = stmt(st, f->tag != NULL ? S_DUE_COUNT_TAG :
-	    S_DUE_COUNT);
+	sqlite3_stmt *s = f->tag != NULL ? stmt(st, S_DUE_COUNT_TAG) :
+	    filter_stmt(st, f, S_DUE_COUNT_ALL, S_DUE_COUNT);
 
 	bind_filter(s, f, today);
 	sqlite3_bind_int64(s, 4, cap);
@@ -1451,7 +1502,7 @@ size_t
 store_due_cards(struct store *st, const struct queue_filter *f,
     int64_t today, int64_t limit, struct card_key **keys)
 {
-	sqlite3_stmt *s = stmt(st, S_QUEUE_DUE);
+	sqlite3_stmt *s = filter_stmt(st, f, S_QUEUE_DUE_ALL, S_QUEUE_DUE);
 	size_t n = 0, cap = 0;
 
 	*keys = NULL;
@@ -1465,7 +1516,7 @@ size_t
 store_new_cards(struct store *st, const struct queue_filter *f,
     int64_t limit, struct card_key **keys)
 {
-	sqlite3_stmt *s = stmt(st, S_QUEUE_NEW);
+	sqlite3_stmt *s = filter_stmt(st, f, S_QUEUE_NEW_ALL, S_QUEUE_NEW);
 	size_t n = 0, cap = 0;
 
 	*keys = NULL;
@@ -1486,9 +1537,10 @@ store_new_on(struct store *st, int64_t day)
 int64_t
 store_unseen(struct store *st, const char *decks, int64_t cap)
 {
-	sqlite3_stmt *s = stmt(st, S_UNSEEN);
+	sqlite3_stmt *s = stmt(st, decks == NULL ? S_UNSEEN_ALL : S_UNSEEN);
 
-	bind_text(s, 1, decks);
+	if (decks != NULL)
+		bind_text(s, 1, decks);
 	sqlite3_bind_int64(s, 2, cap);
 	return scalar(st, s, "counting unseen cards");
 }
@@ -1496,10 +1548,11 @@ store_unseen(struct store *st, const char *decks, int64_t cap)
 int64_t
 store_next_due(struct store *st, const char *decks, int64_t today)
 {
-	sqlite3_stmt *s = stmt(st, S_NEXT_DUE);
+	sqlite3_stmt *s = stmt(st, decks == NULL ? S_NEXT_DUE_ALL : S_NEXT_DUE);
 	int64_t day = SCHED_NEW_DUE;
 
-	bind_text(s, 1, decks);
+	if (decks != NULL)
+		bind_text(s, 1, decks);
 	sqlite3_bind_int64(s, 2, today);
 	if (sqlite3_step(s) == SQLITE_ROW)
 		day = column_day(s, 0);

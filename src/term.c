@@ -2,6 +2,7 @@
 #include <sys/ioctl.h>
 
 #include <errno.h>
+#include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 
 static bool	term_has_colour;
 static int	term_cols = TERM_DEFAULT_WIDTH;
+static bool	term_locale_pending;
 
 /* A range of code points and the column count the fallback gives them. */
 struct width_range {
@@ -125,6 +127,25 @@ term_set_width(int n)
 	term_cols = clamp_width(n);
 }
 
+/*
+ * Loading a UTF-8 locale reads the alias file and maps a third of a
+ * megabyte of tables, while most runs print nothing but ASCII.
+ */
+void
+term_locale_later(void)
+{
+	term_locale_pending = true;
+}
+
+void
+term_locale(void)
+{
+	if (term_locale_pending) {
+		term_locale_pending = false;
+		setlocale(LC_CTYPE, "");
+	}
+}
+
 /* Second-byte bounds that rule out overlongs, surrogates and > U+10FFFF. */
 static void
 utf8_second_range(unsigned char lead, unsigned char *lo, unsigned char *hi)
@@ -231,8 +252,12 @@ fallback_width(uint32_t cp)
 static int
 char_width(uint32_t cp)
 {
-	int w = wcwidth((wchar_t)cp);
+	int w;
 
+	/* ASCII has the same width in every locale. */
+	if (cp >= 0x80)
+		term_locale();
+	w = wcwidth((wchar_t)cp);
 	if (w >= 0)
 		return w;
 	if (cp < 0x80)

@@ -149,6 +149,38 @@ check "no ESC reaches the output" test "$(tr -dc '\033\007\015' <"$tmp/out" | wc
 check "controls are shown harmlessly" has "$tmp/out" "^[]0;pwned^G"
 check "C1 and bidi controls made visible" has "$tmp/out" "<U+202E>"
 
+# Past 100 cards the counts say "100+"; due cards, read a page at a time,
+# still come in order, each once, before the new ones.
+rm -f "$db"
+{
+	echo "deck: big"
+	echo "cards:"
+	i=1
+	while [ "$i" -le 130 ]; do
+		printf '  - id: c%03d\n    front: Card %03d?\n    back: Answer.\n' \
+		    "$i" "$i"
+		i=$((i + 1))
+	done
+} >"$tmp/big.yaml"
+run import "$tmp/big.yaml"
+run_in '' $T drill
+check "unseen cards past 100 counted as 100+" has "$tmp/out" "10 cards to drill; 100+ not seen yet."
+i=0
+: >"$tmp/grades"
+while [ "$i" -lt 130 ]; do
+	printf '\n5\n' >>"$tmp/grades"
+	i=$((i + 1))
+done
+run_in "$(head -n 240 "$tmp/grades")" $T drill --new 120
+check "120 new cards graded" has "$tmp/out" "Session over: 120 reviewed, 0 again later;"
+run_in "$(cat "$tmp/grades")" --today 2026-07-02 drill
+check "due cards past 100 counted as 100+" has "$tmp/out" "110+ cards to drill; 10 not seen yet."
+check "a position past the first page" has "$tmp/out" "[big 22/110+ recall]"
+sed -n 's/^Card \([0-9]*\)?$/\1/p' "$tmp/out" >"$tmp/order"
+seq -f '%03g' 1 130 >"$tmp/want"
+check "due cards in order, each once, then the new ones" same_file "$tmp/order" "$tmp/want"
+check "the whole queue drilled" has "$tmp/out" "Session over: 130 reviewed, 0 again later;"
+
 # First run: the bundled decks for the user's language.
 rm -f "$db"
 run_in '' --lang en $T drill
