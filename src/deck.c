@@ -92,13 +92,17 @@ struct anchors {
 /*
  * Card ids seen so far.  200,000 cards must fit comfortably, so an id
  * costs its bytes, its line and one table word, no allocation of its own.
+ * A word keeps some bits of the id's hash beside its arena offset, so a
+ * probe rarely has to look into the arena to tell two ids apart.
  */
 struct idset {
 	struct buf	 arena;		/* per id: its line, the id, NUL */
-	size_t		*table;		/* arena offset + 1; 0 is free */
+	uint64_t	*table;		/* 0 is free; see IDSET_OFF_BITS */
 	size_t		 size;		/* a power of two */
 	size_t		 used;
 };
+#define IDSET_OFF_BITS	40	/* arena offset + 1 below, hash bits above */
+#define IDSET_OFF(e)	((size_t)((e) & (((uint64_t)1 << IDSET_OFF_BITS) - 1)) - 1)
 
 struct diag {
 	struct pos	 at;
@@ -525,12 +529,27 @@ idset_id(const struct idset *s, size_t off)
 	return s->arena.data + off + sizeof(size_t);
 }
 
-static size_t *
-idset_slot(const struct idset *s, const char *id)
+static uint64_t
+idset_hash(const char *id, size_t *len)
 {
-	size_t mask = s->size - 1, i = fnv1a(id, strlen(id)) & mask;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const char *p;
 
-	while (s->table[i] != 0 && strcmp(idset_id(s, s->table[i] - 1), id))
+	for (p = id; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	*len = (size_t)(p - id);
+	return h ^ (h >> 31);
+}
+
+/* The word holding id (hash h), or the free one where it would go. */
+static uint64_t *
+idset_slot(const struct idset *s, const char *id, uint64_t h)
+{
+	size_t mask = s->size - 1, i = (size_t)h & mask;
+	uint64_t e, tag = h >> IDSET_OFF_BITS;
+
+	while ((e = s->table[i]) != 0 && ((e >> IDSET_OFF_BITS) != tag ||
+	    strcmp(idset_id(s, IDSET_OFF(e)), id) != 0))
 		i = (i + 1) & mask;
 	return &s->table[i];
 }
@@ -538,13 +557,17 @@ idset_slot(const struct idset *s, const char *id)
 static void
 idset_grow(struct idset *s)
 {
-	size_t *old = s->table, n = s->size, i;
+	uint64_t *old = s->table;
+	size_t n = s->size, i, len;
+	const char *id;
 
 	s->size = n ? n * 2 : 1024;
 	s->table = xcalloc(s->size, sizeof *s->table);
 	for (i = 0; i < n; i++)
-		if (old[i] != 0)
-			*idset_slot(s, idset_id(s, old[i] - 1)) = old[i];
+		if (old[i] != 0) {
+			id = idset_id(s, IDSET_OFF(old[i]));
+			*idset_slot(s, id, idset_hash(id, &len)) = old[i];
+		}
 	free(old);
 }
 
@@ -552,18 +575,21 @@ idset_grow(struct idset *s)
 static size_t
 idset_add(struct idset *s, const char *id, size_t line)
 {
-	size_t *slot, first;
+	uint64_t *slot, h;
+	size_t first, len;
 
 	if (s->used * 2 >= s->size)
 		idset_grow(s);
-	slot = idset_slot(s, id);
+	h = idset_hash(id, &len);
+	slot = idset_slot(s, id, h);
 	if (*slot != 0) {
-		memcpy(&first, s->arena.data + *slot - 1, sizeof first);
+		memcpy(&first, s->arena.data + IDSET_OFF(*slot), sizeof first);
 		return first;
 	}
-	*slot = s->arena.len + 1;
+	*slot = (h >> IDSET_OFF_BITS) << IDSET_OFF_BITS |
+	    (uint64_t)(s->arena.len + 1);
 	buf_add(&s->arena, &line, sizeof line);
-	buf_add(&s->arena, id, strlen(id) + 1);
+	buf_add(&s->arena, id, len + 1);
 	s->used++;
 	return 0;
 }
