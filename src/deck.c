@@ -829,10 +829,18 @@ static void
 json_string(struct buf *b, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
+	size_t i, run;
 
 	buf_addc(b, '"');
 	for (i = 0; i < len; i++) {
+		/* Runs that need no escape go in whole. */
+		for (run = i; i < len && u[i] >= 0x20 && u[i] != '"' &&
+		    u[i] != '\\'; i++)
+			;
+		if (i > run)
+			buf_add(b, s + run, i - run);
+		if (i == len)
+			break;
 		if (u[i] == '"' || u[i] == '\\') {
 			buf_addc(b, '\\');
 			buf_addc(b, (char)u[i]);
@@ -842,10 +850,8 @@ json_string(struct buf *b, const char *s, size_t len)
 			buf_adds(b, "\\t");
 		else if (u[i] == '\r')
 			buf_adds(b, "\\r");
-		else if (u[i] < 0x20)
-			buf_printf(b, "\\u%04x", u[i]);
 		else
-			buf_addc(b, (char)u[i]);
+			buf_printf(b, "\\u%04x", u[i]);
 	}
 	buf_addc(b, '"');
 }
