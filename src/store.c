@@ -1365,7 +1365,9 @@ store_import_commit(struct store *st, const struct deck_info *d,
 		goto fail;
 	is->deck_changed = sqlite3_total_changes64(st->db) != base ||
 	    st->deck_new;
-	if (st->mode == IMPORT_DIRECT) {
+	if (st->mode == IMPORT_DIRECT && st->deck_new)
+		is->added = st->written;	/* every card an insert */
+	else if (st->mode == IMPORT_DIRECT) {
 		s = stmt(st, S_DECK_CARDS);
 		bind_text(s, 1, d->id);
 		if ((is->added = scalar(st, s, "counting cards")) < 0)
