@@ -75,7 +75,15 @@ struct node {
 	struct slot	*kids;		/* a mapping's: key, value, key, ... */
 	size_t		 nkids;
 	size_t		 kidscap;
+	struct node	*next_free;	/* in node_pool */
 };
+
+/*
+ * Nodes come and go by the hundred thousand in a big deck, a card's
+ * worth at a time: freed ones wait here to be used again.  (A load runs
+ * on one thread; deck_load_spans empties the pool before it returns.)
+ */
+static struct node *node_pool;
 
 struct anchor {
 	char		*name;
@@ -395,8 +403,20 @@ diag_flush(struct ctx *c, FILE *out)
 static struct node *
 node_new(enum node_type type)
 {
-	struct node *n = xcalloc(1, sizeof *n);
+	struct node *n = node_pool;
+	struct slot *kids;
+	size_t kidscap;
 
+	/* A node freed earlier comes back with its list of children. */
+	if (n != NULL) {
+		node_pool = n->next_free;
+		kids = n->kids;
+		kidscap = n->kidscap;
+		memset(n, 0, sizeof *n);
+		n->kids = kids;
+		n->kidscap = kidscap;
+	} else
+		n = xcalloc(1, sizeof *n);
 	n->type = type;
 	n->refs = 1;
 	n->size = 1;
@@ -414,9 +434,22 @@ node_unref(struct node *n)
 		return;
 	for (i = 0; i < n->nkids; i++)
 		node_unref(n->kids[i].node);
-	free(n->kids);
 	free(n->text);
-	free(n);
+	n->next_free = node_pool;
+	node_pool = n;
+}
+
+/* The pool goes when a load ends, so that nothing is left behind. */
+static void
+node_pool_free(void)
+{
+	struct node *n;
+
+	while ((n = node_pool) != NULL) {
+		node_pool = n->next_free;
+		free(n->kids);
+		free(n);
+	}
 }
 
 static bool
@@ -532,12 +565,17 @@ idset_id(const struct idset *s, size_t off)
 static uint64_t
 idset_hash(const char *id, size_t *len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-	const char *p;
+	uint64_t h = 0xcbf29ce484222325ULL, w;
+	size_t n = strlen(id), i;
 
-	for (p = id; *p != '\0'; p++)
-		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
-	*len = (size_t)(p - id);
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, id + i, 8);
+		h = (h ^ w) * 0x9fb21c651e98df25ULL;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)id[i]) * 0x100000001b3ULL;
+	*len = n;
 	return h ^ (h >> 31);
 }
 
@@ -1897,6 +1935,7 @@ deck_load_spans(const char *path, const struct deck_limits *lim,
 	    !c.fn_stopped;
 	src_free(&c.src);
 	ctx_free(&c);
+	node_pool_free();
 	if (again)
 		diag_drop(&c);
 	else

@@ -18,7 +18,7 @@ Decks and databases (about 700 MB) live in a temporary directory that is
 removed at the end, whatever happens; HOME and XDG_* point into it too.
 It goes in /dev/shm when that has room (the disk's write-back would only
 add noise to wall-clock times), else in TMPDIR.  Environment: BENCH_RUNS
-(runs of each figure over a second, default 5; quicker ones get 2 more),
+(runs of each figure over a second, default 7; quicker ones get 2 more),
 BENCH_CARDS (default 100000), BENCH_CLOCK=wall to judge by wall-clock
 time instead, BENCH_TMPDIR (where the temporary directory goes).
 """
@@ -77,7 +77,7 @@ class Fig:
 
 
 CLOCK = os.environ.get("BENCH_CLOCK", "cpu")
-RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 CARDS = int(os.environ.get("BENCH_CARDS", "100000"))
 
 
