@@ -185,28 +185,27 @@ span_next(void *arg, struct deck_span *sp)
  */
 enum how { HOW_SPANS, HOW_FULL, HOW_STAGED };
 
+/* The program's version: how it reads a file is part of each hash. */
+#define HASH_SALT "rehearse " PACKAGE_VERSION
+
 /* Read a deck file into an open import: 0 when it has no errors, 1 to
  * read it again the next way, -1 when it cannot be imported. */
 static int
 load_into(struct store *st, const char *path, enum how how,
     struct deck_hash *hash, struct deck_info *info)
 {
-	struct deck_spans spans = { "rehearse " PACKAGE_VERSION, NULL,
-	    span_open, span_next, st };
+	/* Read in full, the file's spans are still kept for the next time. */
+	struct deck_spans spans = { HASH_SALT, hash,
+	    how == HOW_SPANS ? span_open : NULL, span_next, st };
 	struct deck_result res;
 	int rc;
 
-	spans.hash = hash;
 	if (hash != NULL)
-		deck_hash_init(hash, "rehearse " PACKAGE_VERSION);
-
+		deck_hash_init(hash, HASH_SALT);
 	if (store_import_begin(st, how == HOW_STAGED) != 0) {
 		warnx_("%s", store_error(st));
 		return -1;
 	}
-	/* Read in full, the file's spans are still kept for the next time. */
-	if (how != HOW_SPANS)
-		spans.open = NULL;
 	rc = deck_load_spans(path, &deck_default_limits, stage_card, st,
 	    &spans, info, &res, stderr);
 	if (rc == 0)
@@ -244,19 +243,21 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
 	    !store_source_size(st, (long long)sb.st_size))
 		hash = &later;
-	else if ((hashed = deck_file_hash(path, "rehearse " PACKAGE_VERSION,
-	    source)) && (known = store_deck_by_source(st, source)) != NULL) {
+	else if ((hashed = deck_file_hash(path, HASH_SALT, source)) &&
+	    (known = store_deck_by_source(st, source)) != NULL) {
 		if (!quiet)
 			printf("%s: deck %s unchanged since its last import\n",
 			    path, known);
 		free(known);
 		return 0;
 	}
-	for (how = HOW_SPANS;; how++) {
+	for (how = HOW_SPANS;;) {
 		if ((rc = load_into(st, path, how, hash, &info)) < 0)
 			return -1;
-		if (rc == 1)
+		if (rc == 1) {
+			how = HOW_FULL;
 			continue;
+		}
 		if (hash != NULL) {
 			deck_hash_end(hash, source);
 			hashed = true;
@@ -266,9 +267,8 @@ cmd_import_file(struct store *st, const char *path, bool quiet)
 		if (rc <= 0 || how == HOW_STAGED)
 			break;
 		deck_info_free(&info);
-		/* The kind came late: stage; kept cards may not inherit. */
-		if (rc == 1)
-			how = HOW_STAGED - 1;
+		/* 1: the kind came late, stage; 2: kept cards saw it change. */
+		how = rc == 1 ? HOW_STAGED : HOW_FULL;
 	}
 	if (rc != 0) {
 		warnx_("%s: %s", path, store_error(st));

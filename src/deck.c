@@ -565,18 +565,8 @@ idset_id(const struct idset *s, size_t off)
 static uint64_t
 idset_hash(const char *id, size_t *len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL, w;
-	size_t n = strlen(id), i;
-
-	for (i = 0; i + 8 <= n; i += 8) {
-		memcpy(&w, id + i, 8);
-		h = (h ^ w) * 0x9fb21c651e98df25ULL;
-		h ^= h >> 29;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)id[i]) * 0x100000001b3ULL;
-	*len = n;
-	return h ^ (h >> 31);
+	*len = strlen(id);
+	return src_hash(0, id, *len);
 }
 
 /* The word holding id (hash h), or the free one where it would go. */
@@ -1122,14 +1112,35 @@ card_values(struct ctx *c, struct card *k)
 	}
 }
 
+/* Record a card's id; false (and an error) when an earlier card has it. */
+static bool
+id_unique(struct ctx *c, const char *id, const struct pos *at)
+{
+	size_t first = idset_add(&c->ids, id, at->line);
+	char q[SHOW_MAX + 4];
+
+	if (first == 0)
+		return true;
+	errorf(c, at, "duplicate card id '%s' (first at line %zu)",
+	    show(q, id, strlen(id)), first);
+	return false;
+}
+
+/* Give a card to the caller, who may ask to stop. */
+static void
+card_give(struct ctx *c, const struct deck_card *dc)
+{
+	c->info->cards++;
+	if (c->fn != NULL && c->fn(c->arg, dc) != 0)
+		c->fn_stopped = c->stop = true;
+}
+
 /* The card's id, given or derived (with a warning), checked for reuse. */
 static void
 card_id(struct ctx *c, const struct slot *s, struct card *k)
 {
 	const struct pos *at = &s->at;
 	const char *id;
-	size_t first;
-	char q[SHOW_MAX + 4];
 
 	if (k->st[CK_ID] == V_TEXT) {
 		id = k->text[CK_ID];
@@ -1140,10 +1151,7 @@ card_id(struct ctx *c, const struct slot *s, struct card *k)
 		    "front changes (suggested: id: %s)", id);
 	} else
 		return;
-	first = idset_add(&c->ids, id, at->line);
-	if (first != 0)
-		errorf(c, at, "duplicate card id '%s' (first at line %zu)",
-		    show(q, id, strlen(id)), first);
+	id_unique(c, id, at);
 }
 
 static void
@@ -1171,9 +1179,7 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	    c->warnings == c->tree_warnings)
 		src_span(&c->src, s->at.line, s->at.column, c->event_at.line,
 		    c->event_at.column, &dc.span);
-	c->info->cards++;
-	if (c->fn != NULL && c->fn(c->arg, &dc) != 0)
-		c->fn_stopped = c->stop = true;
+	card_give(c, &dc);
 }
 
 /*
@@ -1536,17 +1542,9 @@ card_kept(struct ctx *c, const struct span_pending *p)
 {
 	struct deck_card dc;
 	struct pos at = { p->line, p->column };
-	size_t first;
-	char q[SHOW_MAX + 4];
 
-	if (!card_count(c, &at))
+	if (!card_count(c, &at) || !id_unique(c, p->id, &at))
 		return;
-	first = idset_add(&c->ids, p->id, at.line);
-	if (first != 0) {
-		errorf(c, &at, "duplicate card id '%s' (first at line %zu)",
-		    show(q, p->id, strlen(p->id)), first);
-		return;
-	}
 	memset(&dc, 0, sizeof dc);
 	dc.index = c->items - 1;
 	dc.line = at.line;
@@ -1556,9 +1554,7 @@ card_kept(struct ctx *c, const struct span_pending *p)
 	dc.deck_kind = c->info->kind;
 	dc.kept = true;
 	dc.span = p->span;
-	c->info->cards++;
-	if (c->fn != NULL && c->fn(c->arg, &dc) != 0)
-		c->fn_stopped = c->stop = true;
+	card_give(c, &dc);
 }
 
 /*

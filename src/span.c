@@ -22,8 +22,8 @@ at(const struct src *s, size_t off)
 	return s->buf + (off - s->base);
 }
 
-static uint64_t
-seed_of(const char *salt)
+uint64_t
+src_seed(const char *salt)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 
@@ -38,9 +38,10 @@ seed_of(const char *salt)
  * changed card passing for an unchanged one is out of reach by chance.
  */
 uint64_t
-src_hash(const char *salt, const unsigned char *p, size_t n)
+src_hash(uint64_t seed, const void *data, size_t n)
 {
-	uint64_t a = seed_of(salt) ^ (uint64_t)n, b = 0x9e3779b97f4a7c15ULL;
+	const unsigned char *p = data;
+	uint64_t a = seed ^ (uint64_t)n, b = 0x9e3779b97f4a7c15ULL;
 	uint64_t w;
 	size_t i;
 
@@ -67,6 +68,7 @@ src_init(struct src *s, FILE *fp, const struct deck_spans *spans)
 	memset(s, 0, sizeof *s);
 	s->fp = fp;
 	s->spans = spans;
+	s->seed = src_seed(spans != NULL ? spans->salt : NULL);
 	s->clean = true;
 	s->pin_line = s->line = 1;
 	s->bol = true;
@@ -241,7 +243,7 @@ src_span(struct src *s, size_t line, size_t column, size_t end_line,
 	n = (size_t)(q - p);
 	if (n > SPAN_MAX)
 		return false;
-	sp->hash = src_hash(s->spans->salt, p, n);
+	sp->hash = src_hash(s->seed, p, n);
 	sp->bytes = (uint32_t)n;
 	sp->lines = (uint32_t)(end_line - line);
 	return true;
@@ -325,7 +327,7 @@ span_fits(struct src *s, const struct deck_span *sp, size_t dash)
 	    !next_line_ok(s, s->fed + sp->bytes, dash))
 		return false;
 	p = at(s, s->fed);
-	return src_hash(s->spans->salt, p, sp->bytes) == sp->hash;
+	return src_hash(s->seed, p, sp->bytes) == sp->hash;
 }
 
 static void

@@ -34,6 +34,7 @@ struct span_pending {
 struct src {
 	FILE			*fp;
 	const struct deck_spans	*spans;	/* NULL: no spans wanted */
+	uint64_t		 seed;		/* src_seed of spans->salt */
 	unsigned char		*buf;
 	size_t			 cap;
 	size_t			 base;		/* file offset of buf[0] */
@@ -100,7 +101,11 @@ const struct span_pending *src_pending(const struct src *);
 /* It was met where it belongs: the checker goes on after its lines. */
 void	src_met(struct src *);
 
-/* The hash of a span's bytes under the program's salt. */
-uint64_t src_hash(const char *salt, const unsigned char *, size_t);
+/*
+ * A 64-bit hash of n bytes, started from a seed: src_seed(salt) for a
+ * span's bytes (the program's version), any constant for other uses.
+ */
+uint64_t src_seed(const char *salt);
+uint64_t src_hash(uint64_t seed, const void *, size_t n);
 
 #endif

@@ -1233,6 +1233,13 @@ choose_mode(struct store *st, const struct deck_card *c)
 	return (st->before = scalar(st, s, "counting cards")) < 0 ? -1 : 0;
 }
 
+/* The kind a card without its own takes from its deck's. */
+static const char *
+inherited(const char *deck_kind)
+{
+	return deck_kind != NULL ? deck_kind : "recall";
+}
+
 /* Write one card into its place; count it as added or changed. */
 static int
 put_card(struct store *st, const struct deck_card *c)
@@ -1241,7 +1248,7 @@ put_card(struct store *st, const struct deck_card *c)
 	const char *kind = c->kind;
 
 	if (kind == NULL) {
-		kind = c->deck_kind != NULL ? c->deck_kind : "recall";
+		kind = inherited(c->deck_kind);
 		if (st->inherit == NULL)
 			st->inherit = xstrdup(kind);
 		else if (strcmp(st->inherit, kind) != 0)
@@ -1332,17 +1339,13 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	memset(is, 0, sizeof *is);
 	is->cards = (int64_t)d->cards;
 	/* Kept cards may inherit the deck's kind: it must not have moved. */
-	if (st->kept > 0 && (d->kind == NULL) != (st->old_kind == NULL)) {
-		store_rollback(st);
-		return 2;
-	}
-	if (st->kept > 0 && d->kind != NULL &&
-	    strcmp(d->kind, st->old_kind) != 0) {
+	if (st->kept > 0 &&
+	    strcmp(inherited(d->kind), inherited(st->old_kind)) != 0) {
 		store_rollback(st);
 		return 2;
 	}
 	if (st->mode == IMPORT_DIRECT && (st->redo || (st->inherit != NULL &&
-	    strcmp(st->inherit, d->kind != NULL ? d->kind : "recall") != 0))) {
+	    strcmp(st->inherit, inherited(d->kind)) != 0))) {
 		store_rollback(st);
 		return 1;	/* the deck's kind came late: stage instead */
 	}
@@ -1378,7 +1381,7 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	} else {
 		s = stmt(st, S_CARD_MERGE);
 		bind_text(s, 1, d->id);
-		bind_text(s, 2, d->kind != NULL ? d->kind : "recall");
+		bind_text(s, 2, inherited(d->kind));
 		if (run(st, s, "saving cards") != 0)
 			goto fail;
 		is->changed = sqlite3_changes64(st->db) - is->added;
