@@ -194,9 +194,14 @@ static int
 load_into(struct store *st, const char *path, enum how how,
     struct deck_hash *hash, struct deck_info *info)
 {
-	/* Read in full, the file's spans are still kept for the next time. */
+	/*
+	 * Read in full, the file's spans are still kept for the next time.
+	 * The first read leaves repeated ids to the database's indexes; a
+	 * read that must report them keeps the ids itself.
+	 */
 	struct deck_spans spans = { HASH_SALT, hash,
-	    how == HOW_SPANS ? span_open : NULL, span_next, st };
+	    how == HOW_SPANS ? span_open : NULL, span_next, st,
+	    how == HOW_SPANS };
 	struct deck_result res;
 	int rc;
 

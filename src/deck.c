@@ -1112,14 +1112,19 @@ card_values(struct ctx *c, struct card *k)
 	}
 }
 
-/* Record a card's id; false (and an error) when an earlier card has it. */
+/*
+ * Record a card's id; false (and an error) when an earlier card has it.
+ * When the caller catches repeated ids itself, nothing is kept here.
+ */
 static bool
 id_unique(struct ctx *c, const char *id, const struct pos *at)
 {
-	size_t first = idset_add(&c->ids, id, at->line);
+	size_t first;
 	char q[SHOW_MAX + 4];
 
-	if (first == 0)
+	if (c->spans != NULL && c->spans->caller_ids)
+		return true;
+	if ((first = idset_add(&c->ids, id, at->line)) == 0)
 		return true;
 	errorf(c, at, "duplicate card id '%s' (first at line %zu)",
 	    show(q, id, strlen(id)), first);
@@ -1130,9 +1135,16 @@ id_unique(struct ctx *c, const char *id, const struct pos *at)
 static void
 card_give(struct ctx *c, const struct deck_card *dc)
 {
+	int rv;
+
 	c->info->cards++;
-	if (c->fn != NULL && c->fn(c->arg, dc) != 0)
-		c->fn_stopped = c->stop = true;
+	if (c->fn == NULL || (rv = c->fn(c->arg, dc)) == 0)
+		return;
+	if (rv == DECK_AGAIN)
+		c->again = true;
+	else
+		c->fn_stopped = true;
+	c->stop = true;
 }
 
 /* The card's id, given or derived (with a warning), checked for reuse. */
@@ -1927,8 +1939,9 @@ deck_load_spans(const char *path, const struct deck_limits *lim,
 		deck_parse(&c);
 		fclose(c.fp);
 	}
-	again = c.src.replaced > 0 && (c.again || c.errors > 0) &&
-	    !c.fn_stopped;
+	/* Errors are reported by a read that kept no card and every id. */
+	again = !c.fn_stopped && (c.again || (c.errors > 0 &&
+	    (c.src.replaced > 0 || (spans != NULL && spans->caller_ids))));
 	src_free(&c.src);
 	ctx_free(&c);
 	node_pool_free();

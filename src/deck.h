@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #define DECK_ID_MAX	64	/* bytes in a deck or card id */
+#define DECK_AGAIN	2	/* read the file again in full (see below) */
 
 /*
  * Limits that protect against hostile files; real decks never reach them
@@ -52,6 +53,12 @@ struct deck_spans {
 	bool		(*open)(void *arg, const char *deck);
 	bool		(*next)(void *arg, struct deck_span *);
 	void		*arg;
+	/*
+	 * The caller finds a repeated card id itself (a database index does
+	 * it anyway) and answers DECK_AGAIN to it: no set of ids is kept.
+	 * Errors then also end in DECK_AGAIN, for a read that reports them.
+	 */
+	bool		 caller_ids;
 };
 
 /*
@@ -90,7 +97,10 @@ struct deck_info {
 };
 void	deck_info_free(struct deck_info *);
 
-/* Return 0 to go on, anything else to stop reading (deck_load returns -1). */
+/*
+ * Return 0 to go on, DECK_AGAIN to have deck_load_spans give up and ask
+ * for a full read, anything else to stop reading (deck_load returns -1).
+ */
 typedef int (*deck_card_fn)(void *arg, const struct deck_card *);
 
 struct deck_result {
@@ -114,12 +124,12 @@ int	deck_load(const char *path, const struct deck_limits *lim,
 
 /*
  * deck_load, handing each card its span and using the spans of the
- * deck's last import.  Returns DECK_AGAIN, with nothing printed, when a
- * card was kept and the file turned out to need reading in full (it has
- * errors, or a kept card's lines read differently where they are now):
- * discard the cards and call deck_load.
+ * deck's last import.  Returns DECK_AGAIN, with nothing printed, when
+ * the file turned out to need reading in full (a card was kept but the
+ * file has errors, or a kept card's lines read differently where they
+ * are now; or what caller_ids says): discard the cards and call
+ * deck_load_spans without spans or caller_ids (or deck_load).
  */
-#define DECK_AGAIN 2
 int	deck_load_spans(const char *path, const struct deck_limits *lim,
 	    deck_card_fn fn, void *arg, const struct deck_spans *spans,
 	    struct deck_info *info, struct deck_result *res, FILE *diag);

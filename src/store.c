@@ -1028,7 +1028,7 @@ int
 store_import_begin(struct store *st, bool staged)
 {
 	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS stage ("
-	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL, kind TEXT,"
+	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT,"
 	    " front TEXT NOT NULL, back TEXT NOT NULL, hint TEXT,"
 	    " example TEXT, tags TEXT);"
 	    "CREATE TEMP TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY)"
@@ -1189,6 +1189,25 @@ store_span_next(struct store *st, struct deck_span *sp)
 	return true;
 }
 
+/*
+ * A card's row: the only constraint a valid card can break is that of
+ * its id, which an earlier card of the file had (see caller_ids).
+ */
+static int
+run_card(struct store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc == SQLITE_CONSTRAINT)
+		return DECK_AGAIN;
+	if (rc != SQLITE_DONE) {
+		set_error(st, "saving a card");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 stage_card(struct store *st, const struct deck_card *c)
 {
@@ -1202,7 +1221,7 @@ stage_card(struct store *st, const struct deck_card *c)
 	bind_text(s, 6, c->hint);
 	bind_text(s, 7, c->example);
 	bind_text(s, 8, c->tags);
-	return run(st, s, "staging a card");
+	return run_card(st, s);
 }
 
 /* The first card decides: straight in when the deck's id is known. */
@@ -1246,6 +1265,7 @@ put_card(struct store *st, const struct deck_card *c)
 {
 	sqlite3_stmt *s = stmt(st, st->deck_new ? S_CARD_ADD : S_CARD_PUT);
 	const char *kind = c->kind;
+	int rc;
 
 	if (kind == NULL) {
 		kind = inherited(c->deck_kind);
@@ -1263,14 +1283,14 @@ put_card(struct store *st, const struct deck_card *c)
 	bind_text(s, 7, c->hint);
 	bind_text(s, 8, c->example);
 	bind_text(s, 9, c->tags);
-	if (run(st, s, "saving a card") != 0)
-		return -1;
+	if ((rc = run_card(st, s)) != 0)
+		return rc;
 	st->written += sqlite3_changes64(st->db);
 	if (!st->deck_new) {
 		s = stmt(st, S_SEEN_ADD);
 		bind_text(s, 1, c->id);
-		if (run(st, s, "saving a card") != 0)
-			return -1;
+		if ((rc = run_card(st, s)) != 0)
+			return rc;
 	}
 	return span_keep(st, c);
 }
@@ -1280,6 +1300,7 @@ static int
 keep_card(struct store *st, const struct deck_card *c)
 {
 	sqlite3_stmt *s;
+	int rc;
 
 	if ((uint64_t)c->index != c->span.pos) {
 		s = stmt(st, S_CARD_MOVE);
@@ -1292,8 +1313,8 @@ keep_card(struct store *st, const struct deck_card *c)
 	}
 	s = stmt(st, S_SEEN_ADD);
 	bind_text(s, 1, c->id);
-	if (run(st, s, "saving a card") != 0)
-		return -1;
+	if ((rc = run_card(st, s)) != 0)
+		return rc;
 	st->kept++;
 	return span_keep(st, c);
 }

@@ -31,6 +31,7 @@ struct import_stats {
 };
 /* staged: stage every card and merge at the end (see store.c). */
 int	store_import_begin(struct store *, bool staged);
+/* 0, -1 on error, DECK_AGAIN when the card's id came before in the file. */
 int	store_import_card(struct store *, const struct deck_card *);
 /*
  * source: what deck_file_hash says of the file, kept to skip it unchanged.

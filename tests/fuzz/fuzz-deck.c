@@ -311,7 +311,7 @@ static int
 span_load(struct run *r, bool use, struct deck_info *info)
 {
 	struct deck_spans sp = { "fuzz", NULL, use ? span_open : NULL,
-	    span_next, r };
+	    span_next, r, false };
 	struct deck_result res;
 	FILE *diag;
 	char *text = NULL;

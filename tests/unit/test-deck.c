@@ -985,7 +985,7 @@ static int
 span_load(const char *path, const char *salt, struct span_run *r,
     char **diag)
 {
-	struct deck_spans sp = { salt, NULL, span_open, span_next, r };
+	struct deck_spans sp = { salt, NULL, span_open, span_next, r, false };
 	struct deck_result res;
 	size_t len;
 	FILE *fp = open_memstream(diag, &len);
