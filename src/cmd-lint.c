@@ -5,12 +5,11 @@
 #include "deck.h"
 #include "rehearse.h"
 
-static int
-count_card(void *arg, const struct deck_card *c)
+/* Without a database, the ids are kept in memory. */
+static long
+check_id(void *arg, const struct deck_card *c)
 {
-	(void)arg;
-	(void)c;
-	return 0;
+	return (long)deck_ids_add(arg, c->id, c->id_line);
 }
 
 static int
@@ -18,12 +17,13 @@ cmd_lint_exec(const struct options *o, int argc, char **argv)
 {
 	struct deck_info info;
 	struct deck_result res;
+	struct deck_ids ids;
 	int i, rc = EXIT_OK;
 
 	(void)o;
 	for (i = 0; i < argc; i++) {
-		memset(&info, 0, sizeof info);
-		if (deck_load(argv[i], &deck_default_limits, count_card, NULL,
+		memset(&ids, 0, sizeof ids);
+		if (deck_load(argv[i], &deck_default_limits, check_id, &ids,
 		    &info, &res, stderr) != 0)
 			rc = EXIT_FAIL;
 		else
@@ -32,6 +32,7 @@ cmd_lint_exec(const struct options *o, int argc, char **argv)
 			    info.cards == 1 ? "" : "s", res.warnings,
 			    res.warnings == 1 ? "" : "s");
 		deck_info_free(&info);
+		deck_ids_free(&ids);
 	}
 	return rc;
 }

@@ -160,132 +160,56 @@ cmd_check_deck(struct store *st, const char *id, char **json)
 	return EXIT_FAIL;
 }
 
-static int
+static long
 stage_card(void *arg, const struct deck_card *c)
 {
 	return store_import_card(arg, c);
 }
 
-static bool
-span_open(void *arg, const char *deck)
-{
-	return store_span_open(arg, deck);
-}
-
-static bool
-span_next(void *arg, struct deck_span *sp)
-{
-	return store_span_next(arg, sp);
-}
-
-/*
- * How a file is read into the store: first with the spans of the deck's
- * last import, so that unchanged cards are not parsed again; in full
- * when that does not hold; staged when the deck's kind comes late.
- */
-enum how { HOW_SPANS, HOW_FULL, HOW_STAGED };
-
-/* The program's version: how it reads a file is part of each hash. */
+/* The program's version: how it reads a file is part of each fingerprint. */
 #define HASH_SALT "rehearse " PACKAGE_VERSION
-
-/* Read a deck file into an open import: 0 when it has no errors, 1 to
- * read it again the next way, -1 when it cannot be imported. */
-static int
-load_into(struct store *st, const char *path, enum how how,
-    struct deck_hash *hash, struct deck_info *info)
-{
-	/*
-	 * Read in full, the file's spans are still kept for the next time.
-	 * The first read leaves repeated ids to the database's indexes; a
-	 * read that must report them keeps the ids itself.
-	 */
-	struct deck_spans spans = { HASH_SALT, hash,
-	    how == HOW_SPANS ? span_open : NULL, span_next, st,
-	    how == HOW_SPANS };
-	struct deck_result res;
-	int rc;
-
-	if (hash != NULL)
-		deck_hash_init(hash, HASH_SALT);
-	if (store_import_begin(st, how == HOW_STAGED) != 0) {
-		warnx_("%s", store_error(st));
-		return -1;
-	}
-	rc = deck_load_spans(path, &deck_default_limits, stage_card, st,
-	    &spans, info, &res, stderr);
-	if (rc == 0)
-		return 0;
-	store_import_abort(st);
-	deck_info_free(info);
-	if (rc == DECK_AGAIN)
-		return 1;
-	if (rc < 0)
-		warnx_("%s: %s", path, store_error(st));
-	else
-		warnx_("%s: not imported (%zu error%s)", path, res.errors,
-		    res.errors == 1 ? "" : "s");
-	return -1;
-}
 
 int
 cmd_import_file(struct store *st, const char *path, bool quiet)
 {
 	struct deck_info info;
+	struct deck_result res;
 	struct import_stats is;
 	char source[DECK_HASH_SIZE], *known;
-	struct deck_hash later, *hash = NULL;
-	struct stat sb;
-	enum how how;
-	bool hashed = false;
+	bool hashed;
 	int rc;
 
-	memset(&info, 0, sizeof info);
-	/*
-	 * A file imported before, byte for byte: nothing to read again.  A
-	 * file of a length no deck came from cannot be one: its fingerprint
-	 * is taken as it is read for the import, not in a pass of its own.
-	 */
-	if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    !store_source_size(st, (long long)sb.st_size))
-		hash = &later;
-	else if ((hashed = deck_file_hash(path, HASH_SALT, source)) &&
-	    (known = store_deck_by_source(st, source)) != NULL) {
+	/* A file imported before, byte for byte: nothing to read again. */
+	hashed = deck_file_hash(path, HASH_SALT, source);
+	if (hashed && (known = store_deck_by_source(st, source)) != NULL) {
 		if (!quiet)
 			printf("%s: deck %s unchanged since its last import\n",
 			    path, known);
 		free(known);
 		return 0;
 	}
-	for (how = HOW_SPANS;;) {
-		if ((rc = load_into(st, path, how, hash, &info)) < 0)
-			return -1;
-		if (rc == 1) {
-			how = HOW_FULL;
-			continue;
-		}
-		if (hash != NULL) {
-			deck_hash_end(hash, source);
-			hashed = true;
-		}
-		rc = store_import_commit(st, &info, path, hashed ? source :
-		    NULL, &is);
-		if (rc <= 0 || how == HOW_STAGED)
-			break;
-		deck_info_free(&info);
-		/* 1: the kind came late, stage; 2: kept cards saw it change. */
-		how = rc == 1 ? HOW_STAGED : HOW_FULL;
-	}
-	if (rc != 0) {
-		warnx_("%s: %s", path, store_error(st));
-		deck_info_free(&info);
+	if (store_import_begin(st) != 0) {
+		warnx_("%s", store_error(st));
 		return -1;
 	}
-	if (!quiet)
+	rc = deck_load(path, &deck_default_limits, stage_card, st, &info,
+	    &res, stderr);
+	if (rc == 0)
+		rc = store_import_commit(st, &info, path, hashed ? source :
+		    NULL, &is);
+	else
+		store_import_abort(st);
+	if (rc < 0)
+		warnx_("%s: %s", path, store_error(st));
+	else if (rc > 0)
+		warnx_("%s: not imported (%zu error%s)", path, res.errors,
+		    res.errors == 1 ? "" : "s");
+	else if (!quiet)
 		printf("%s: deck %s, %lld card%s (%lld new, %lld changed, "
 		    "%lld retired)\n", path, info.id, (long long)is.cards,
 		    is.cards == 1 ? "" : "s",
 		    (long long)is.added, (long long)is.changed,
 		    (long long)is.retired);
 	deck_info_free(&info);
-	return 0;
+	return rc == 0 ? 0 : -1;
 }

@@ -13,7 +13,7 @@
 #include <yaml.h>
 
 #include "deck.h"
-#include "span.h"
+#include "hash.h"
 #include "xmalloc.h"
 
 const struct deck_limits deck_default_limits = {
@@ -75,15 +75,7 @@ struct node {
 	struct slot	*kids;		/* a mapping's: key, value, key, ... */
 	size_t		 nkids;
 	size_t		 kidscap;
-	struct node	*next_free;	/* in node_pool */
 };
-
-/*
- * Nodes come and go by the hundred thousand in a big deck, a card's
- * worth at a time: freed ones wait here to be used again.  (A load runs
- * on one thread; deck_load_spans empties the pool before it returns.)
- */
-static struct node *node_pool;
 
 struct anchor {
 	char		*name;
@@ -96,21 +88,6 @@ struct anchors {
 	size_t		  nbuckets;	/* a power of two */
 	size_t		  n;
 };
-
-/*
- * Card ids seen so far.  200,000 cards must fit comfortably, so an id
- * costs its bytes, its line and one table word, no allocation of its own.
- * A word keeps some bits of the id's hash beside its arena offset, so a
- * probe rarely has to look into the arena to tell two ids apart.
- */
-struct idset {
-	struct buf	 arena;		/* per id: its line, the id, NUL */
-	uint64_t	*table;		/* 0 is free; see IDSET_OFF_BITS */
-	size_t		 size;		/* a power of two */
-	size_t		 used;
-};
-#define IDSET_OFF_BITS	40	/* arena offset + 1 below, hash bits above */
-#define IDSET_OFF(e)	((size_t)((e) & (((uint64_t)1 << IDSET_OFF_BITS) - 1)) - 1)
 
 struct diag {
 	struct pos	 at;
@@ -147,9 +124,6 @@ struct ctx {
 	struct deck_info	*info;
 
 	FILE			*fp;
-	struct src		 src;
-	const struct deck_spans	*spans;		/* NULL: no spans */
-	bool			 again;		/* a kept card did not hold */
 	size_t			 read_total;
 	size_t			 read_since_event;
 	enum input		 input;
@@ -174,12 +148,9 @@ struct ctx {
 	size_t			 tree_size;
 	bool			 tree_over;
 	size_t			 tree_errors;	/* errors before the tree */
-	size_t			 tree_warnings;
-	bool			 tree_plain;	/* no anchor or alias in it */
 
 	size_t			 expansion;
 	struct anchors		 anchors;
-	struct idset		 ids;
 
 	struct diag		*diags;
 	size_t			 ndiags;
@@ -203,19 +174,6 @@ static size_t
 sat_add(size_t a, size_t b)
 {
 	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
-}
-
-static uint32_t
-fnv1a(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint32_t h = 2166136261u;
-
-	while (n-- > 0) {
-		h ^= *s++;
-		h *= 16777619u;
-	}
-	return h;
 }
 
 static char
@@ -403,20 +361,8 @@ diag_flush(struct ctx *c, FILE *out)
 static struct node *
 node_new(enum node_type type)
 {
-	struct node *n = node_pool;
-	struct slot *kids;
-	size_t kidscap;
+	struct node *n = xcalloc(1, sizeof *n);
 
-	/* A node freed earlier comes back with its list of children. */
-	if (n != NULL) {
-		node_pool = n->next_free;
-		kids = n->kids;
-		kidscap = n->kidscap;
-		memset(n, 0, sizeof *n);
-		n->kids = kids;
-		n->kidscap = kidscap;
-	} else
-		n = xcalloc(1, sizeof *n);
 	n->type = type;
 	n->refs = 1;
 	n->size = 1;
@@ -434,22 +380,9 @@ node_unref(struct node *n)
 		return;
 	for (i = 0; i < n->nkids; i++)
 		node_unref(n->kids[i].node);
+	free(n->kids);
 	free(n->text);
-	n->next_free = node_pool;
-	node_pool = n;
-}
-
-/* The pool goes when a load ends, so that nothing is left behind. */
-static void
-node_pool_free(void)
-{
-	struct node *n;
-
-	while ((n = node_pool) != NULL) {
-		node_pool = n->next_free;
-		free(n->kids);
-		free(n);
-	}
+	free(n);
 }
 
 static bool
@@ -476,7 +409,8 @@ anchor_find(struct anchors *t, const char *name)
 
 	if (t->nbuckets == 0)
 		return NULL;
-	a = &t->bucket[fnv1a(name, strlen(name)) & (t->nbuckets - 1)];
+	a = &t->bucket[hash_bytes(HASH_INIT, name, strlen(name)) &
+	    (t->nbuckets - 1)];
 	while (*a != NULL && strcmp((*a)->name, name) != 0)
 		a = &(*a)->next;
 	return a;
@@ -513,7 +447,6 @@ anchor_set(struct ctx *c, const yaml_char_t *name, struct node *n)
 
 	if (name == NULL)
 		return;
-	c->tree_plain = false;
 	if (t->n >= t->nbuckets)
 		anchor_grow(t);
 	if (n != NULL)
@@ -554,72 +487,6 @@ anchors_free(struct anchors *t)
 		}
 	}
 	free(t->bucket);
-}
-
-static const char *
-idset_id(const struct idset *s, size_t off)
-{
-	return s->arena.data + off + sizeof(size_t);
-}
-
-static uint64_t
-idset_hash(const char *id, size_t *len)
-{
-	*len = strlen(id);
-	return src_hash(0, id, *len);
-}
-
-/* The word holding id (hash h), or the free one where it would go. */
-static uint64_t *
-idset_slot(const struct idset *s, const char *id, uint64_t h)
-{
-	size_t mask = s->size - 1, i = (size_t)h & mask;
-	uint64_t e, tag = h >> IDSET_OFF_BITS;
-
-	while ((e = s->table[i]) != 0 && ((e >> IDSET_OFF_BITS) != tag ||
-	    strcmp(idset_id(s, IDSET_OFF(e)), id) != 0))
-		i = (i + 1) & mask;
-	return &s->table[i];
-}
-
-static void
-idset_grow(struct idset *s)
-{
-	uint64_t *old = s->table;
-	size_t n = s->size, i, len;
-	const char *id;
-
-	s->size = n ? n * 2 : 1024;
-	s->table = xcalloc(s->size, sizeof *s->table);
-	for (i = 0; i < n; i++)
-		if (old[i] != 0) {
-			id = idset_id(s, IDSET_OFF(old[i]));
-			*idset_slot(s, id, idset_hash(id, &len)) = old[i];
-		}
-	free(old);
-}
-
-/* Add id first seen at line; if it was there already, its first line. */
-static size_t
-idset_add(struct idset *s, const char *id, size_t line)
-{
-	uint64_t *slot, h;
-	size_t first, len;
-
-	if (s->used * 2 >= s->size)
-		idset_grow(s);
-	h = idset_hash(id, &len);
-	slot = idset_slot(s, id, h);
-	if (*slot != 0) {
-		memcpy(&first, s->arena.data + IDSET_OFF(*slot), sizeof first);
-		return first;
-	}
-	*slot = (h >> IDSET_OFF_BITS) << IDSET_OFF_BITS |
-	    (uint64_t)(s->arena.len + 1);
-	buf_add(&s->arena, &line, sizeof line);
-	buf_add(&s->arena, id, len + 1);
-	s->used++;
-	return 0;
 }
 
 static bool
@@ -695,7 +562,6 @@ tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 	char q[SHOW_MAX + 4];
 	const char *name = (const char *)ev->data.alias.anchor;
 
-	c->tree_plain = false;
 	if (n == NULL) {
 		show(q, name, strlen(name));
 		if (a == NULL)
@@ -1112,86 +978,63 @@ card_values(struct ctx *c, struct card *k)
 	}
 }
 
-/*
- * Record a card's id; false (and an error) when an earlier card has it.
- * When the caller catches repeated ids itself, nothing is kept here.
- */
-static bool
-id_unique(struct ctx *c, const char *id, const struct pos *at)
+/* The card's id, given or derived (with a warning); NULL when it has none. */
+static const char *
+card_id(struct ctx *c, const struct slot *s, struct card *k,
+    const struct pos **at)
 {
-	size_t first;
-	char q[SHOW_MAX + 4];
-
-	if (c->spans != NULL && c->spans->caller_ids)
-		return true;
-	if ((first = idset_add(&c->ids, id, at->line)) == 0)
-		return true;
-	errorf(c, at, "duplicate card id '%s' (first at line %zu)",
-	    show(q, id, strlen(id)), first);
-	return false;
-}
-
-/* Give a card to the caller, who may ask to stop. */
-static void
-card_give(struct ctx *c, const struct deck_card *dc)
-{
-	int rv;
-
-	c->info->cards++;
-	if (c->fn == NULL || (rv = c->fn(c->arg, dc)) == 0)
-		return;
-	if (rv == DECK_AGAIN)
-		c->again = true;
-	else
-		c->fn_stopped = true;
-	c->stop = true;
-}
-
-/* The card's id, given or derived (with a warning), checked for reuse. */
-static void
-card_id(struct ctx *c, const struct slot *s, struct card *k)
-{
-	const struct pos *at = &s->at;
-	const char *id;
-
+	*at = &s->at;
 	if (k->st[CK_ID] == V_TEXT) {
-		id = k->text[CK_ID];
-		at = &k->val[CK_ID]->at;
-	} else if (k->st[CK_ID] == V_NONE && k->st[CK_FRONT] == V_TEXT) {
-		id = k->derived = deck_derive_id(k->text[CK_FRONT]);
-		warnf(c, at, "card has no id; its progress restarts when the "
-		    "front changes (suggested: id: %s)", id);
-	} else
-		return;
-	id_unique(c, id, at);
+		*at = &k->val[CK_ID]->at;
+		return k->text[CK_ID];
+	}
+	if (k->st[CK_ID] != V_NONE || k->st[CK_FRONT] != V_TEXT)
+		return NULL;
+	k->derived = deck_derive_id(k->text[CK_FRONT]);
+	warnf(c, *at, "card has no id; its progress restarts when the "
+	    "front changes (suggested: id: %s)", k->derived);
+	return k->derived;
 }
 
+/*
+ * Give a card to the caller, who keeps the ids: a broken one for its id
+ * alone.  The caller may name an earlier card with the same id, or stop.
+ */
 static void
 card_hand(struct ctx *c, const struct slot *s, const struct card *k,
-    size_t index)
+    size_t index, const char *id, const struct pos *id_at, bool broken)
 {
 	struct deck_card dc;
+	char q[SHOW_MAX + 4];
+	long rv = 0;
 
 	memset(&dc, 0, sizeof dc);
 	dc.index = index;
 	dc.line = s->at.line;
 	dc.column = s->at.column;
-	dc.id = k->derived != NULL ? k->derived : k->text[CK_ID];
+	dc.id = id;
 	dc.id_derived = k->derived != NULL;
-	dc.kind = k->text[CK_KIND];
-	dc.front = k->text[CK_FRONT];
-	dc.back = k->text[CK_BACK];
-	dc.hint = k->text[CK_HINT];
-	dc.example = k->text[CK_EXAMPLE];
-	dc.tags = k->st[CK_TAGS] == V_TEXT ? k->tags : NULL;
+	dc.id_line = id_at->line;
 	dc.deck = c->info->id;
-	dc.deck_kind = c->info->kind;
-	/* Its lines, ended where libyaml saw the next token (this event). */
-	if (c->spans != NULL && c->state == S_CARDS && c->tree_plain &&
-	    c->warnings == c->tree_warnings)
-		src_span(&c->src, s->at.line, s->at.column, c->event_at.line,
-		    c->event_at.column, &dc.span);
-	card_give(c, &dc);
+	dc.broken = broken;
+	if (!broken) {
+		dc.kind = k->text[CK_KIND];
+		dc.front = k->text[CK_FRONT];
+		dc.back = k->text[CK_BACK];
+		dc.hint = k->text[CK_HINT];
+		dc.example = k->text[CK_EXAMPLE];
+		dc.tags = k->st[CK_TAGS] == V_TEXT ? k->tags : NULL;
+		dc.deck_kind = c->info->kind;
+	}
+	if (c->fn != NULL)
+		rv = c->fn(c->arg, &dc);
+	if (rv > 0)
+		errorf(c, id_at, "duplicate card id '%s' (first at line %ld)",
+		    show(q, id, strlen(id)), rv);
+	else if (!broken)
+		c->info->cards++;
+	if (rv < 0)
+		c->fn_stopped = c->stop = true;
 }
 
 /*
@@ -1231,6 +1074,8 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 {
 	struct node copy;
 	struct card k;
+	const struct pos *id_at;
+	const char *id;
 	int i;
 
 	if (s->node->bad)
@@ -1249,9 +1094,10 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 		errorf(c, &s->at, "card has no 'front'");
 	if (k.val[CK_BACK] == NULL && !k.merged)
 		errorf(c, &s->at, "card has no 'back'");
-	card_id(c, s, &k);
-	if (c->errors == c->tree_errors && !c->stop && card_complete(&k))
-		card_hand(c, s, &k, index);
+	id = card_id(c, s, &k, &id_at);
+	if (id != NULL && !c->stop)
+		card_hand(c, s, &k, index, id, id_at,
+		    c->errors != c->tree_errors || !card_complete(&k));
 	if (s->alias)
 		free(copy.kids);
 	free(k.tags);
@@ -1346,11 +1192,6 @@ deck_value(struct ctx *c, const struct slot *v, char **dst)
 		    "such as en, nl or pt-BR", show(q, s, strlen(s)));
 	else if (c->key != DK_KIND || valid_kind(c, v, s))
 		*dst = xstrdup(s);
-	/* The deck's id before its cards: its last import's spans apply. */
-	if (c->key == DK_DECK && *dst != NULL && c->spans != NULL &&
-	    !c->src.settled)
-		src_match(&c->src, c->spans->open != NULL && c->errors == 0 &&
-		    c->spans->open(c->spans->arg, *dst));
 }
 
 static void
@@ -1437,8 +1278,6 @@ doc_event(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 static void
 cards_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
-	if (!c->src.settled)
-		src_match(&c->src, false);	/* no deck id before them */
 	check_tag(c, ev);
 	anchor_set(c, ev->data.sequence_start.anchor, NULL);
 	if (!depth_ok(c, 1, at))
@@ -1464,7 +1303,6 @@ top_event(struct ctx *c, const yaml_event_t *ev)
 {
 	struct pos at = pos_of(ev);
 
-	src_pin(&c->src, at.line);
 	switch (c->state) {
 	case S_STREAM:
 		c->state = S_DOC;
@@ -1524,9 +1362,6 @@ tree_begin(struct ctx *c, const yaml_event_t *ev)
 	c->tree_size = 0;
 	c->tree_over = false;
 	c->tree_errors = c->errors;
-	c->tree_warnings = c->warnings;
-	c->tree_plain = true;
-	src_pin(&c->src, c->tree_at.line);
 	return true;
 }
 
@@ -1548,64 +1383,11 @@ tree_done(struct ctx *c, const struct slot *s)
 	}
 }
 
-/* A kept card: unchanged since the import that kept its span. */
-static void
-card_kept(struct ctx *c, const struct span_pending *p)
-{
-	struct deck_card dc;
-	struct pos at = { p->line, p->column };
-
-	if (!card_count(c, &at) || !id_unique(c, p->id, &at))
-		return;
-	memset(&dc, 0, sizeof dc);
-	dc.index = c->items - 1;
-	dc.line = at.line;
-	dc.column = at.column;
-	dc.id = p->id;
-	dc.deck = c->info->id;
-	dc.deck_kind = c->info->kind;
-	dc.kept = true;
-	dc.span = p->span;
-	card_give(c, &dc);
-}
-
-/*
- * A card's lines replaced by a placeholder must be read back as exactly
- * that: a plain "_" where it was put, an item of the card list.  Any
- * other event there or past it means the replacement changed how the
- * file reads, and it must be read in full.  True: the event is used.
- */
-static bool
-pending_event(struct ctx *c, const yaml_event_t *ev)
-{
-	const struct span_pending *p = src_pending(&c->src);
-	struct pos at = pos_of(ev);
-
-	if (p == NULL || at.line < p->line ||
-	    (at.line == p->line && at.column < p->column))
-		return false;
-	if (at.line == p->line && at.column == p->column &&
-	    c->state == S_CARDS && c->nstack == 0 &&
-	    ev->type == YAML_SCALAR_EVENT &&
-	    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	    ev->data.scalar.length == 1 && ev->data.scalar.value[0] == '_' &&
-	    ev->data.scalar.anchor == NULL && ev->data.scalar.tag == NULL &&
-	    ev->end_mark.line + 1 == p->line) {
-		card_kept(c, p);
-		src_met(&c->src);
-		return true;
-	}
-	c->again = c->stop = true;
-	return true;
-}
-
 static void
 on_event(struct ctx *c, const yaml_event_t *ev)
 {
 	struct slot s;
 
-	if (pending_event(c, ev))
-		return;
 	if (c->nstack == 0) {
 		if (!starts_tree(c, ev)) {
 			top_event(c, ev);
@@ -1634,9 +1416,10 @@ input_read(void *arg, unsigned char *buf, size_t size, size_t *n)
 
 	most = sat_add(c->lim->scalar_bytes > SIZE_MAX / 4 ? SIZE_MAX :
 	    c->lim->scalar_bytes * 4, 65536);
-	if (!src_read(&c->src, buf, size, n)) {
+	*n = fread(buf, 1, size, c->fp);
+	if (*n == 0 && ferror(c->fp)) {
 		c->input = IN_ERRNO;
-		c->input_errno = c->src.error;
+		c->input_errno = errno != 0 ? errno : EIO;
 		return 0;
 	}
 	c->read_total = sat_add(c->read_total, *n);
@@ -1843,9 +1626,6 @@ deck_parse(struct ctx *c)
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
-	/* A placeholder never met: the text around it read it otherwise. */
-	if (src_pending(&c->src) != NULL)
-		c->again = true;
 }
 
 static bool
@@ -1889,42 +1669,17 @@ ctx_free(struct ctx *c)
 	}
 	free(c->stack);
 	anchors_free(&c->anchors);
-	buf_free(&c->ids.arena);
-	free(c->ids.table);
 }
 
 int
 deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
     void *arg, struct deck_info *info, struct deck_result *res, FILE *diag)
 {
-	return deck_load_spans(path, lim, fn, arg, NULL, info, res, diag);
-}
-
-/* Nothing of a read that must be done again reaches the user. */
-static void
-diag_drop(struct ctx *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->ndiags; i++)
-		free(c->diags[i].msg);
-	free(c->diags);
-	c->diags = NULL;
-	c->ndiags = 0;
-}
-
-int
-deck_load_spans(const char *path, const struct deck_limits *lim,
-    deck_card_fn fn, void *arg, const struct deck_spans *spans,
-    struct deck_info *info, struct deck_result *res, FILE *diag)
-{
 	struct ctx c;
 	struct deck_info own;
 	struct deck_result ownres;
-	bool again;
 
 	memset(&c, 0, sizeof c);
-	c.spans = spans;
 	c.path = path;
 	c.lim = lim != NULL ? lim : &deck_default_limits;
 	c.fn = fn;
@@ -1933,30 +1688,18 @@ deck_load_spans(const char *path, const struct deck_limits *lim,
 	memset(c.info, 0, sizeof *c.info);
 	if (res == NULL)
 		res = &ownres;
-	src_init(&c.src, NULL, spans);
 	if (deck_open(&c)) {
-		src_init(&c.src, c.fp, spans);
 		deck_parse(&c);
 		fclose(c.fp);
 	}
-	/* Errors are reported by a read that kept no card and every id. */
-	again = !c.fn_stopped && (c.again || (c.errors > 0 &&
-	    (c.src.replaced > 0 || (spans != NULL && spans->caller_ids))));
-	src_free(&c.src);
 	ctx_free(&c);
-	node_pool_free();
-	if (again)
-		diag_drop(&c);
-	else
-		diag_flush(&c, diag != NULL ? diag : stderr);
+	diag_flush(&c, diag != NULL ? diag : stderr);
 	res->errors = c.errors;
 	res->warnings = c.warnings;
 	if (info == NULL)
 		deck_info_free(&own);
 	if (c.fn_stopped)
 		return -1;
-	if (again)
-		return DECK_AGAIN;
 	return c.errors > 0;
 }
 
@@ -1978,7 +1721,7 @@ char *
 deck_derive_id(const char *front)
 {
 	char slug[SLUG_MAX + 1];
-	uint32_t h = fnv1a(front, strlen(front)) & 0xffffff;
+	uint32_t h = hash_bytes(HASH_INIT, front, strlen(front)) & 0xffffff;
 	size_t n = 0;
 	bool gap = false;
 	const char *p;
@@ -2020,94 +1763,77 @@ deck_valid_id(const char *s)
 	return n > 0;
 }
 
-/*
- * Four interleaved FNV-1a lanes over 8-byte words: independent
- * multiplications keep the processor busy, so a 60 MB file hashes in a
- * few tens of milliseconds.  It only needs to notice a changed file.
- */
-void
-deck_hash_init(struct deck_hash *h, const char *salt)
-{
-	int k;
-
-	memset(h, 0, sizeof *h);
-	for (k = 0; k < 4; k++)
-		h->lane[k] = 0xcbf29ce484222325ULL + (uint64_t)k;
-	for (; *salt != '\0'; salt++)
-		h->lane[0] = (h->lane[0] ^ (unsigned char)*salt) *
-		    0x100000001b3ULL;
-}
-
-static void
-hash_block(struct deck_hash *h, const unsigned char *p)
-{
-	uint64_t w;
-	int k;
-
-	for (k = 0; k < 4; k++) {
-		memcpy(&w, p + 8 * k, 8);
-		h->lane[k] = (h->lane[k] ^ w) * 0x100000001b3ULL;
-		h->lane[k] ^= h->lane[k] >> 29;
-	}
-}
-
-void
-deck_hash_add(struct deck_hash *h, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-	size_t k;
-
-	h->len += n;
-	if (h->ntail > 0) {
-		k = sizeof h->tail - h->ntail < n ? sizeof h->tail - h->ntail :
-		    n;
-		memcpy(h->tail + h->ntail, p, k);
-		h->ntail += k;
-		p += k;
-		n -= k;
-		if (h->ntail < sizeof h->tail)
-			return;
-		hash_block(h, h->tail);
-		h->ntail = 0;
-	}
-	for (; n >= 32; p += 32, n -= 32)
-		hash_block(h, p);
-	memcpy(h->tail, p, n);
-	h->ntail = n;
-}
-
-void
-deck_hash_end(struct deck_hash *h, char buf[DECK_HASH_SIZE])
-{
-	size_t i;
-
-	for (i = 0; i < h->ntail; i++)
-		h->lane[i % 4] = (h->lane[i % 4] ^ h->tail[i]) *
-		    0x100000001b3ULL;
-	snprintf(buf, DECK_HASH_SIZE, "%016llx%016llx-%llu",
-	    (unsigned long long)(h->lane[0] ^ (h->lane[2] << 1)),
-	    (unsigned long long)(h->lane[1] ^ (h->lane[3] << 1)),
-	    (unsigned long long)h->len);
-}
-
 bool
 deck_file_hash(const char *path, const char *salt, char buf[DECK_HASH_SIZE])
 {
-	static unsigned char chunk[1 << 16];
-	struct deck_hash h;
+	unsigned char chunk[1 << 14];
+	uint32_t h = hash_bytes(HASH_INIT, salt, strlen(salt));
+	unsigned long long len = 0;
 	size_t n;
 	FILE *fp;
+	bool ok;
 
-	if ((fp = fopen(path, "r")) == NULL)
+	if ((fp = fopen(path, "rb")) == NULL)
 		return false;
-	deck_hash_init(&h, salt);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		deck_hash_add(&h, chunk, n);
-	if (ferror(fp)) {
-		fclose(fp);
-		return false;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		h = hash_bytes(h, chunk, n);
+		len += n;
 	}
+	ok = !ferror(fp);
 	fclose(fp);
-	deck_hash_end(&h, buf);
-	return true;
+	snprintf(buf, DECK_HASH_SIZE, "%08x-%llu", (unsigned)h, len);
+	return ok;
+}
+
+/* An id's slot: where it is, or the empty one where it would go. */
+struct deck_id {
+	size_t	line;
+	char	id[];
+};
+
+static struct deck_id **
+ids_slot(const struct deck_ids *t, const char *id)
+{
+	size_t mask = t->size - 1;
+	size_t i = hash_bytes(HASH_INIT, id, strlen(id)) & mask;
+
+	while (t->slot[i] != NULL && strcmp(t->slot[i]->id, id) != 0)
+		i = (i + 1) & mask;
+	return &t->slot[i];
+}
+
+size_t
+deck_ids_add(struct deck_ids *t, const char *id, size_t line)
+{
+	struct deck_id **old = t->slot, **e;
+	size_t i, n = t->size, len;
+
+	if (t->used * 2 >= t->size) {
+		t->size = n ? n * 2 : 64;
+		t->slot = xcalloc(t->size, sizeof *t->slot);
+		for (i = 0; i < n; i++)
+			if (old[i] != NULL)
+				*ids_slot(t, old[i]->id) = old[i];
+		free(old);
+	}
+	e = ids_slot(t, id);
+	if (*e != NULL)
+		return (*e)->line;
+	len = strlen(id);
+	*e = xmalloc(sizeof **e + len + 1);
+	(*e)->line = line;
+	memcpy((*e)->id, id, len + 1);
+	t->used++;
+	return 0;
+}
+
+void
+deck_ids_free(struct deck_ids *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->size; i++)
+		free(t->slot[i]);
+	free(t->slot);
+	memset(t, 0, sizeof *t);
 }

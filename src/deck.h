@@ -8,7 +8,6 @@
 #include <stdio.h>
 
 #define DECK_ID_MAX	64	/* bytes in a deck or card id */
-#define DECK_AGAIN	2	/* read the file again in full (see below) */
 
 /*
  * Limits that protect against hostile files; real decks never reach them
@@ -26,46 +25,11 @@ struct deck_limits {
 extern const struct deck_limits deck_default_limits;
 
 /*
- * Where a card lies in its file: whole lines, from the one with its "- "
- * to the line before the next thing in the file, when they hold that
- * card alone (no anchor, alias or warning in it, '\n' line breaks).  An
- * import keeps its cards' spans; the next import of the deck is given
- * them back (struct deck_spans), and a card whose lines are found again
- * byte for byte is handed over as kept, without being parsed again.
- */
-struct deck_span {
-	uint64_t	 hash;		/* of the bytes, salted */
-	uint32_t	 bytes;		/* 0: the card has no span */
-	uint32_t	 lines;		/* line breaks in the bytes */
-	uint32_t	 pos;		/* the card's index when it was kept */
-	const char	*id;		/* the card's id (from deck_spans) */
-};
-
-/*
- * The spans the last import of a deck kept, read back in file order.
- * open: the deck's id is known (from the file); false when it has none
- * (NULL: read every card, only keeping the spans).
- * next: the next span; false at the end.  Its id is copied at once.
- */
-struct deck_spans {
-	const char	*salt;		/* the program's version */
-	struct deck_hash *hash;		/* if not NULL, the file's, as read */
-	bool		(*open)(void *arg, const char *deck);
-	bool		(*next)(void *arg, struct deck_span *);
-	void		*arg;
-	/*
-	 * The caller finds a repeated card id itself (a database index does
-	 * it anyway) and answers DECK_AGAIN to it: no set of ids is kept.
-	 * Errors then also end in DECK_AGAIN, for a read that reports them.
-	 */
-	bool		 caller_ids;
-};
-
-/*
- * One valid card, handed to the caller as soon as it is read.  Every
- * pointer is borrowed and valid only during the callback.  A kept card
- * (unchanged since the import that kept its span) has only its index,
- * position, id, deck and span set: its text is what that import had.
+ * One card, handed to the caller as soon as it is read.  Every pointer
+ * is borrowed and valid only during the callback.  A card with errors
+ * (broken) is handed over too when its id is known, with only index,
+ * line, id, id_line and deck set, so that the caller can check its id:
+ * the file is then refused anyway.
  */
 struct deck_card {
 	size_t		 index;		/* 0-based position in the deck */
@@ -81,8 +45,8 @@ struct deck_card {
 	const char	*tags;		/* JSON array of strings, NULL when absent */
 	const char	*deck;		/* the deck's id, when read before the card */
 	const char	*deck_kind;	/* likewise the deck's kind, or NULL */
-	bool		 kept;
-	struct deck_span span;		/* to keep for the next import */
+	size_t		 id_line;	/* where the id is (or the card, if derived) */
+	bool		 broken;	/* errors in it: only the id is there */
 };
 
 /* The deck's own keys; strings belong to the struct (deck_info_free). */
@@ -98,10 +62,11 @@ struct deck_info {
 void	deck_info_free(struct deck_info *);
 
 /*
- * Return 0 to go on, DECK_AGAIN to have deck_load_spans give up and ask
- * for a full read, anything else to stop reading (deck_load returns -1).
+ * The caller keeps the ids (a database index, or struct deck_ids): return
+ * 0 to go on, the id_line of an earlier card with the same id to have it
+ * reported as a duplicate, or -1 to stop reading (deck_load returns -1).
  */
-typedef int (*deck_card_fn)(void *arg, const struct deck_card *);
+typedef long (*deck_card_fn)(void *arg, const struct deck_card *);
 
 struct deck_result {
 	size_t	errors;
@@ -123,18 +88,6 @@ int	deck_load(const char *path, const struct deck_limits *lim,
 	    struct deck_result *res, FILE *diag);
 
 /*
- * deck_load, handing each card its span and using the spans of the
- * deck's last import.  Returns DECK_AGAIN, with nothing printed, when
- * the file turned out to need reading in full (a card was kept but the
- * file has errors, or a kept card's lines read differently where they
- * are now; or what caller_ids says): discard the cards and call
- * deck_load_spans without spans or caller_ids (or deck_load).
- */
-int	deck_load_spans(const char *path, const struct deck_limits *lim,
-	    deck_card_fn fn, void *arg, const struct deck_spans *spans,
-	    struct deck_info *info, struct deck_result *res, FILE *diag);
-
-/*
  * The id derived from a front (DESIGN.md): ASCII letters and digits
  * lower-cased, other runs of characters one '-', trimmed, cut to 40,
  * then '-' and 6 hex digits of the front's FNV-1a hash.  The returned
@@ -144,24 +97,26 @@ char	*deck_derive_id(const char *front);
 
 /*
  * A fingerprint of a deck file's bytes and of salt (the program's
- * version, whose rules read them), to recognise a file imported before.
- * Fills buf; false when the file cannot be read (deck_load will say why).
- * It ends in "-" and the file's length in bytes.
+ * version, whose rules read them), to recognise a file imported before:
+ * its hash, '-' and its length in bytes.  False when the file cannot be
+ * read (deck_load will say why).
  */
-#define DECK_HASH_SIZE 48
+#define DECK_HASH_SIZE 32
 bool	deck_file_hash(const char *path, const char *salt,
 	    char buf[DECK_HASH_SIZE]);
 
-/* The same fingerprint taken piece by piece, as the bytes are read. */
-struct deck_hash {
-	uint64_t	 lane[4];
-	uint64_t	 len;
-	unsigned char	 tail[32];
-	size_t		 ntail;
+/*
+ * The ids of a deck's cards held in memory, for a caller without a
+ * database (lint): add returns 0, or the line of the card that had id
+ * first.  Zero-initialise; free with deck_ids_free.
+ */
+struct deck_ids {
+	struct deck_id	**slot;
+	size_t		  size;		/* a power of two */
+	size_t		  used;
 };
-void	deck_hash_init(struct deck_hash *, const char *salt);
-void	deck_hash_add(struct deck_hash *, const void *, size_t);
-void	deck_hash_end(struct deck_hash *, char buf[DECK_HASH_SIZE]);
+size_t	deck_ids_add(struct deck_ids *, const char *id, size_t line);
+void	deck_ids_free(struct deck_ids *);
 
 /* True when s is a valid deck or card id: [a-z0-9][a-z0-9-]*, <= 64. */
 bool	deck_valid_id(const char *s);

@@ -11,7 +11,7 @@
 #include "store.h"
 #include "xmalloc.h"
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 #define BUSY_TIMEOUT_MS 10000
 
 /*
@@ -154,11 +154,10 @@ static const char schema_v2[] =
 
 /*
  * Version 3: due and new cards are counted from their indexes alone
- * (each holds the columns its condition names, so no row is read), and each
- * deck keeps where its cards lay in the file last imported (span), so
- * that a re-import parses only the cards whose lines changed.  A span
- * row holds the records of SPAN_CHUNK cards from position first on;
- * gen tells one import's spans from the next one's.
+ * (each holds the columns its condition names, so no row is read).  It
+ * also kept where each card lay in its file, for re-imports that parsed
+ * only changed cards: version 4 drops that again (a real deck re-imports
+ * in milliseconds anyway).
  */
 static const char schema_v3[] =
     "DROP INDEX state_due;"
@@ -172,11 +171,14 @@ static const char schema_v3[] =
     "  gen INTEGER NOT NULL, first INTEGER NOT NULL, data BLOB NOT NULL,"
     "  PRIMARY KEY (deck, gen, first));";
 
+static const char schema_v4[] = "DROP TABLE span;";
+
 /* Migrations: entry i brings a database from version i to i + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 /* The card fields every listing and JSON object shares. */
@@ -310,27 +312,16 @@ static const char *const migrations[] = {
 enum stmt {
 	S_DECK_COUNT,
 	S_SOURCE_FIND,
-	S_SOURCE_SIZE,
 	S_SOURCE_SET,
 	S_STAGE_CLEAR,
 	S_STAGE_ADD,
-	S_SEEN_CLEAR,
-	S_SEEN_ADD,
-	S_DECK_PLACE,
+	S_STAGE_LINE,
+	S_CARD_INSERT,
 	S_DECK_CARDS,
-	S_CARD_ADD,
-	S_CARD_PUT,
-	S_CARD_MOVE,
-	S_DECK_KIND,
-	S_SPAN_GEN,
-	S_SPAN_GET,
-	S_SPAN_ADD,
-	S_SPAN_DROP,
 	S_COUNT_ADDED,
 	S_DECK_UPSERT,
 	S_CARD_MERGE,
 	S_CARD_RETIRE,
-	S_SEEN_RETIRE,
 	S_QUEUE_DUE,
 	S_QUEUE_DUE_ALL,
 	S_QUEUE_NEW,
@@ -381,49 +372,14 @@ enum stmt {
 static const char *const stmt_sql[S__COUNT] = {
 	[S_DECK_COUNT] = "SELECT count(*) FROM deck",
 	[S_SOURCE_FIND] = "SELECT id FROM deck WHERE source = ?1",
-	[S_SOURCE_SIZE] = "SELECT EXISTS (SELECT 1 FROM deck"
-	    " WHERE substr(source, -length(?1)) = ?1)",
 	[S_SOURCE_SET] = "UPDATE deck SET source = ?2"
 	    " WHERE id = ?1 AND source IS NOT ?2",
 	[S_STAGE_CLEAR] = "DELETE FROM temp.stage",
 	[S_STAGE_ADD] = "INSERT INTO temp.stage"
-	    " (pos, id, kind, front, back, hint, example, tags)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-	[S_SEEN_CLEAR] = "DELETE FROM temp.seen",
-	[S_SEEN_ADD] = "INSERT INTO temp.seen (id) VALUES (?1)",
-	[S_DECK_PLACE] = "INSERT INTO deck (id) VALUES (?1)"
-	    " ON CONFLICT (id) DO NOTHING",
+	    " (pos, id, line, kind, front, back, hint, example, tags)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_STAGE_LINE] = "SELECT line FROM temp.stage WHERE id = ?1",
 	[S_DECK_CARDS] = "SELECT count(*) FROM card WHERE deck = ?1",
-	/*
-	 * A new deck's cards: a plain one-row insert needs no statement
-	 * journal, where an upsert writes every page it touches to one.
-	 */
-	[S_CARD_ADD] = "INSERT INTO card"
-	    " (deck, id, pos, kind, front, back, hint, example, tags)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[S_CARD_PUT] = "INSERT INTO card"
-	    " (deck, id, pos, kind, front, back, hint, example, tags, retired)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)"
-	    " ON CONFLICT (deck, id) DO UPDATE SET pos = excluded.pos,"
-	    " kind = excluded.kind, front = excluded.front,"
-	    " back = excluded.back, hint = excluded.hint,"
-	    " example = excluded.example, tags = excluded.tags, retired = 0"
-	    " WHERE pos IS NOT excluded.pos OR kind IS NOT excluded.kind"
-	    " OR front IS NOT excluded.front OR back IS NOT excluded.back"
-	    " OR hint IS NOT excluded.hint OR example IS NOT excluded.example"
-	    " OR tags IS NOT excluded.tags OR retired <> 0",
-	[S_CARD_MOVE] = "UPDATE card SET pos = ?3"
-	    " WHERE deck = ?1 AND id = ?2 AND pos IS NOT ?3",
-	[S_DECK_KIND] = "SELECT kind FROM deck WHERE id = ?1",
-	[S_SPAN_GEN] = "SELECT max(gen) FROM span WHERE deck = ?1",
-	[S_SPAN_GET] = "SELECT data FROM span"
-	    " WHERE deck = ?1 AND gen = ?2 AND first = ?3",
-	[S_SPAN_ADD] = "INSERT INTO span (deck, gen, first, data)"
-	    " VALUES (?1, ?2, ?3, ?4)",
-	[S_SPAN_DROP] = "DELETE FROM span WHERE deck = ?1 AND gen IS NOT ?2",
-	[S_SEEN_RETIRE] = "UPDATE card SET retired = 1"
-	    " WHERE deck = ?1 AND retired = 0"
-	    " AND id NOT IN (SELECT id FROM temp.seen)",
 	[S_COUNT_ADDED] = "SELECT count(*) FROM temp.stage g WHERE NOT EXISTS"
 	    " (SELECT 1 FROM card c WHERE c.deck = ?1 AND c.id = g.id)",
 	[S_DECK_UPSERT] = "INSERT INTO deck"
@@ -450,6 +406,14 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " OR front IS NOT excluded.front OR back IS NOT excluded.back"
 	    " OR hint IS NOT excluded.hint OR example IS NOT excluded.example"
 	    " OR tags IS NOT excluded.tags OR retired <> 0",
+	/*
+	 * A new deck's cards: a plain insert needs no statement journal,
+	 * where an upsert writes every page it touches to one.
+	 */
+	[S_CARD_INSERT] = "INSERT INTO card"
+	    " (deck, id, pos, kind, front, back, hint, example, tags)"
+	    " SELECT ?1, id, pos, coalesce(kind, ?2), front, back, hint,"
+	    " example, tags FROM temp.stage ORDER BY pos",
 	[S_CARD_RETIRE] = "UPDATE card SET retired = 1"
 	    " WHERE deck = ?1 AND retired = 0"
 	    " AND id NOT IN (SELECT id FROM temp.stage)",
@@ -557,54 +521,12 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_ROLLBACK] = "ROLLBACK",
 };
 
-/*
- * An import writes each card straight into the card table when the deck's
- * id came before its cards (the usual layout), remembering only the ids
- * for retirement; otherwise it stages the cards and merges them at the
- * end.  Both are one transaction.
- */
-enum import_mode {
-	IMPORT_UNDECIDED,
-	IMPORT_DIRECT,
-	IMPORT_STAGED,
-};
-
 struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[S__COUNT];
 	char		*err;
 	char		*path;		/* for messages: which file failed */
-	enum import_mode mode;
-	bool		 force_staged;	/* the direct way had to be given up */
-	bool		 deck_new;	/* no earlier cards: nothing to retire */
-	char		*inherit;	/* kind given to cards without their own */
-	bool		 redo;		/* that kind turned out wrong */
-	int64_t		 before;	/* the deck's cards when the import began */
-	int64_t		 written;	/* cards inserted or updated */
-
-	/* Spans read back from the deck's last import (store_span_next). */
-	int64_t		 in_gen;	/* 0: none */
-	int64_t		 in_chunk;	/* the next chunk to read */
-	unsigned char	*in;		/* the chunk being read */
-	size_t		 in_len;
-	size_t		 in_pos;
-	char		 in_id[DECK_ID_MAX + 1];
-	char		*in_deck;
-	char		*old_kind;	/* the deck's kind then */
-	int64_t		 kept;		/* cards kept unparsed */
-	/* Spans of this import, written SPAN_CHUNK records a row. */
-	int64_t		 out_gen;	/* 0: none kept (staged) */
-	struct buf	 out;
-	size_t		 out_n;
-	int64_t		 out_chunk;
 };
-
-/*
- * A span row holds this many records; a record is the card's position,
- * the span's bytes and line breaks (32 bits each), its hash (64), the
- * id's length (8) and the id, little-endian.
- */
-#define SPAN_CHUNK 1024
 
 static bool
 no_room(int e)
@@ -883,11 +805,6 @@ store_close(struct store *st)
 	for (i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
-	free(st->inherit);
-	free(st->in);
-	free(st->in_deck);
-	free(st->old_kind);
-	buf_free(&st->out);
 	free(st->err);
 	free(st->path);
 	free(st);
@@ -1024,309 +941,59 @@ store_rollback(struct store *st)
 	sqlite3_reset(st->stmt[S_ROLLBACK]);
 }
 
+/*
+ * An import stages the file's cards in a temporary table, whose index
+ * finds a repeated id without a set of ids in memory, then merges them
+ * into the deck at the end: all in one transaction.
+ */
 int
-store_import_begin(struct store *st, bool staged)
+store_import_begin(struct store *st)
 {
 	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS stage ("
-	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT,"
-	    " front TEXT NOT NULL, back TEXT NOT NULL, hint TEXT,"
-	    " example TEXT, tags TEXT);"
-	    "CREATE TEMP TABLE IF NOT EXISTS seen (id TEXT PRIMARY KEY)"
-	    " WITHOUT ROWID;"
-	    /* Keep memory flat in deck size: the ids spill to a file. */
+	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	    " line INTEGER NOT NULL, kind TEXT, front TEXT, back TEXT,"
+	    " hint TEXT, example TEXT, tags TEXT);"
+	    /* Keep memory flat in deck size: the cards spill to a file. */
 	    "PRAGMA temp.cache_size = -1024") != 0)
 		return -1;
 	if (store_begin(st) != 0)
 		return -1;
-	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0 ||
-	    run(st, stmt(st, S_SEEN_CLEAR), "staging cards") != 0) {
+	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0) {
 		store_rollback(st);
 		return -1;
 	}
-	st->mode = IMPORT_UNDECIDED;
-	st->force_staged = staged;
-	st->deck_new = st->redo = false;
-	free(st->inherit);
-	st->inherit = NULL;
-	st->before = st->written = 0;
-	st->in_gen = st->kept = st->out_gen = st->out_chunk = 0;
-	st->out_n = 0;
-	buf_reset(&st->out);
 	return 0;
 }
 
-static void
-put_le(struct buf *b, uint64_t v, int bytes)
-{
-	unsigned char x[8];
-	int i;
-
-	for (i = 0; i < bytes; i++)
-		x[i] = (unsigned char)(v >> (8 * i));
-	buf_add(b, x, (size_t)bytes);
-}
-
-static uint64_t
-get_le(const unsigned char *p, int bytes)
-{
-	uint64_t v = 0;
-
-	while (bytes-- > 0)
-		v = v << 8 | p[bytes];
-	return v;
-}
-
-/* Write the span records gathered so far as one row. */
-static int
-span_flush(struct store *st, const char *deck)
-{
-	sqlite3_stmt *s;
-
-	if (st->out_n == 0)
-		return 0;
-	s = stmt(st, S_SPAN_ADD);
-	bind_text(s, 1, deck);
-	sqlite3_bind_int64(s, 2, st->out_gen);
-	sqlite3_bind_int64(s, 3, st->out_chunk++);
-	sqlite3_bind_blob(s, 4, st->out.data, (int)st->out.len, SQLITE_STATIC);
-	st->out_n = 0;
-	if (run(st, s, "saving the deck's layout") != 0)
-		return -1;
-	buf_reset(&st->out);
-	return 0;
-}
-
-/* Keep the card's span for the next import of its deck. */
-static int
-span_keep(struct store *st, const struct deck_card *c)
-{
-	size_t n = strlen(c->id);
-
-	if (st->out_gen == 0 || c->span.bytes == 0 || n > DECK_ID_MAX)
-		return 0;
-	put_le(&st->out, (uint64_t)c->index, 4);
-	put_le(&st->out, c->span.bytes, 4);
-	put_le(&st->out, c->span.lines, 4);
-	put_le(&st->out, c->span.hash, 8);
-	put_le(&st->out, (uint64_t)n, 1);
-	buf_add(&st->out, c->id, n);
-	if (++st->out_n < SPAN_CHUNK)
-		return 0;
-	return span_flush(st, c->deck);
-}
-
-bool
-store_span_open(struct store *st, const char *deck)
-{
-	sqlite3_stmt *s = stmt(st, S_SPAN_GEN);
-
-	bind_text(s, 1, deck);
-	if ((st->in_gen = scalar(st, s, "reading the deck's layout")) <= 0) {
-		st->in_gen = 0;
-		return false;
-	}
-	free(st->in_deck);
-	st->in_deck = xstrdup(deck);
-	free(st->old_kind);
-	s = stmt(st, S_DECK_KIND);
-	bind_text(s, 1, deck);
-	st->old_kind = text_of(st, s, "reading the deck");
-	st->in_chunk = 0;
-	st->in_len = st->in_pos = 0;
-	return true;
-}
-
-/* The next chunk of records; false at the end (or on any trouble). */
-static bool
-span_chunk(struct store *st)
-{
-	sqlite3_stmt *s = stmt(st, S_SPAN_GET);
-	size_t n;
-
-	bind_text(s, 1, st->in_deck);
-	sqlite3_bind_int64(s, 2, st->in_gen);
-	sqlite3_bind_int64(s, 3, st->in_chunk++);
-	if (sqlite3_step(s) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return false;
-	}
-	n = (size_t)sqlite3_column_bytes(s, 0);
-	st->in = xrealloc(st->in, n > 0 ? n : 1);
-	if (n > 0)
-		memcpy(st->in, sqlite3_column_blob(s, 0), n);
-	st->in_len = n;
-	st->in_pos = 0;
-	sqlite3_reset(s);
-	return n > 0;
-}
-
-bool
-store_span_next(struct store *st, struct deck_span *sp)
-{
-	const unsigned char *p;
-	size_t n;
-
-	if (st->in_gen == 0)
-		return false;
-	if (st->in_pos == st->in_len && !span_chunk(st)) {
-		st->in_gen = 0;
-		return false;
-	}
-	p = st->in + st->in_pos;
-	if (st->in_len - st->in_pos < 21 || (n = p[20]) > DECK_ID_MAX ||
-	    st->in_len - st->in_pos - 21 < n) {
-		st->in_gen = 0;		/* not ours: use none of it */
-		return false;
-	}
-	sp->pos = (uint32_t)get_le(p, 4);
-	sp->bytes = (uint32_t)get_le(p + 4, 4);
-	sp->lines = (uint32_t)get_le(p + 8, 4);
-	sp->hash = get_le(p + 12, 8);
-	memcpy(st->in_id, p + 21, n);
-	st->in_id[n] = '\0';
-	sp->id = st->in_id;
-	st->in_pos += 21 + n;
-	return true;
-}
-
-/*
- * A card's row: the only constraint a valid card can break is that of
- * its id, which an earlier card of the file had (see caller_ids).
- */
-static int
-run_card(struct store *st, sqlite3_stmt *s)
-{
-	int rc = sqlite3_step(s);
-
-	sqlite3_reset(s);
-	if (rc == SQLITE_CONSTRAINT)
-		return DECK_AGAIN;
-	if (rc != SQLITE_DONE) {
-		set_error(st, "saving a card");
-		return -1;
-	}
-	return 0;
-}
-
-static int
-stage_card(struct store *st, const struct deck_card *c)
+long
+store_import_card(struct store *st, const struct deck_card *c)
 {
 	sqlite3_stmt *s = stmt(st, S_STAGE_ADD);
+	int64_t first;
+	int rc;
 
 	sqlite3_bind_int64(s, 1, (int64_t)c->index);
 	bind_text(s, 2, c->id);
-	bind_text(s, 3, c->kind);
-	bind_text(s, 4, c->front);
-	bind_text(s, 5, c->back);
-	bind_text(s, 6, c->hint);
-	bind_text(s, 7, c->example);
-	bind_text(s, 8, c->tags);
-	return run_card(st, s);
-}
-
-/* The first card decides: straight in when the deck's id is known. */
-static int
-choose_mode(struct store *st, const struct deck_card *c)
-{
-	sqlite3_stmt *s;
-
-	if (st->force_staged || c->deck == NULL) {
-		st->mode = IMPORT_STAGED;
-		return 0;
-	}
-	st->mode = IMPORT_DIRECT;
-	s = stmt(st, S_SPAN_GEN);
-	bind_text(s, 1, c->deck);
-	if ((st->out_gen = scalar(st, s, "reading the deck's layout")) < 0)
-		return -1;
-	st->out_gen++;
-	s = stmt(st, S_DECK_PLACE);
-	bind_text(s, 1, c->deck);
-	if (run(st, s, "saving the deck") != 0)
-		return -1;
-	st->deck_new = sqlite3_changes64(st->db) == 1;
-	if (st->deck_new)
-		return 0;
-	s = stmt(st, S_DECK_CARDS);
-	bind_text(s, 1, c->deck);
-	return (st->before = scalar(st, s, "counting cards")) < 0 ? -1 : 0;
-}
-
-/* The kind a card without its own takes from its deck's. */
-static const char *
-inherited(const char *deck_kind)
-{
-	return deck_kind != NULL ? deck_kind : "recall";
-}
-
-/* Write one card into its place; count it as added or changed. */
-static int
-put_card(struct store *st, const struct deck_card *c)
-{
-	sqlite3_stmt *s = stmt(st, st->deck_new ? S_CARD_ADD : S_CARD_PUT);
-	const char *kind = c->kind;
-	int rc;
-
-	if (kind == NULL) {
-		kind = inherited(c->deck_kind);
-		if (st->inherit == NULL)
-			st->inherit = xstrdup(kind);
-		else if (strcmp(st->inherit, kind) != 0)
-			st->redo = true;
-	}
-	bind_text(s, 1, c->deck);
-	bind_text(s, 2, c->id);
-	sqlite3_bind_int64(s, 3, (int64_t)c->index);
-	bind_text(s, 4, kind);
+	sqlite3_bind_int64(s, 3, (int64_t)c->id_line);
+	bind_text(s, 4, c->kind);
 	bind_text(s, 5, c->front);
 	bind_text(s, 6, c->back);
 	bind_text(s, 7, c->hint);
 	bind_text(s, 8, c->example);
 	bind_text(s, 9, c->tags);
-	if ((rc = run_card(st, s)) != 0)
-		return rc;
-	st->written += sqlite3_changes64(st->db);
-	if (!st->deck_new) {
-		s = stmt(st, S_SEEN_ADD);
-		bind_text(s, 1, c->id);
-		if ((rc = run_card(st, s)) != 0)
-			return rc;
-	}
-	return span_keep(st, c);
-}
-
-/* A card not parsed: its row is as it was, but its place may move. */
-static int
-keep_card(struct store *st, const struct deck_card *c)
-{
-	sqlite3_stmt *s;
-	int rc;
-
-	if ((uint64_t)c->index != c->span.pos) {
-		s = stmt(st, S_CARD_MOVE);
-		bind_text(s, 1, c->deck);
-		bind_text(s, 2, c->id);
-		sqlite3_bind_int64(s, 3, (int64_t)c->index);
-		if (run(st, s, "saving a card") != 0)
-			return -1;
-		st->written += sqlite3_changes64(st->db);
-	}
-	s = stmt(st, S_SEEN_ADD);
-	bind_text(s, 1, c->id);
-	if ((rc = run_card(st, s)) != 0)
-		return rc;
-	st->kept++;
-	return span_keep(st, c);
-}
-
-int
-store_import_card(struct store *st, const struct deck_card *c)
-{
-	if (st->mode == IMPORT_UNDECIDED && choose_mode(st, c) != 0)
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_CONSTRAINT) {
+		set_error(st, "staging cards");
 		return -1;
-	if (st->mode == IMPORT_STAGED)
-		return stage_card(st, c);
-	return c->kept ? keep_card(st, c) : put_card(st, c);
+	}
+	/* The only constraint a card can break: an earlier card's id. */
+	s = stmt(st, S_STAGE_LINE);
+	bind_text(s, 1, c->id);
+	first = scalar(st, s, "staging cards");
+	return first > 0 ? (long)first : -1;
 }
 
 char *
@@ -1338,16 +1005,11 @@ store_deck_by_source(struct store *st, const char *source)
 	return text_of(st, s, "looking up the deck");
 }
 
-bool
-store_source_size(struct store *st, long long bytes)
+/* The kind a card without its own takes from its deck's. */
+static const char *
+inherited(const char *deck_kind)
 {
-	sqlite3_stmt *s = stmt(st, S_SOURCE_SIZE);
-	char suffix[32];
-
-	snprintf(suffix, sizeof suffix, "-%lld", bytes);
-	bind_text(s, 1, suffix);
-	/* When in doubt (an error), say yes: the file is then hashed first. */
-	return scalar(st, s, "looking up the deck") != 0;
+	return deck_kind != NULL ? deck_kind : "recall";
 }
 
 int
@@ -1355,28 +1017,19 @@ store_import_commit(struct store *st, const struct deck_info *d,
     const char *path, const char *source, struct import_stats *is)
 {
 	sqlite3_stmt *s;
-	int64_t base;
+	int64_t base, before;
 
 	memset(is, 0, sizeof *is);
 	is->cards = (int64_t)d->cards;
-	/* Kept cards may inherit the deck's kind: it must not have moved. */
-	if (st->kept > 0 &&
-	    strcmp(inherited(d->kind), inherited(st->old_kind)) != 0) {
-		store_rollback(st);
-		return 2;
-	}
-	if (st->mode == IMPORT_DIRECT && (st->redo || (st->inherit != NULL &&
-	    strcmp(st->inherit, inherited(d->kind)) != 0))) {
-		store_rollback(st);
-		return 1;	/* the deck's kind came late: stage instead */
-	}
+	s = stmt(st, S_DECK_CARDS);
+	bind_text(s, 1, d->id);
+	if ((before = scalar(st, s, "counting cards")) < 0)
+		goto fail;
+	s = stmt(st, S_COUNT_ADDED);
+	bind_text(s, 1, d->id);
+	if ((is->added = scalar(st, s, "comparing cards")) < 0)
+		goto fail;
 	base = sqlite3_total_changes64(st->db);
-	if (st->mode != IMPORT_DIRECT) {
-		s = stmt(st, S_COUNT_ADDED);
-		bind_text(s, 1, d->id);
-		if ((is->added = scalar(st, s, "comparing cards")) < 0)
-			goto fail;
-	}
 	s = stmt(st, S_DECK_UPSERT);
 	bind_text(s, 1, d->id);
 	bind_text(s, 2, d->title);
@@ -1387,42 +1040,20 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 7, path);
 	if (run(st, s, "saving the deck") != 0)
 		goto fail;
-	is->deck_changed = sqlite3_total_changes64(st->db) != base ||
-	    st->deck_new;
-	if (st->mode == IMPORT_DIRECT && st->deck_new)
-		is->added = st->written;	/* every card an insert */
-	else if (st->mode == IMPORT_DIRECT) {
-		s = stmt(st, S_DECK_CARDS);
-		bind_text(s, 1, d->id);
-		if ((is->added = scalar(st, s, "counting cards")) < 0)
-			goto fail;
-		is->added -= st->before;
-		is->changed = st->written - is->added;
-		s = stmt(st, S_SEEN_RETIRE);
-	} else {
-		s = stmt(st, S_CARD_MERGE);
-		bind_text(s, 1, d->id);
-		bind_text(s, 2, inherited(d->kind));
-		if (run(st, s, "saving cards") != 0)
-			goto fail;
-		is->changed = sqlite3_changes64(st->db) - is->added;
+	is->deck_changed = sqlite3_total_changes64(st->db) != base;
+	s = stmt(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE);
+	bind_text(s, 1, d->id);
+	bind_text(s, 2, inherited(d->kind));
+	if (run(st, s, "saving cards") != 0)
+		goto fail;
+	is->changed = sqlite3_changes64(st->db) - is->added;
+	if (before > 0) {
 		s = stmt(st, S_CARD_RETIRE);
-	}
-	if (!st->deck_new) {
 		bind_text(s, 1, d->id);
 		if (run(st, s, "retiring cards") != 0)
 			goto fail;
 		is->retired = sqlite3_changes64(st->db);
 	}
-	/* This import's spans replace the last one's (none when staged). */
-	if (st->mode == IMPORT_DIRECT && span_flush(st, d->id) != 0)
-		goto fail;
-	s = stmt(st, S_SPAN_DROP);
-	bind_text(s, 1, d->id);
-	if (st->out_gen > 0)
-		sqlite3_bind_int64(s, 2, st->out_gen);
-	if (run(st, s, "saving the deck's layout") != 0)
-		goto fail;
 	s = stmt(st, S_SOURCE_SET);
 	bind_text(s, 1, d->id);
 	bind_text(s, 2, source);
@@ -1434,8 +1065,7 @@ store_import_commit(struct store *st, const struct deck_info *d,
 		store_rollback(st);
 		return 0;
 	}
-	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0 ||
-	    run(st, stmt(st, S_SEEN_CLEAR), "staging cards") != 0)
+	if (run(st, stmt(st, S_STAGE_CLEAR), "staging cards") != 0)
 		goto fail;
 	return store_commit(st);
 fail:

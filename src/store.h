@@ -29,30 +29,18 @@ struct import_stats {
 	int64_t	retired;
 	bool	deck_changed;
 };
-/* staged: stage every card and merge at the end (see store.c). */
-int	store_import_begin(struct store *, bool staged);
-/* 0, -1 on error, DECK_AGAIN when the card's id came before in the file. */
-int	store_import_card(struct store *, const struct deck_card *);
+int	store_import_begin(struct store *);
+/* 0, -1 on error, or the id_line of an earlier card with the same id. */
+long	store_import_card(struct store *, const struct deck_card *);
 /*
- * source: what deck_file_hash says of the file, kept to skip it unchanged.
- * Returns 0 when done, -1 on error, 1 when the import must be done again
- * with store_import_begin(st, true) (the file set the deck's kind late),
- * 2 when it must be done again without spans (cards were kept but the
- * deck's kind, which they may inherit, changed).
+ * source: deck_file_hash's fingerprint of the file, kept to skip it when
+ * unchanged.  0 when done (nothing written when nothing changed), -1 on
+ * error (rolled back).
  */
 int	store_import_commit(struct store *, const struct deck_info *,
 	    const char *path, const char *source, struct import_stats *);
-/*
- * The spans the deck's last import kept, for deck_load_spans: open
- * (false: none), then next until it returns false.  A kept card's span
- * is kept again by store_import_card, and so is a parsed card's.
- */
-bool	store_span_open(struct store *, const char *deck);
-bool	store_span_next(struct store *, struct deck_span *);
-/* The deck last imported from a file with this hash (caller frees), or NULL. */
+/* The deck last imported from a file with this fingerprint (caller frees), or NULL. */
 char	*store_deck_by_source(struct store *, const char *source);
-/* Whether a deck came from a file of this many bytes (hashes end so). */
-bool	store_source_size(struct store *, long long bytes);
 void	store_import_abort(struct store *);
 
 int64_t	store_deck_count(struct store *);

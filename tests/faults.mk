@@ -7,7 +7,8 @@ faults_tests = \
 	tests/cli/faults-concurrent.sh \
 	tests/cli/faults-files.sh \
 	tests/cli/faults-kill.sh \
-	tests/cli/faults-legacy.sh
+	tests/cli/faults-legacy.sh \
+	tests/cli/faults-legacy-v3.sh
 
 TESTS += $(faults_tests)
 EXTRA_DIST += $(faults_tests) tests/faults/faults.py

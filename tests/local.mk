@@ -17,7 +17,6 @@ cli_tests = \
 	tests/cli/manage.sh \
 	tests/cli/options.sh \
 	tests/cli/piped.sh \
-	tests/cli/spans.sh \
 	tests/cli/story.sh
 
 repl_tests = \
@@ -43,7 +42,7 @@ tests_unit_test_term_CFLAGS = $(unit_cflags)
 tests_unit_test_term_LDADD = $(unit_ldadd)
 
 tests_unit_test_deck_SOURCES = tests/unit/test-deck.c src/deck.c \
-	src/span.c src/xmalloc.c
+	src/hash.c src/xmalloc.c
 tests_unit_test_deck_CFLAGS = $(unit_cflags) $(YAML_CFLAGS)
 tests_unit_test_deck_LDADD = $(unit_ldadd) $(YAML_LIBS)
 
@@ -66,7 +65,6 @@ AM_TESTS_ENVIRONMENT = \
 	EXPECT='$(EXPECT)'; export EXPECT;
 
 EXTRA_DIST += tests/setup tests/unit/run.sh tests/repl/lib.tcl $(cli_tests) $(repl_tests) \
-	tests/cli/spans.py \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
-	tests/data/schema-v1.sql \
+	tests/data/schema-v1.sql tests/data/schema-v3.sql \
 	tests/data/bad tests/data/good

@@ -32,6 +32,7 @@ struct seen {
 	size_t	cards;
 	size_t	next;		/* the least index the next card may have */
 	size_t	stop_at;	/* ask to stop at this card; 0: never */
+	struct deck_ids ids;
 };
 
 static int		input_fd = -1;
@@ -60,16 +61,25 @@ touch(const char *s, int may_be_null)
  * Read every byte of every field so ASan sees a stale or unterminated
  * pointer, and check what deck.h promises about each.
  */
-static int
+static long
 on_card(void *arg, const struct deck_card *dc)
 {
 	struct seen *s = arg;
+	size_t first;
 	char *id;
 
 	expect(dc->index >= s->next, "cards out of order");
 	s->next = dc->index + 1;
-	s->cards++;
 	touch(dc->id, 0);
+	expect(deck_valid_id(dc->id), "a card with an invalid id");
+	expect(dc->id_line > 0, "an id without a line");
+	first = deck_ids_add(&s->ids, dc->id, dc->id_line);
+	expect(first <= dc->id_line, "a first id after this one");
+	if (dc->broken) {
+		expect(dc->front == NULL && dc->back == NULL,
+		    "a broken card with text");
+		return (long)first;
+	}
 	touch(dc->kind, 1);
 	touch(dc->front, 0);
 	touch(dc->back, 0);
@@ -89,7 +99,10 @@ on_card(void *arg, const struct deck_card *dc)
 		expect(strcmp(id, dc->id) == 0, "a derived id that differs");
 		free(id);
 	}
-	return s->stop_at != 0 && s->cards == s->stop_at;
+	if (first != 0)
+		return (long)first;
+	s->cards++;
+	return s->stop_at != 0 && s->cards == s->stop_at ? -1 : 0;
 }
 
 /* Every diagnostic is one line that names the file. */
@@ -123,7 +136,7 @@ load(const struct deck_limits *lim, size_t stop_at)
 {
 	struct deck_info info;
 	struct deck_result res;
-	struct seen s = { 0, 0, stop_at };
+	struct seen s = { 0, 0, stop_at, { NULL, 0, 0 } };
 	char *text = NULL;
 	size_t len = 0;
 	FILE *diag;
@@ -148,6 +161,7 @@ load(const struct deck_limits *lim, size_t stop_at)
 	touch(info.description, 1);
 	touch(info.tags, 1);
 	deck_info_free(&info);
+	deck_ids_free(&s.ids);
 	free(text);
 }
 
@@ -206,188 +220,11 @@ tiny_limits(struct deck_limits *lim, const uint8_t *data, size_t size)
  * import stored it, must be exactly what reading the file in full gives
  * -- or it must ask for that full read (DECK_AGAIN).
  */
-struct card_rec {
-	size_t	 index;
-	char	*id;
-	char	*text;		/* every field, joined */
-	struct deck_span span;
-};
-
-struct run {
-	struct card_rec	*cards;
-	size_t		 n;
-	const struct run *before;	/* whose spans are used, for kept cards */
-	size_t		 next;		/* the next span handed back */
-};
-
-static char *
-join(const struct deck_card *dc)
-{
-	const char *f[] = { dc->kind, dc->front, dc->back, dc->hint,
-	    dc->example, dc->tags };
-	struct buf b = { 0 };
-	size_t i;
-
-	for (i = 0; i < sizeof f / sizeof *f; i++) {
-		buf_adds(&b, f[i] != NULL ? f[i] : "(none)");
-		buf_addc(&b, '\x1f');
-	}
-	return b.data;
-}
-
-static const struct card_rec *
-find_id(const struct run *r, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		if (strcmp(r->cards[i].id, id) == 0)
-			return &r->cards[i];
-	return NULL;
-}
-
-static int
-on_span_card(void *arg, const struct deck_card *dc)
-{
-	struct run *r = arg;
-	struct card_rec *c;
-	const struct card_rec *was;
-
-	r->cards = xreallocarray(r->cards, r->n + 1, sizeof *r->cards);
-	c = &r->cards[r->n++];
-	c->index = dc->index;
-	c->id = xstrdup(dc->id);
-	c->span = dc->span;
-	c->span.id = c->id;
-	if (dc->kept) {
-		was = r->before != NULL ? find_id(r->before, dc->id) : NULL;
-		expect(was != NULL, "a kept card no earlier import had");
-		c->text = xstrdup(was->text);
-	} else
-		c->text = join(dc);
-	return 0;
-}
-
-static bool
-span_open(void *arg, const char *deck)
-{
-	struct run *r = arg;
-
-	(void)deck;
-	r->next = 0;
-	return r->before != NULL && r->before->n > 0;
-}
-
-static bool
-span_next(void *arg, struct deck_span *sp)
-{
-	struct run *r = arg;
-	const struct card_rec *c;
-
-	while (r->next < r->before->n) {
-		c = &r->before->cards[r->next++];
-		if (c->span.bytes == 0)
-			continue;
-		*sp = c->span;
-		sp->pos = (uint32_t)c->index;
-		return true;
-	}
-	return false;
-}
-
-static void
-run_free(struct run *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++) {
-		free(r->cards[i].id);
-		free(r->cards[i].text);
-	}
-	free(r->cards);
-}
-
-static int
-span_load(struct run *r, bool use, struct deck_info *info)
-{
-	struct deck_spans sp = { "fuzz", NULL, use ? span_open : NULL,
-	    span_next, r, false };
-	struct deck_result res;
-	FILE *diag;
-	char *text = NULL;
-	size_t len = 0;
-	int rv;
-
-	if ((diag = open_memstream(&text, &len)) == NULL)
-		abort();
-	rv = deck_load_spans(input_path, NULL, on_span_card, r, &sp, info,
-	    &res, diag);
-	fclose(diag);
-	if (rv == DECK_AGAIN)
-		expect(len == 0, "diagnostics printed for a read to do again");
-	free(text);
-	return rv;
-}
-
-/* The input, then the input with one line dropped (chosen by a byte). */
-static void
-spans(const uint8_t *data, size_t size)
-{
-	struct run a = { 0 }, full = { 0 }, fast = { 0 };
-	struct deck_info ia, ifull, ifast;
-	const uint8_t *p, *nl;
-	size_t skip, line = 0, i;
-	uint8_t *b = xmalloc(size + 1);
-	size_t bn = 0;
-	int rfull, rfast;
-
-	input_set(data, size);
-	if (span_load(&a, false, &ia) != 0)
-		goto out;
-	skip = size > 0 ? data[0] % 16 : 0;
-	for (p = data; p < data + size; p = nl + 1, line++) {
-		nl = memchr(p, '\n', (size_t)(data + size - p));
-		if (nl == NULL)
-			nl = data + size - 1;
-		if (line != skip) {
-			memcpy(b + bn, p, (size_t)(nl - p) + 1);
-			bn += (size_t)(nl - p) + 1;
-		}
-	}
-	input_set(b, bn);
-	rfull = span_load(&full, false, &ifull);
-	fast.before = &a;
-	rfast = span_load(&fast, true, &ifast);
-	if (rfast != DECK_AGAIN) {
-		expect(rfast == rfull, "spans changed the result");
-		/* The store reads again in full when the deck's kind moved. */
-		if (rfull == 0 && (ia.kind == NULL) == (ifull.kind == NULL) &&
-		    (ia.kind == NULL || strcmp(ia.kind, ifull.kind) == 0)) {
-			expect(fast.n == full.n, "spans changed the cards");
-			for (i = 0; i < full.n; i++)
-				expect(fast.cards[i].index == full.cards[i].index &&
-				    strcmp(fast.cards[i].id, full.cards[i].id) == 0 &&
-				    strcmp(fast.cards[i].text,
-				    full.cards[i].text) == 0,
-				    "a kept card differs from the file");
-		}
-	}
-	deck_info_free(&ifull);
-	deck_info_free(&ifast);
-	run_free(&full);
-	run_free(&fast);
-out:
-	deck_info_free(&ia);
-	run_free(&a);
-	free(b);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct deck_limits tiny;
 
-	spans(data, size);
 	input_set(data, size);
 	load(NULL, 0);
 	load(&small_limits, size > 0 ? 1 + data[size - 1] % 4 : 0);

@@ -47,6 +47,8 @@ struct run {
 	size_t			 ncards;
 	size_t			 cap;
 	size_t			 stop_after;	/* 0: never ask to stop */
+	size_t			 nbroken;	/* cards handed for their id */
+	struct deck_ids		 ids;
 };
 
 struct bad_case {
@@ -72,11 +74,19 @@ dup_or_null(const char *s)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-static int
+static long
 save_card(void *arg, const struct deck_card *dc)
 {
 	struct run *r = arg;
 	struct seen_card *c;
+	size_t first = deck_ids_add(&r->ids, dc->id, dc->id_line);
+
+	if (dc->broken) {
+		r->nbroken++;
+		return (long)first;
+	}
+	if (first != 0)
+		return (long)first;
 
 	if (r->ncards == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
@@ -94,7 +104,7 @@ save_card(void *arg, const struct deck_card *dc)
 	c->hint = dup_or_null(dc->hint);
 	c->example = dup_or_null(dc->example);
 	c->tags = dup_or_null(dc->tags);
-	return r->stop_after != 0 && r->ncards == r->stop_after;
+	return r->stop_after != 0 && r->ncards == r->stop_after ? -1 : 0;
 }
 
 static void
@@ -125,6 +135,7 @@ run_free(struct run *r)
 	free(r->cards);
 	free(r->diag);
 	deck_info_free(&r->info);
+	deck_ids_free(&r->ids);
 	memset(r, 0, sizeof *r);
 }
 
@@ -929,180 +940,49 @@ test_bad_cases_found(void **state)
 }
 
 /*
- * Spans: one read keeps them, the next is given them back.  A card is
- * handed over as kept only when its lines are still there byte for byte.
+ * A card with errors comes to the caller for its id alone, so that a
+ * duplicate id is reported in it too; the caller's answer names the line.
  */
-struct span_run {
-	struct deck_span spans[16];
-	char		 ids[16][DECK_ID_MAX + 1];
-	bool		 kept[16];
-	size_t		 n;
-	const struct span_run *before;
-	size_t		 next;
-};
-
-static int
-span_card(void *arg, const struct deck_card *dc)
-{
-	struct span_run *r = arg;
-
-	assert_true(r->n < 16);
-	assert_int_equal(dc->index, r->n);
-	assert_true(dc->kept || (dc->front != NULL && dc->back != NULL));
-	r->spans[r->n] = dc->span;
-	r->spans[r->n].pos = (uint32_t)dc->index;
-	snprintf(r->ids[r->n], sizeof r->ids[r->n], "%s", dc->id);
-	r->kept[r->n++] = dc->kept;
-	return 0;
-}
-
-static bool
-span_open(void *arg, const char *deck)
-{
-	struct span_run *r = arg;
-
-	(void)deck;
-	r->next = 0;
-	return r->before != NULL;
-}
-
-static bool
-span_next(void *arg, struct deck_span *sp)
-{
-	struct span_run *r = arg;
-	const struct span_run *b = r->before;
-
-	for (; r->next < b->n; r->next++)
-		if (b->spans[r->next].bytes > 0) {
-			*sp = b->spans[r->next];
-			sp->id = b->ids[r->next++];
-			return true;
-		}
-	return false;
-}
-
-static int
-span_load(const char *path, const char *salt, struct span_run *r,
-    char **diag)
-{
-	struct deck_spans sp = { salt, NULL, span_open, span_next, r, false };
-	struct deck_result res;
-	size_t len;
-	FILE *fp = open_memstream(diag, &len);
-	int rv;
-
-	assert_non_null(fp);
-	rv = deck_load_spans(path, NULL, span_card, r, &sp, NULL, &res, fp);
-	fclose(fp);
-	return rv;
-}
-
-static const char span_deck[] =
-    "deck: spans\n"
-    "cards:\n"
-    "  - id: one\n"
-    "    front: One?\n"
-    "    back: |\n"
-    "      One.\n"
-    "  # between\n"
-    "  - id: two\n"
-    "    front: Two?\n"
-    "    back: &b Two.\n"
-    "  - id: three\n"
-    "    front: Three?\n"
-    "    back: *b\n"
-    "  - front: No id?\n"
-    "    back: None.\n"
-    "  - {id: flow, front: Flow?, back: Flow.}\n"
-    "  - id: last\n"
-    "    front: Last?\n"
-    "    back: Last.\n";
-
 static void
-test_spans_kept(void **state)
+test_broken_card_id(void **state)
 {
-	struct span_run a = { 0 }, b = { 0 };
-	char *path = tmp_write(state, "spans.yaml", span_deck), *diag;
-	size_t i;
+	struct run r = { 0 };
+	char *path = tmp_write(state, "broken.yaml", "deck: b\ncards:\n"
+	    "  - id: one\n    front: One?\n    back: One.\n"
+	    "  - id: one\n    front: [no]\n    back: Two.\n"
+	    "  - id: two\n    back: Three.\n");
 
-	assert_int_equal(span_load(path, "x", &a, &diag), 0);
-	free(diag);
-	assert_int_equal(a.n, 6);
-	/* An anchor, an alias, a warning, a flow mapping: no span. */
-	assert_int_equal(a.spans[0].bytes, strlen("  - id: one\n    front: "
-	    "One?\n    back: |\n      One.\n  # between\n"));
-	assert_int_equal(a.spans[0].lines, 5);
-	for (i = 1; i < 5; i++)
-		assert_int_equal(a.spans[i].bytes, 0);
-	assert_int_equal(a.spans[5].lines, 3);
-	/* Read again with them: the two with spans are kept, unparsed. */
-	b.before = &a;
-	assert_int_equal(span_load(path, "x", &b, &diag), 0);
-	/* The card without an id is read again, and warned about again. */
-	assert_non_null(strstr(diag, ":14:5: warning: card has no id"));
-	assert_ptr_equal(strchr(diag, '\n'), diag + strlen(diag) - 1);
-	free(diag);
-	assert_int_equal(b.n, 6);
-	for (i = 0; i < 6; i++) {
-		assert_string_equal(b.ids[i], a.ids[i]);
-		assert_int_equal(b.kept[i], i == 0 || i == 5);
-	}
+	load(&r, path, NULL);
+	assert_int_equal(r.rv, 1);
+	assert_int_equal(r.ncards, 1);
+	assert_int_equal(r.nbroken, 2);
+	assert_int_equal(r.info.cards, 1);
+	assert_non_null(strstr(r.diag, ":6:9: error: duplicate card id 'one' "
+	    "(first at line 3)"));
+	assert_non_null(strstr(r.diag, ":9:5: error: card has no 'front'"));
+	run_free(&r);
 	free(path);
 }
 
+/* The fingerprint follows the bytes and the salt, and ends in the length. */
 static void
-test_spans_salt(void **state)
+test_file_hash(void **state)
 {
-	struct span_run a = { 0 }, b = { 0 };
-	char *path = tmp_write(state, "spans.yaml", span_deck), *diag;
+	char a[DECK_HASH_SIZE], b[DECK_HASH_SIZE], c[DECK_HASH_SIZE];
+	char *path = tmp_write(state, "h.yaml", "deck: h\ncards: []\n");
 
-	assert_int_equal(span_load(path, "one version", &a, &diag), 0);
-	free(diag);
-	b.before = &a;
-	assert_int_equal(span_load(path, "another", &b, &diag), 0);
-	free(diag);
-	assert_false(b.kept[0] || b.kept[5]);
+	assert_true(deck_file_hash(path, "x", a));
+	assert_true(deck_file_hash(path, "x", b));
+	assert_string_equal(a, b);
+	assert_non_null(strstr(a, "-18"));
+	assert_true(deck_file_hash(path, "y", c));
+	assert_string_not_equal(a, c);
 	free(path);
-}
-
-static void
-test_spans_crlf(void **state)
-{
-	struct span_run a = { 0 };
-	char *path = tmp_write(state, "crlf.yaml", "deck: crlf\r\ncards:\r\n"
-	    "  - id: a\r\n    front: A?\r\n    back: A.\r\n"
-	    "  - id: b\r\n    front: B?\r\n    back: B.\r\n"), *diag;
-
-	assert_int_equal(span_load(path, "x", &a, &diag), 0);
-	free(diag);
-	assert_int_equal(a.n, 2);
-	assert_int_equal(a.spans[0].bytes, 0);
-	assert_int_equal(a.spans[1].bytes, 0);
+	path = tmp_write(state, "h.yaml", "deck: i\ncards: []\n");
+	assert_true(deck_file_hash(path, "x", c));
+	assert_string_not_equal(a, c);
 	free(path);
-}
-
-/* An error in a changed card: nothing is said, the file is read again. */
-static void
-test_spans_again(void **state)
-{
-	struct span_run a = { 0 }, b = { 0 };
-	char *path = tmp_write(state, "spans.yaml", span_deck), *diag;
-	char *edited;
-	const char *at;
-
-	assert_int_equal(span_load(path, "x", &a, &diag), 0);
-	free(diag);
-	edited = xstrdup(span_deck);
-	at = strstr(edited, "id: last");
-	memcpy(edited + (at - edited), "id: one ", 8);
-	free(path);
-	path = tmp_write(state, "spans.yaml", edited);
-	b.before = &a;
-	assert_int_equal(span_load(path, "x", &b, &diag), DECK_AGAIN);
-	assert_string_equal(diag, "");
-	free(diag);
-	free(edited);
-	free(path);
+	assert_false(deck_file_hash("/nonexistent/h.yaml", "x", c));
 }
 
 #define TMP_TEST(f) cmocka_unit_test_setup_teardown(f, tmp_setup, tmp_teardown)
@@ -1132,10 +1012,8 @@ main(void)
 		TMP_TEST(test_callback_stop),
 		TMP_TEST(test_not_a_file),
 		TMP_TEST(test_optional_arguments),
-		TMP_TEST(test_spans_kept),
-		TMP_TEST(test_spans_salt),
-		TMP_TEST(test_spans_crlf),
-		TMP_TEST(test_spans_again),
+		TMP_TEST(test_broken_card_id),
+		TMP_TEST(test_file_hash),
 	};
 	size_t nfixed = sizeof fixed / sizeof fixed[0], nbad, i, n = 0;
 	char **names = bad_names(&nbad);
