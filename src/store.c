@@ -525,6 +525,7 @@ struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[S__COUNT];
 	char		*err;
+	bool		 failed;	/* sticky: see store_failed */
 	char		*path;		/* for messages: which file failed */
 };
 
@@ -546,6 +547,7 @@ set_error(struct store *st, const char *what)
 	int e = errno;
 	const char *msg = sqlite3_errmsg(st->db);
 
+	st->failed = true;
 	free(st->err);
 	switch (sqlite3_errcode(st->db)) {
 	case SQLITE_READONLY:
@@ -572,6 +574,12 @@ set_error(struct store *st, const char *what)
 		st->err = xasprintf("%s: %s: %s", st->path, what, msg);
 		break;
 	}
+}
+
+bool
+store_failed(const struct store *st)
+{
+	return st->failed;
 }
 
 const char *
@@ -1354,6 +1362,7 @@ store_unrecord(struct store *st, int64_t id)
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) != SQLITE_ROW) {
 		sqlite3_reset(s);
+		st->failed = true;
 		free(st->err);
 		st->err = xstrdup("that review is no longer in the log");
 		return -1;

@@ -18,6 +18,19 @@ struct store;
  */
 struct store	*store_open(const char *path, char **err);
 void		 store_close(struct store *);
+/*
+ * Errors.  A call that fails records why (store_error) and leaves the
+ * store failed (sticky, until it is closed), so that a sequence of calls
+ * needs one check: a command asks store_failed before it reports
+ * success, and a read that failed never passes for an empty queue, a
+ * missing deck or a zero count.  Return values: an int is 0 on success
+ * and -1 on error (1, where said, for "no such thing"); a count is -1 on
+ * error; a pointer is NULL on error and, where said, for "none"; other
+ * results are meaningless once store_failed is true.  A deck file with
+ * errors is not a store error: store_import_abort leaves the store as it
+ * was.
+ */
+bool		 store_failed(const struct store *);
 /* The last error message (borrowed, valid until the next call). */
 const char	*store_error(struct store *);
 
