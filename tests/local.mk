@@ -42,6 +42,7 @@ tests_unit_test_term_CFLAGS = $(unit_cflags)
 tests_unit_test_term_LDADD = $(unit_ldadd)
 
 tests_unit_test_deck_SOURCES = tests/unit/test-deck.c src/deck.c \
+	src/deck-card.c src/deck-diag.c src/deck-tree.c \
 	src/hash.c src/xmalloc.c
 tests_unit_test_deck_CFLAGS = $(unit_cflags) $(YAML_CFLAGS)
 tests_unit_test_deck_LDADD = $(unit_ldadd) $(YAML_LIBS)

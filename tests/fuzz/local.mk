@@ -14,6 +14,7 @@ fuzz_seed_globs = tests/data/bad/*.yaml tests/data/good/*.yaml \
 
 EXTRA_DIST += tests/fuzz/yaml.dict tests/fuzz/seeds
 tests_fuzz_fuzz_deck_SOURCES = tests/fuzz/fuzz-deck.c src/deck.c src/deck.h \
+	src/deck-int.h src/deck-card.c src/deck-diag.c src/deck-tree.c \
 	src/hash.c src/hash.h src/xmalloc.c src/xmalloc.h
 tests_fuzz_fuzz_deck_CFLAGS = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_deck_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)

@@ -1,0 +1,446 @@
+/* deck-card.c: keys and values checked (a card's, the deck's), cards handed over. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deck-int.h"
+#include "xmalloc.h"
+
+#define SUGGEST_MAX	64	/* longer keys get no "did you mean" */
+
+enum card_key {
+	CK_ID, CK_FRONT, CK_BACK, CK_KIND, CK_HINT, CK_TAGS, CK_EXAMPLE, CK_N
+};
+static const char *const card_keys[CK_N] = {
+	"id", "front", "back", "kind", "hint", "tags", "example"
+};
+
+/* One card's values while it is checked. */
+struct card {
+	const struct slot	*val[CK_N];
+	int			 st[CK_N];	/* V_NONE, V_TEXT or V_BAD */
+	const char		*text[CK_N];
+	bool			 merged;	/* '<<': nothing missing */
+	char			*tags;
+	char			*derived;
+};
+
+int
+card_text(struct ctx *c, const char *key, const struct slot *v,
+    const char **out)
+{
+	const struct node *n = v->node;
+
+	if (n->bad)
+		return V_BAD;
+	if (n->type != NODE_SCALAR) {
+		diag_error(c, &v->at, "'%s' must be text, found %s", key,
+		    node_describe(n));
+		return V_BAD;
+	}
+	if (node_is_null(n))
+		return V_NONE;
+	if (strlen(n->text) != n->len) {
+		diag_error(c, &v->at, "'%s' contains a NUL character", key);
+		return V_BAD;
+	}
+	*out = n->text;
+	return V_TEXT;
+}
+
+bool
+card_kind_valid(struct ctx *c, const struct slot *v, const char *s)
+{
+	char q[SHOW_MAX + 4];
+
+	if (strcmp(s, "recall") == 0 || strcmp(s, "practice") == 0 ||
+	    strcmp(s, "ask") == 0)
+		return true;
+	diag_error(c, &v->at, "unknown kind '%s' (expected recall, practice "
+	    "or ask)", diag_show(q, s, strlen(s)));
+	return false;
+}
+
+static void
+json_string(struct buf *b, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, run;
+
+	buf_addc(b, '"');
+	for (i = 0; i < len; i++) {
+		/* Runs that need no escape go in whole. */
+		for (run = i; i < len && u[i] >= 0x20 && u[i] != '"' &&
+		    u[i] != '\\'; i++)
+			;
+		if (i > run)
+			buf_add(b, s + run, i - run);
+		if (i == len)
+			break;
+		if (u[i] == '"' || u[i] == '\\') {
+			buf_addc(b, '\\');
+			buf_addc(b, (char)u[i]);
+		} else if (u[i] == '\n')
+			buf_adds(b, "\\n");
+		else if (u[i] == '\t')
+			buf_adds(b, "\\t");
+		else if (u[i] == '\r')
+			buf_adds(b, "\\r");
+		else
+			buf_printf(b, "\\u%04x", u[i]);
+	}
+	buf_addc(b, '"');
+}
+
+static bool
+tag_item(struct ctx *c, const struct slot *t, struct buf *b)
+{
+	const struct node *n = t->node;
+	char q[SHOW_MAX + 4];
+	size_t i;
+
+	if (n->bad)
+		return false;
+	if (n->type != NODE_SCALAR) {
+		diag_error(c, &t->at, "a tag must be text, found %s",
+		    node_describe(n));
+		return false;
+	}
+	if (node_is_null(n)) {
+		diag_error(c, &t->at, "empty tag");
+		return false;
+	}
+	for (i = 0; i < n->len; i++) {
+		if (n->text[i] != '\0' &&
+		    strchr(" \t\n\r\f\v", n->text[i]) != NULL) {
+			diag_error(c, &t->at, "tag '%s' must be one word (no "
+			    "spaces)", diag_show(q, n->text, n->len));
+			return false;
+		}
+	}
+	if (b->len > 1)
+		buf_addc(b, ',');
+	json_string(b, n->text, n->len);
+	return true;
+}
+
+int
+card_tags(struct ctx *c, const struct slot *v, char **out)
+{
+	const struct node *n = v->node;
+	struct buf b = { NULL, 0, 0 };
+	bool ok = true;
+	size_t i;
+
+	if (n->bad)
+		return V_BAD;
+	if (node_is_null(n))
+		return V_NONE;
+	if (n->type != NODE_LIST) {
+		diag_error(c, &v->at, "'tags' must be a list, e.g. [a, b]");
+		return V_BAD;
+	}
+	buf_addc(&b, '[');
+	for (i = 0; i < n->nkids; i++)
+		ok = tag_item(c, &n->kids[i], &b) && ok;
+	if (!ok) {
+		buf_free(&b);
+		return V_BAD;
+	}
+	buf_addc(&b, ']');
+	*out = b.data;
+	return V_TEXT;
+}
+
+/*
+ * Damerau-Levenshtein distance (optimal string alignment: adjacent
+ * transpositions count one) of two short strings, ignoring ASCII case.
+ */
+static size_t
+edit_distance(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t d[SUGGEST_MAX + 1][SUGGEST_MAX + 1], i, j, cost, v;
+
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			cost = ascii_lower(a[i - 1]) != ascii_lower(b[j - 1]);
+			v = d[i - 1][j - 1] + cost;
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 &&
+			    ascii_lower(a[i - 1]) == ascii_lower(b[j - 2]) &&
+			    ascii_lower(a[i - 2]) == ascii_lower(b[j - 1]) &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[la][lb];
+}
+
+/*
+ * The valid key a misspelt one most likely meant: a case variant, or
+ * two edits at most, and not more edits than half the key ('x' is not a
+ * typo for 'id').
+ */
+static const char *
+suggest(const struct node *key, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t i, d, bestd = SIZE_MAX;
+
+	if (key->len > SUGGEST_MAX)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (strlen(names[i]) > SUGGEST_MAX)
+			continue;
+		d = edit_distance(key->text, key->len, names[i],
+		    strlen(names[i]));
+		if (d < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	}
+	if (bestd == 0 || (bestd <= 2 && bestd * 2 <= key->len))
+		return best;
+	return NULL;
+}
+
+static void
+unknown_key(struct ctx *c, const struct slot *k, const char *const *names,
+    size_t n, bool card)
+{
+	const char *s = suggest(k->node, names, n);
+	char q[SHOW_MAX + 4];
+
+	diag_show(q, k->node->text, k->node->len);
+	if (s != NULL)
+		diag_error(c, &k->at, "unknown key '%s' (did you mean "
+		    "'%s'?)", q, s);
+	else if (card)
+		diag_error(c, &k->at, "unknown key '%s' in a card (valid "
+		    "keys: id, front, back, kind, hint, tags, example)", q);
+	else
+		diag_error(c, &k->at, "unknown key '%s' at the top level "
+		    "(valid keys: deck, title, language, kind, description, "
+		    "tags, cards)", q);
+}
+
+/* A merge key (-2) may have been meant to supply the others. */
+int
+card_key(struct ctx *c, const struct slot *k, const char *const *names,
+    size_t n, size_t *seen, bool card)
+{
+	const struct node *key = k->node;
+	size_t i;
+
+	if (key->bad)
+		return -1;
+	if (key->type != NODE_SCALAR) {
+		diag_error(c, &k->at, "a key must be text, found %s",
+		    node_describe(key));
+		return -1;
+	}
+	if (node_is_null(key)) {
+		diag_error(c, &k->at, "empty key");
+		return -1;
+	}
+	if (key->plain && key->len == 2 && memcmp(key->text, "<<", 2) == 0) {
+		diag_error(c, &k->at, "merge keys (<<) are not allowed");
+		return -2;
+	}
+	for (i = 0; i < n; i++)
+		if (strlen(names[i]) == key->len &&
+		    memcmp(names[i], key->text, key->len) == 0)
+			break;
+	if (i == n) {
+		unknown_key(c, k, names, n, card);
+		return -1;
+	}
+	if (seen[i] != 0) {
+		diag_error(c, &k->at, "duplicate key '%s' (first at line %zu)",
+		    names[i], seen[i]);
+		return -1;
+	}
+	seen[i] = k->at.line;
+	return (int)i;
+}
+
+static void
+card_fields(struct ctx *c, const struct node *map, struct card *k)
+{
+	size_t seen[CK_N] = { 0 }, i;
+	int ki;
+
+	for (i = 0; i + 1 < map->nkids; i += 2) {
+		ki = card_key(c, &map->kids[i], card_keys, CK_N, seen, true);
+		if (ki >= 0)
+			k->val[ki] = &map->kids[i + 1];
+		else if (ki == -2)
+			k->merged = true;
+	}
+}
+
+static void
+card_values(struct ctx *c, struct card *k)
+{
+	char q[SHOW_MAX + 4];
+	const char *s;
+	int i;
+
+	for (i = 0; i < CK_N; i++) {
+		if (k->val[i] == NULL)
+			continue;
+		if (i == CK_TAGS) {
+			k->st[i] = card_tags(c, k->val[i], &k->tags);
+			continue;
+		}
+		k->st[i] = card_text(c, card_keys[i], k->val[i], &k->text[i]);
+		s = k->text[i];
+		if (k->st[i] == V_NONE && (i == CK_FRONT || i == CK_BACK))
+			diag_error(c, &k->val[i]->at, "empty '%s'",
+			    card_keys[i]);
+		if (k->st[i] != V_TEXT)
+			k->text[i] = NULL;
+		else if (i == CK_KIND && !card_kind_valid(c, k->val[i], s))
+			k->st[i] = V_BAD;
+		else if (i == CK_ID && !deck_valid_id(s)) {
+			diag_error(c, &k->val[i]->at, "invalid card id '%s': "
+			    "use lower-case letters, digits and '-' (at most "
+			    "%d)", diag_show(q, s, strlen(s)), DECK_ID_MAX);
+			k->st[i] = V_BAD;
+		}
+	}
+}
+
+/* The card's id, given or derived (with a warning); NULL when it has none. */
+static const char *
+card_id(struct ctx *c, const struct slot *s, struct card *k,
+    const struct pos **at)
+{
+	*at = &s->at;
+	if (k->st[CK_ID] == V_TEXT) {
+		*at = &k->val[CK_ID]->at;
+		return k->text[CK_ID];
+	}
+	if (k->st[CK_ID] != V_NONE || k->st[CK_FRONT] != V_TEXT)
+		return NULL;
+	k->derived = deck_derive_id(k->text[CK_FRONT]);
+	diag_warn(c, *at, "card has no id; its progress restarts when the "
+	    "front changes (suggested: id: %s)", k->derived);
+	return k->derived;
+}
+
+/*
+ * Give a card to the caller, who keeps the ids: a broken one for its id
+ * alone.  The caller may name an earlier card with the same id, or stop.
+ */
+static void
+card_hand(struct ctx *c, const struct slot *s, const struct card *k,
+    size_t index, const char *id, const struct pos *id_at, bool broken)
+{
+	struct deck_card dc;
+	char q[SHOW_MAX + 4];
+	long rv = 0;
+
+	memset(&dc, 0, sizeof dc);
+	dc.index = index;
+	dc.line = s->at.line;
+	dc.column = s->at.column;
+	dc.id = id;
+	dc.id_derived = k->derived != NULL;
+	dc.id_line = id_at->line;
+	dc.deck = c->info->id;
+	dc.broken = broken;
+	if (!broken) {
+		dc.kind = k->text[CK_KIND];
+		dc.front = k->text[CK_FRONT];
+		dc.back = k->text[CK_BACK];
+		dc.hint = k->text[CK_HINT];
+		dc.example = k->text[CK_EXAMPLE];
+		dc.tags = k->st[CK_TAGS] == V_TEXT ? k->tags : NULL;
+		dc.deck_kind = c->info->kind;
+	}
+	if (c->fn != NULL)
+		rv = c->fn(c->arg, &dc);
+	if (rv > 0)
+		diag_error(c, id_at, "duplicate card id '%s' (first at line "
+		    "%ld)", diag_show(q, id, strlen(id)), rv);
+	else if (!broken)
+		c->info->cards++;
+	if (rv < 0)
+		c->fn_stopped = c->stop = true;
+}
+
+/*
+ * An alias to a value that was refused where it was defined brings no
+ * new error, but the card must not go out without its text.
+ */
+static bool
+card_complete(const struct card *k)
+{
+	return k->st[CK_FRONT] == V_TEXT && k->st[CK_BACK] == V_TEXT &&
+	    (k->st[CK_ID] == V_TEXT || k->derived != NULL);
+}
+
+/*
+ * A card repeated by an alias is blamed where the alias is, not where
+ * the original's keys are: a shallow copy with the alias's position.
+ */
+static const struct node *
+card_at_alias(const struct slot *s, struct node *copy)
+{
+	size_t i;
+
+	if (!s->alias)
+		return s->node;
+	*copy = *s->node;
+	copy->kids = xreallocarray(NULL, copy->nkids, sizeof *copy->kids);
+	for (i = 0; i < copy->nkids; i++) {
+		copy->kids[i] = s->node->kids[i];
+		copy->kids[i].at = s->at;
+	}
+	return copy;
+}
+
+/* Hand the card over when nothing was wrong since it began. */
+void
+card_check(struct ctx *c, const struct slot *s, size_t index)
+{
+	struct node copy;
+	struct card k;
+	const struct pos *id_at;
+	const char *id;
+	int i;
+
+	if (s->node->bad)
+		return;
+	if (s->node->type != NODE_MAP) {
+		diag_error(c, &s->at, "a card must be a mapping (front, back, "
+		    "...), found %s", node_describe(s->node));
+		return;
+	}
+	memset(&k, 0, sizeof k);
+	for (i = 0; i < CK_N; i++)
+		k.st[i] = V_NONE;
+	card_fields(c, card_at_alias(s, &copy), &k);
+	card_values(c, &k);
+	if (k.val[CK_FRONT] == NULL && !k.merged)
+		diag_error(c, &s->at, "card has no 'front'");
+	if (k.val[CK_BACK] == NULL && !k.merged)
+		diag_error(c, &s->at, "card has no 'back'");
+	id = card_id(c, s, &k, &id_at);
+	if (id != NULL && !c->stop)
+		card_hand(c, s, &k, index, id, id_at,
+		    c->errors != c->tree_errors || !card_complete(&k));
+	if (s->alias)
+		free(copy.kids);
+	free(k.tags);
+	free(k.derived);
+}

@@ -1,0 +1,343 @@
+/* deck-diag.c: diagnostics in file order, and libyaml's errors in our words. */
+#include <sys/types.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deck-int.h"
+#include "xmalloc.h"
+
+struct diag {
+	struct pos	 at;
+	size_t		 seq;
+	bool		 warning;
+	char		*msg;
+};
+
+/*
+ * User text for a message: control characters would reach the terminal
+ * (a double-quoted "\e" is valid YAML), so they become '?', and a long
+ * value is cut on a character boundary.
+ */
+const char *
+diag_show(char *out, const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, n = 0;
+
+	while (i < len && n < SHOW_MAX) {
+		if (u[i] < 0x20 || u[i] == 0x7f) {
+			out[n++] = '?';
+			i++;
+		} else if (u[i] == 0xc2 && i + 1 < len && u[i + 1] >= 0x80 &&
+		    u[i + 1] <= 0x9f) {
+			out[n++] = '?';
+			i += 2;
+		} else
+			out[n++] = s[i++];
+	}
+	if (i < len) {
+		while (n > 0 && ((unsigned char)out[n - 1] & 0xc0) == 0x80)
+			n--;
+		if (n > 0 && ((unsigned char)out[n - 1] & 0x80))
+			n--;
+		memcpy(out + n, "...", 3);
+		n += 3;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static void
+diag_add(struct ctx *c, bool warning, const struct pos *at, char *msg)
+{
+	struct diag *d;
+
+	if (c->ndiags == c->diagscap) {
+		c->diagscap = c->diagscap ? c->diagscap * 2 : 16;
+		c->diags = xreallocarray(c->diags, c->diagscap,
+		    sizeof *c->diags);
+	}
+	d = &c->diags[c->ndiags];
+	d->at.line = at != NULL ? at->line : 0;
+	d->at.column = at != NULL ? at->column : 0;
+	d->seq = c->ndiags++;
+	d->warning = warning;
+	d->msg = msg;
+}
+
+/*
+ * Errors stop at lim->errors.  Warnings are counted but only as many are
+ * kept: a deck of 200,000 cards without ids is valid and should not
+ * print 200,000 lines.
+ */
+static void
+vreport(struct ctx *c, bool warning, const struct pos *at, const char *fmt,
+    va_list ap)
+{
+	if (warning) {
+		if (c->warnings++ < c->lim->errors)
+			diag_add(c, true, at, xvasprintf(fmt, ap));
+		return;
+	}
+	if (c->gave_up)
+		return;
+	c->errors++;
+	if (c->errors > c->lim->errors) {
+		c->gave_up = c->stop = true;
+		diag_add(c, false, NULL, xstrdup("too many errors, giving up"));
+		return;
+	}
+	diag_add(c, false, at, xvasprintf(fmt, ap));
+}
+
+void
+diag_error(struct ctx *c, const struct pos *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(c, false, at, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_fatal(struct ctx *c, const struct pos *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(c, false, at, fmt, ap);
+	va_end(ap);
+	c->stop = true;
+}
+
+void
+diag_warn(struct ctx *c, const struct pos *at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(c, true, at, fmt, ap);
+	va_end(ap);
+}
+
+/* Position-less diagnostics (file-wide, giving up) sort last. */
+static int
+diag_cmp(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	size_t xl = x->at.line ? x->at.line : SIZE_MAX;
+	size_t yl = y->at.line ? y->at.line : SIZE_MAX;
+
+	if (xl != yl)
+		return xl < yl ? -1 : 1;
+	if (x->at.column != y->at.column)
+		return x->at.column < y->at.column ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * Errors are found out of order (a missing key only at the end of its
+ * mapping, an event-level error before the card it is in is checked),
+ * so they are kept, few as they are, and printed in file order.
+ */
+void
+diag_flush(struct ctx *c, FILE *out)
+{
+	struct diag *d;
+	size_t i;
+
+	if (c->warnings > c->lim->errors)
+		diag_add(c, true, NULL, xasprintf("%zu more warnings not shown",
+		    c->warnings - c->lim->errors));
+	if (c->ndiags > 0)
+		qsort(c->diags, c->ndiags, sizeof *c->diags, diag_cmp);
+	for (i = 0; i < c->ndiags; i++) {
+		d = &c->diags[i];
+		if (d->at.line != 0)
+			fprintf(out, "%s:%zu:%zu: %s: %s\n", c->path,
+			    d->at.line, d->at.column,
+			    d->warning ? "warning" : "error", d->msg);
+		else
+			fprintf(out, "%s: %s: %s\n", c->path,
+			    d->warning ? "warning" : "error", d->msg);
+		free(d->msg);
+	}
+	free(c->diags);
+	fflush(out);
+}
+
+/*
+ * libyaml reports encoding errors by byte offset only: count lines and
+ * characters (as its marks do) up to there.
+ */
+static bool
+offset_pos(FILE *fp, size_t off, struct pos *at)
+{
+	unsigned char bom[3];
+	size_t i = 0;
+	int ch, prev = 0;
+
+	if (fseeko(fp, 0, SEEK_SET) != 0)
+		return false;
+	clearerr(fp);
+	/* libyaml drops a byte order mark before it counts columns. */
+	if (off >= 3 && fread(bom, 1, 3, fp) == 3 &&
+	    memcmp(bom, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	else if (fseeko(fp, 0, SEEK_SET) != 0)
+		return false;
+	at->line = at->column = 1;
+	for (; i < off && (ch = getc(fp)) != EOF; i++, prev = ch) {
+		if (ch == '\n' && prev == '\r')
+			continue;
+		if (ch == '\n' || ch == '\r') {
+			at->line++;
+			at->column = 1;
+		} else if ((ch & 0xc0) != 0x80)
+			at->column++;
+	}
+	return i == off;
+}
+
+/*
+ * libyaml blames the byte after a bad lead byte ("Caf\xe9 au lait" is
+ * Latin-1, not a bad space): go back to the lead byte, which is the one
+ * to show.
+ */
+static size_t
+utf8_lead(FILE *fp, size_t off)
+{
+	unsigned char b[3];
+	size_t n = off < 3 ? off : 3, i;
+
+	if (fseeko(fp, (off_t)(off - n), SEEK_SET) != 0 ||
+	    fread(b, 1, n, fp) != n)
+		return off;
+	for (i = n; i > 0; i--)
+		if ((b[i - 1] & 0xc0) == 0xc0)
+			return off - (n - i + 1);
+	return off;
+}
+
+static char *
+reader_message(const yaml_parser_t *p, FILE *fp, size_t *off)
+{
+	const char *s = p->problem;
+	int v = p->problem_value, lead;
+
+	if (strcmp(s, "invalid trailing UTF-8 octet") == 0) {
+		*off = utf8_lead(fp, *off);
+		if (fseeko(fp, (off_t)*off, SEEK_SET) == 0 &&
+		    (lead = getc(fp)) != EOF)
+			v = lead;
+	}
+	if (strcmp(s, "invalid leading UTF-8 octet") == 0 ||
+	    strcmp(s, "invalid trailing UTF-8 octet") == 0)
+		return xasprintf("invalid UTF-8 (byte 0x%02x): the file must "
+		    "be saved as UTF-8", v & 0xff);
+	if (strcmp(s, "incomplete UTF-8 octet sequence") == 0)
+		return xstrdup("invalid UTF-8 (the file ends inside a "
+		    "character)");
+	if (strcmp(s, "invalid length of a UTF-8 sequence") == 0)
+		return xstrdup("invalid UTF-8 (overlong encoding)");
+	if (strcmp(s, "invalid Unicode character") == 0)
+		return xasprintf("invalid Unicode character U+%04X", v);
+	if (strcmp(s, "control characters are not allowed") == 0) {
+		if (v < 0x80)
+			return xasprintf("control character 0x%02x is not "
+			    "allowed (is this a binary file?)", v);
+		return xasprintf("control character U+%04X is not "
+		    "allowed", v);
+	}
+	return xstrdup(s);
+}
+
+static void
+reader_error(struct ctx *c, const yaml_parser_t *p)
+{
+	struct pos at;
+	size_t off = p->problem_offset;
+	char *msg = reader_message(p, c->fp, &off);
+
+	if (offset_pos(c->fp, off, &at))
+		diag_fatal(c, &at, "%s", msg);
+	else
+		diag_fatal(c, NULL, "%s (at byte %zu)", msg, off);
+	free(msg);
+}
+
+/* The character a scanner error stopped at, or -1. */
+static int
+problem_char(const yaml_parser_t *p)
+{
+	if (p->error != YAML_SCANNER_ERROR || p->buffer.pointer == NULL ||
+	    p->buffer.pointer >= p->buffer.last)
+		return -1;
+	return *p->buffer.pointer;
+}
+
+/* libyaml's words where they are clear, a hint where they are not. */
+static void
+syntax_error(struct ctx *c, const yaml_parser_t *p)
+{
+	static const char token[] = "found character that cannot start any "
+	    "token";
+	struct pos at = { p->problem_mark.line + 1,
+	    p->problem_mark.column + 1 };
+	const char *problem = p->problem, *context = p->context;
+	int ch = problem_char(p);
+
+	if (problem == NULL)
+		diag_fatal(c, &at, "invalid YAML");
+	else if (strstr(problem, "tab character") != NULL ||
+	    (strcmp(problem, token) == 0 && ch == '\t'))
+		diag_fatal(c, &at, "tab character used for indentation (YAML "
+		    "indents with spaces only)");
+	else if (strcmp(problem, token) == 0 && ch > 0 &&
+	    strchr("@`%", ch) != NULL)
+		diag_fatal(c, &at, "a value cannot start with '%c' (put quotes "
+		    "around it)", ch);
+	else if (strcmp(problem, "mapping values are not allowed in this "
+	    "context") == 0)
+		diag_fatal(c, &at, "%s (check the indentation, or put quotes "
+		    "around a value that contains ': ')", problem);
+	else if (context == NULL)
+		diag_fatal(c, &at, "%s", problem);
+	else if (p->context_mark.line == p->problem_mark.line ||
+	    strncmp(context, "while scanning for", 18) == 0)
+		diag_fatal(c, &at, "%s %s", problem, context);
+	else
+		diag_fatal(c, &at, "%s %s (which starts at line %zu)", problem,
+		    context, p->context_mark.line + 1);
+}
+
+void
+diag_parse_error(struct ctx *c, const yaml_parser_t *p)
+{
+	switch (c->input) {
+	case IN_TOOLONG:
+		diag_fatal(c, &c->event_at, "value too long (limit %zu bytes)",
+		    c->lim->scalar_bytes);
+		return;
+	case IN_TOOBIG:
+		diag_fatal(c, NULL, "file too large (more than %zu bytes)",
+		    c->lim->file_bytes);
+		return;
+	case IN_ERRNO:
+		diag_fatal(c, NULL, "cannot read: %s",
+		    strerror(c->input_errno));
+		return;
+	case IN_OK:
+		break;
+	}
+	if (p->error == YAML_READER_ERROR)
+		reader_error(c, p);
+	else if (p->error == YAML_MEMORY_ERROR)
+		diag_fatal(c, NULL, "out of memory");
+	else
+		syntax_error(c, p);
+}

@@ -1,0 +1,375 @@
+/* deck-tree.c: one card's or value's tree from events, with aliases and limits. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "deck-int.h"
+#include "hash.h"
+#include "xmalloc.h"
+
+struct anchor {
+	char		*name;
+	struct node	*node;
+	struct anchor	*next;
+};
+
+/* A collection of the tree still open. */
+struct frame {
+	struct slot	 slot;
+	char		*anchor;	/* recorded once it completes */
+};
+
+static struct node *
+node_new(enum node_type type)
+{
+	struct node *n = xcalloc(1, sizeof *n);
+
+	n->type = type;
+	n->refs = 1;
+	n->size = 1;
+	n->height = type == NODE_SCALAR ? 0 : 1;
+	return n;
+}
+
+/* Heights never pass lim->depth (aliases included): bounded recursion. */
+void
+node_unref(struct node *n)
+{
+	size_t i;
+
+	if (n == NULL || --n->refs > 0)
+		return;
+	for (i = 0; i < n->nkids; i++)
+		node_unref(n->kids[i].node);
+	free(n->kids);
+	free(n->text);
+	free(n);
+}
+
+bool
+node_is_null(const struct node *n)
+{
+	return n->type == NODE_SCALAR && (n->len == 0 ||
+	    (n->plain && n->len == 1 && n->text != NULL && n->text[0] == '~'));
+}
+
+const char *
+node_describe(const struct node *n)
+{
+	if (n->type == NODE_MAP)
+		return "a mapping";
+	if (n->type == NODE_LIST)
+		return "a list";
+	return node_is_null(n) ? "nothing" : "text";
+}
+
+static struct anchor **
+anchor_find(struct anchors *t, const char *name)
+{
+	struct anchor **a;
+
+	if (t->nbuckets == 0)
+		return NULL;
+	a = &t->bucket[hash_bytes(HASH_INIT, name, strlen(name)) &
+	    (t->nbuckets - 1)];
+	while (*a != NULL && strcmp((*a)->name, name) != 0)
+		a = &(*a)->next;
+	return a;
+}
+
+static void
+anchor_grow(struct anchors *t)
+{
+	struct anchor **old = t->bucket, *a, *next;
+	size_t i, n = t->nbuckets;
+
+	t->nbuckets = n ? n * 2 : 16;
+	t->bucket = xcalloc(t->nbuckets, sizeof *t->bucket);
+	for (i = 0; i < n; i++) {
+		for (a = old[i]; a != NULL; a = next) {
+			next = a->next;
+			a->next = *anchor_find(t, a->name);
+			*anchor_find(t, a->name) = a;
+		}
+	}
+	free(old);
+}
+
+/*
+ * A later anchor of the same name replaces the earlier (YAML says so).
+ * The top mapping and the card list are never kept whole: their anchors
+ * are recorded without a node, to explain why an alias cannot use them.
+ */
+static void
+anchor_set(struct ctx *c, const yaml_char_t *name, struct node *n)
+{
+	struct anchors *t = &c->anchors;
+	struct anchor **a, *new;
+
+	if (name == NULL)
+		return;
+	if (t->n >= t->nbuckets)
+		anchor_grow(t);
+	if (n != NULL)
+		n->refs++;
+	a = anchor_find(t, (const char *)name);
+	if (*a != NULL) {
+		node_unref((*a)->node);
+		(*a)->node = n;
+		return;
+	}
+	new = xcalloc(1, sizeof *new);
+	new->name = xstrdup((const char *)name);
+	new->node = n;
+	*a = new;
+	t->n++;
+}
+
+static struct anchor *
+anchor_get(struct ctx *c, const yaml_char_t *name)
+{
+	struct anchor **a = anchor_find(&c->anchors, (const char *)name);
+
+	return a != NULL ? *a : NULL;
+}
+
+static void
+anchors_free(struct anchors *t)
+{
+	struct anchor *a, *next;
+	size_t i;
+
+	for (i = 0; i < t->nbuckets; i++) {
+		for (a = t->bucket[i]; a != NULL; a = next) {
+			next = a->next;
+			node_unref(a->node);
+			free(a->name);
+			free(a);
+		}
+	}
+	free(t->bucket);
+}
+
+static bool
+depth_ok(struct ctx *c, size_t more, const struct pos *at)
+{
+	if (sat_add(c->open + c->nstack, more) <= c->lim->depth)
+		return true;
+	diag_fatal(c, at, "nesting deeper than %zu levels", c->lim->depth);
+	return false;
+}
+
+static void
+check_tag(struct ctx *c, const yaml_event_t *ev)
+{
+	const yaml_char_t *tag = NULL;
+	struct pos at = pos_of(ev);
+
+	if (ev->type == YAML_SCALAR_EVENT)
+		tag = ev->data.scalar.tag;
+	else if (ev->type == YAML_SEQUENCE_START_EVENT)
+		tag = ev->data.sequence_start.tag;
+	else if (ev->type == YAML_MAPPING_START_EVENT)
+		tag = ev->data.mapping_start.tag;
+	if (tag != NULL)
+		diag_error(c, &at, "YAML tags are not allowed");
+}
+
+/*
+ * Count what the tree in progress holds.  Past lim->card_bytes its nodes
+ * are still counted (anchors inside stay exact for the expansion limit)
+ * but no longer kept, so memory stays bounded.
+ */
+static void
+tree_grow(struct ctx *c, size_t n)
+{
+	c->tree_size = sat_add(c->tree_size, n);
+	if (c->tree_over || c->tree_size <= c->lim->card_bytes)
+		return;
+	c->tree_over = true;
+	diag_error(c, &c->tree_at, "%s too large (limit %zu bytes after "
+	    "expanding aliases)", c->state == S_CARDS ? "card" : "value",
+	    c->lim->card_bytes);
+}
+
+static struct node *
+tree_scalar(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
+{
+	struct node *n = node_new(NODE_SCALAR);
+	size_t len = ev->data.scalar.length;
+
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	n->len = len;
+	n->size = sat_add(len, 1);
+	tree_grow(c, n->size);
+	if (len > c->lim->scalar_bytes) {
+		diag_error(c, at, "value too long (limit %zu bytes)",
+		    c->lim->scalar_bytes);
+		n->bad = true;
+	} else if (c->tree_over)
+		n->bad = true;
+	else
+		n->text = xstrndup((const char *)ev->data.scalar.value, len);
+	anchor_set(c, ev->data.scalar.anchor, n);
+	return n;
+}
+
+/* The anchored node, shared; NULL after a fatal error. */
+static struct node *
+tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
+{
+	struct anchor *a = anchor_get(c, ev->data.alias.anchor);
+	struct node *n = a != NULL ? a->node : NULL;
+	char q[SHOW_MAX + 4];
+	const char *name = (const char *)ev->data.alias.anchor;
+
+	if (n == NULL) {
+		diag_show(q, name, strlen(name));
+		if (a == NULL)
+			diag_error(c, at, "alias '*%s' has no anchor '&%s' "
+			    "before it", q, q);
+		else
+			diag_error(c, at, "alias '*%s' cannot repeat the whole "
+			    "deck or its list of cards", q);
+		n = node_new(NODE_SCALAR);
+		n->bad = true;
+		tree_grow(c, n->size);
+		return n;
+	}
+	if (!depth_ok(c, n->height, at))
+		return NULL;
+	c->expansion = sat_add(c->expansion, n->size);
+	if (c->expansion > c->lim->expansion) {
+		diag_fatal(c, at, "aliases expand beyond the limit of %zu "
+		    "bytes", c->lim->expansion);
+		return NULL;
+	}
+	tree_grow(c, n->size);
+	n->refs++;
+	return n;
+}
+
+static void
+tree_open(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
+{
+	struct frame *f;
+	const yaml_char_t *anchor;
+
+	if (!depth_ok(c, 1, at))
+		return;
+	if (c->nstack == c->stackcap) {
+		c->stackcap = c->stackcap ? c->stackcap * 2 : 8;
+		c->stack = xreallocarray(c->stack, c->stackcap,
+		    sizeof *c->stack);
+	}
+	f = &c->stack[c->nstack++];
+	if (ev->type == YAML_MAPPING_START_EVENT) {
+		f->slot.node = node_new(NODE_MAP);
+		anchor = ev->data.mapping_start.anchor;
+	} else {
+		f->slot.node = node_new(NODE_LIST);
+		anchor = ev->data.sequence_start.anchor;
+	}
+	f->slot.at = *at;
+	f->slot.alias = false;
+	f->anchor = anchor ? xstrdup((const char *)anchor) : NULL;
+	tree_grow(c, 1);
+}
+
+static struct slot
+tree_close(struct ctx *c)
+{
+	struct frame *f = &c->stack[--c->nstack];
+
+	if (c->tree_over)
+		f->slot.node->bad = true;
+	anchor_set(c, (const yaml_char_t *)f->anchor, f->slot.node);
+	free(f->anchor);
+	return f->slot;
+}
+
+/* Hang a completed node on its parent; true when it is the tree itself. */
+static bool
+tree_attach(struct ctx *c, struct slot s, struct slot *done)
+{
+	struct node *p;
+
+	if (c->nstack == 0) {
+		*done = s;
+		return true;
+	}
+	p = c->stack[c->nstack - 1].slot.node;
+	p->size = sat_add(p->size, s.node->size);
+	if (p->height < s.node->height + 1)
+		p->height = s.node->height + 1;
+	if (c->tree_over) {
+		node_unref(s.node);
+		return false;
+	}
+	if (p->nkids == p->kidscap) {
+		p->kidscap = p->kidscap ? p->kidscap * 2 : 4;
+		p->kids = xreallocarray(p->kids, p->kidscap, sizeof *p->kids);
+	}
+	p->kids[p->nkids++] = s;
+	return false;
+}
+
+bool
+tree_event(struct ctx *c, const yaml_event_t *ev, struct slot *done)
+{
+	struct slot s = { NULL, pos_of(ev), false };
+
+	check_tag(c, ev);
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		s.node = tree_scalar(c, ev, &s.at);
+		break;
+	case YAML_ALIAS_EVENT:
+		if ((s.node = tree_alias(c, ev, &s.at)) == NULL)
+			return false;
+		s.alias = true;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		tree_open(c, ev, &s.at);
+		return false;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		s = tree_close(c);
+		break;
+	default:
+		abort();	/* libyaml nests documents outside nodes */
+	}
+	return tree_attach(c, s, done);
+}
+
+void
+tree_start(struct ctx *c, const struct pos *at)
+{
+	c->tree_at = *at;
+	c->tree_size = 0;
+	c->tree_over = false;
+	c->tree_errors = c->errors;
+}
+
+bool
+tree_streamed(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
+{
+	check_tag(c, ev);
+	anchor_set(c, ev->type == YAML_MAPPING_START_EVENT ?
+	    ev->data.mapping_start.anchor : ev->data.sequence_start.anchor,
+	    NULL);
+	return depth_ok(c, 1, at);
+}
+
+void
+tree_free(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nstack; i++) {
+		node_unref(c->stack[i].slot.node);
+		free(c->stack[i].anchor);
+	}
+	free(c->stack);
+	anchors_free(&c->anchors);
+}
