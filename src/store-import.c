@@ -106,6 +106,10 @@ store_import_card(struct store *st, const struct deck_card *c)
 	s = stmt(st, S_STAGE_LINE, stmt_sql);
 	bind_text(s, 1, c->id);
 	first = scalar(st, s, "staging cards");
+	if (first == 0)
+		set_error_text(st, xasprintf("%s: staging cards: card %s "
+		    "broke a constraint of the staging table", st->path,
+		    c->id));
 	return first > 0 ? (long)first : -1;
 }
 
@@ -176,7 +180,7 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	if (sqlite3_changes64(st->db) == 0 && !is->deck_changed &&
 	    is->added == 0 && is->changed == 0 && is->retired == 0) {
 		store_rollback(st);
-		return 0;
+		return store_failed(st) ? -1 : 0;
 	}
 	if (run(st, stmt(st, S_STAGE_CLEAR, stmt_sql), "staging cards") != 0)
 		goto fail;

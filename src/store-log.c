@@ -168,10 +168,13 @@ store_unrecord(struct store *st, int64_t id)
 	int rc;
 
 	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) != SQLITE_ROW) {
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
 		sqlite3_reset(s);
-		set_error_text(st,
-		    xstrdup("that review is no longer in the log"));
+		if (rc == SQLITE_DONE)
+			set_error_text(st,
+			    xstrdup("that review is no longer in the log"));
+		else
+			set_error(st, "reading the review");
 		return -1;
 	}
 	deck = column_strdup(s, 0);

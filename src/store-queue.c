@@ -106,28 +106,35 @@ bind_filter(sqlite3_stmt *s, const struct queue_filter *f, int64_t n)
 		bind_text(s, 3, f->tag);
 }
 
-/* Append every (deck, id) row of s to *keys. */
-static int
-collect_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys,
-    size_t *n, size_t *cap)
+/*
+ * Every (deck, id) row of s, in *keys; how many.  A read that fails
+ * gives none (and leaves the store failed), never a queue cut short.
+ */
+static size_t
+read_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys)
 {
+	size_t n = 0, cap = 0;
 	int rc;
 
+	*keys = NULL;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == *cap) {
-			*cap = *cap ? *cap * 2 : 64;
-			*keys = xreallocarray(*keys, *cap, sizeof **keys);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*keys = xreallocarray(*keys, cap, sizeof **keys);
 		}
-		(*keys)[*n].deck = column_strdup(s, 0);
-		(*keys)[*n].id = column_strdup(s, 1);
-		(*n)++;
+		(*keys)[n].deck = column_strdup(s, 0);
+		(*keys)[n].id = column_strdup(s, 1);
+		n++;
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		set_error(st, "reading the queue");
-		return -1;
+		while (n > 0)
+			card_key_free(&(*keys)[--n]);
+		free(*keys);
+		*keys = NULL;
 	}
-	return 0;
+	return n;
 }
 
 size_t
@@ -135,19 +142,17 @@ store_queue_all(struct store *st, const struct queue_filter *f,
     struct card_key **keys)
 {
 	sqlite3_stmt *s = stmt(st, S_QUEUE_CRAM, stmt_sql);
-	size_t n = 0, cap = 0;
 
-	*keys = NULL;
 	bind_filter(s, f, 0);
-	collect_keys(st, s, keys, &n, &cap);
-	return n;
+	return read_keys(st, s, keys);
 }
 
 int64_t
 store_due_count(struct store *st, const struct queue_filter *f,
     int64_t today, int64_t cap)
 {
-	sqlite3_stmt *s = f->tag != NULL ? stmt(st, S_DUE_COUNT_TAG, stmt_sql) :
+	sqlite3_stmt *s = f->tag != NULL ?
+	    stmt(st, S_DUE_COUNT_TAG, stmt_sql) :
 	    filter_stmt(st, f, S_DUE_COUNT_ALL, S_DUE_COUNT);
 
 	bind_filter(s, f, today);
@@ -160,13 +165,10 @@ store_due_cards(struct store *st, const struct queue_filter *f,
     int64_t today, int64_t limit, struct card_key **keys)
 {
 	sqlite3_stmt *s = filter_stmt(st, f, S_QUEUE_DUE_ALL, S_QUEUE_DUE);
-	size_t n = 0, cap = 0;
 
-	*keys = NULL;
 	bind_filter(s, f, today);
 	sqlite3_bind_int64(s, 4, limit);
-	collect_keys(st, s, keys, &n, &cap);
-	return n;
+	return read_keys(st, s, keys);
 }
 
 size_t
@@ -174,12 +176,9 @@ store_new_cards(struct store *st, const struct queue_filter *f,
     int64_t limit, struct card_key **keys)
 {
 	sqlite3_stmt *s = filter_stmt(st, f, S_QUEUE_NEW_ALL, S_QUEUE_NEW);
-	size_t n = 0, cap = 0;
 
-	*keys = NULL;
 	bind_filter(s, f, limit);
-	collect_keys(st, s, keys, &n, &cap);
-	return n;
+	return read_keys(st, s, keys);
 }
 
 int64_t
@@ -207,13 +206,17 @@ store_next_due(struct store *st, const char *decks, int64_t today)
 {
 	sqlite3_stmt *s = stmt(st, decks == NULL ? S_NEXT_DUE_ALL : S_NEXT_DUE, stmt_sql);
 	int64_t day = SCHED_NEW_DUE;
+	int rc;
 
 	if (decks != NULL)
 		bind_text(s, 1, decks);
 	sqlite3_bind_int64(s, 2, today);
-	if (sqlite3_step(s) == SQLITE_ROW)
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
 		day = column_day(s, 0);
 	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		set_error(st, "finding the next due day");
 	return day;
 }
 
@@ -221,15 +224,20 @@ int
 store_decks_exist(struct store *st, const char *decks, char **missing)
 {
 	sqlite3_stmt *s = stmt(st, S_DECKS_MISSING, stmt_sql);
-	int ok = 1;
+	int rc, ok = 1;
 
 	*missing = NULL;
 	bind_text(s, 1, decks);
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
 		*missing = column_strdup(s, 0);
 		ok = 0;
 	}
 	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		set_error(st, "looking up decks");
+		ok = -1;
+	}
 	return ok;
 }
 

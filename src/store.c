@@ -319,10 +319,22 @@ store_read_end(struct store *st)
 	store_rollback(st);
 }
 
+/*
+ * A rollback that fails leaves the transaction open, so that the calls
+ * after it fail: it is recorded, unless an earlier error (the one that
+ * led here) already is.
+ */
 void
 store_rollback(struct store *st)
 {
-	if (!sqlite3_get_autocommit(st->db))
-		sqlite3_step(stmt(st, S_ROLLBACK, stmt_sql));
-	sqlite3_reset(st->stmt[S_ROLLBACK]);
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_get_autocommit(st->db))
+		return;
+	s = stmt(st, S_ROLLBACK, stmt_sql);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && !st->failed)
+		set_error(st, "ending a transaction");
 }
