@@ -258,10 +258,16 @@ test_due_count(void **state)
 {
 	struct fixture *f = *state;
 	struct queue_filter all = { NULL, NULL };
-	struct queue_filter tag = { NULL, "none" };
+	struct queue_filter x = { NULL, "x" }, y = { "[\"a\"]", "y" };
 
 	assert_int_equal(store_due_count(f->st, &all, DUE_DAY, 100), 1);
-	assert_int_equal(store_due_count(f->st, &tag, DUE_DAY, 100), 0);
+	assert_int_equal(store_due_count(f->st, &x, DUE_DAY, 100), 0);
+	/* Tagged by the card itself, or through its deck. */
+	side_exec(f, "UPDATE card SET tags = '[\"x\"]' WHERE id = 'c1';"
+	    "UPDATE deck SET tags = '[\"y\"]'");
+	assert_int_equal(store_due_count(f->st, &x, DUE_DAY, 100), 1);
+	assert_int_equal(store_due_count(f->st, &y, DUE_DAY, 100), 1);
+	assert_int_equal(store_due_count(f->st, &x, DUE_DAY - 1, 100), 0);
 	side_exec(f, "DROP TABLE state");
 	assert_int_equal(store_due_count(f->st, &all, DUE_DAY, 100), -1);
 	assert_failed(f->st, "no such table: state");
