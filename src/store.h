@@ -52,10 +52,14 @@ long	store_import_card(struct store *, const struct deck_card *);
  */
 int	store_import_commit(struct store *, const struct deck_info *,
 	    const char *path, const char *source, struct import_stats *);
-/* The deck last imported from a file with this fingerprint (caller frees), or NULL. */
+/*
+ * The deck last imported from a file with this fingerprint (caller
+ * frees); NULL when there is none, or on error.
+ */
 char	*store_deck_by_source(struct store *, const char *source);
 void	store_import_abort(struct store *);
 
+/* How many decks there are; -1 on error. */
 int64_t	store_deck_count(struct store *);
 
 /* Cards are named by deck id and card id. */
@@ -65,7 +69,11 @@ struct card_key {
 };
 void	card_key_free(struct card_key *);
 
-/* Which cards a drill takes. */
+/*
+ * Which cards a drill takes.  The functions filling *keys (which the
+ * caller frees, with each key) return how many; on error none, with
+ * *keys NULL, never a queue cut short.
+ */
 struct queue_filter {
 	const char	*decks;		/* JSON array of deck ids, or NULL: all */
 	const char	*tag;		/* or NULL */
@@ -74,8 +82,8 @@ struct queue_filter {
 size_t	store_queue_all(struct store *, const struct queue_filter *,
 	    struct card_key **keys);
 /*
- * How many cards are due (counting stops at cap), and the first limit
- * of them: earliest first, then deck order.
+ * How many cards are due (counting stops at cap; -1 on error), and the
+ * first limit of them: earliest first, then deck order.
  */
 int64_t	store_due_count(struct store *, const struct queue_filter *,
 	    int64_t today, int64_t cap);
@@ -84,13 +92,22 @@ size_t	store_due_cards(struct store *, const struct queue_filter *,
 /* The first limit new cards in deck order. */
 size_t	store_new_cards(struct store *, const struct queue_filter *,
 	    int64_t limit, struct card_key **keys);
-/* New cards whose first grade was recorded on day. */
+/* New cards whose first grade was recorded on day; -1 on error. */
 int64_t	store_new_on(struct store *, int64_t day);
-/* Cards not yet seen (not retired, not suspended) among decks (or all); counting stops at cap. */
+/*
+ * Cards not yet seen (not retired, not suspended) among decks (or all);
+ * counting stops at cap.  -1 on error.
+ */
 int64_t	store_unseen(struct store *, const char *decks, int64_t cap);
-/* The earliest due day after today, or SCHED_NEW_DUE when none. */
+/*
+ * The earliest due day after today; SCHED_NEW_DUE when there is none,
+ * or on error (store_failed tells).
+ */
 int64_t	store_next_due(struct store *, const char *decks, int64_t today);
-/* 1 when every id in the JSON array names a deck; else 0 and *missing. */
+/*
+ * 1 when every id in the JSON array names a deck; 0 when one does not,
+ * with that id in *missing (caller frees); -1 on error.
+ */
 int	store_decks_exist(struct store *, const char *decks, char **missing);
 
 /* A card with its deck's title, its schedule and your story. */
@@ -138,6 +155,7 @@ struct review_rec {
 /* A write transaction that waits for other writers (BEGIN IMMEDIATE). */
 int	store_begin(struct store *);
 int	store_commit(struct store *);
+/* A rollback that fails leaves the store failed (unless it was already). */
 void	store_rollback(struct store *);
 /*
  * A read transaction: the queries between these see one snapshot and
@@ -150,7 +168,10 @@ int	store_record(struct store *, struct review_rec *);
 /* Within a transaction: put back the state before review id and drop it. */
 int	store_unrecord(struct store *, int64_t id);
 
-/* JSON texts built by SQLite; the returned strings belong to the caller. */
+/*
+ * JSON texts built by SQLite; the returned strings belong to the caller.
+ * NULL on error, and for store_json_card when there is no such card.
+ */
 char	*store_json_card(struct store *, const char *deck, const char *id);
 char	*store_json_cards(struct store *, const char *deck, int64_t today);
 char	*store_json_decks(struct store *, int64_t today);
@@ -179,7 +200,10 @@ int	store_list_decks(struct store *, int64_t today,
 int	store_list_cards(struct store *, const char *deck,
 	    void (*fn)(void *, const struct card_row *), void *arg);
 
-/* Settings: the returned value belongs to the caller (NULL when unset). */
+/*
+ * Settings: the returned value belongs to the caller; NULL when unset,
+ * or on error.
+ */
 char	*store_meta_get(struct store *, const char *key);
 /* Set a setting, or remove it when value is NULL. */
 int	 store_meta_set(struct store *, const char *key, const char *value);
@@ -194,7 +218,10 @@ int	 store_story_set(struct store *, const char *deck, const char *card,
 int	 store_suspend(struct store *, const char *deck, const char *card,
 	    bool on);
 
-/* Cards of a deck (or one card when card is not NULL) with progress. */
+/*
+ * Cards of a deck (or one card when card is not NULL) with progress;
+ * -1 on error.
+ */
 int64_t	 store_forget_count(struct store *, const char *deck, const char *card);
 /* Reset their progress (logged as 'forget'); how many, -1 on error. */
 int64_t	 store_forget(struct store *, const char *deck, const char *card,
@@ -226,11 +253,16 @@ int	 store_export(struct store *, const char *deck,
 
 /*
  * Statistics as a JSON object (decks: JSON array or NULL; interview:
- * its day or SCHED_NEW_DUE); the string belongs to the caller.
+ * its day or SCHED_NEW_DUE); the string belongs to the caller, NULL on
+ * error.
  */
 char	*store_stats_json(struct store *, const char *decks, int64_t today,
 	    int64_t interview);
-/* Read back a JSON text: the value at a path (caller frees), as integer. */
+/*
+ * Read back a JSON text: the value at a path (caller frees; NULL when
+ * the path holds null or nothing, or on error), or as an integer (0
+ * then).  JSON that does not parse is an error.
+ */
 char	*store_json_get(struct store *, const char *json, const char *path);
 int64_t	 store_json_int(struct store *, const char *json, const char *path);
 /* For each element of the array at path, fn(field a, field b). */

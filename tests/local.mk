@@ -4,6 +4,7 @@ unit_tests = \
 	tests/unit/test-clock \
 	tests/unit/test-deck \
 	tests/unit/test-sched \
+	tests/unit/test-store \
 	tests/unit/test-term
 
 cli_tests = \
@@ -35,6 +36,14 @@ tests_unit_test_clock_LDADD = $(unit_ldadd)
 tests_unit_test_sched_SOURCES = tests/unit/test-sched.c src/sched.c
 tests_unit_test_sched_CFLAGS = $(unit_cflags)
 tests_unit_test_sched_LDADD = $(unit_ldadd) -lm
+
+# The store on its own, against a database broken under it.
+tests_unit_test_store_SOURCES = tests/unit/test-store.c src/store.c \
+	src/store-import.c src/store-list.c src/store-log.c \
+	src/store-meta.c src/store-queue.c src/store-schema.c \
+	src/store-stats.c src/sched.c src/clock.c src/xmalloc.c
+tests_unit_test_store_CFLAGS = $(unit_cflags) $(SQLITE_CFLAGS)
+tests_unit_test_store_LDADD = $(unit_ldadd) $(SQLITE_LIBS) -lm
 
 tests_unit_test_term_SOURCES = tests/unit/test-term.c src/term.c \
 	src/xmalloc.c

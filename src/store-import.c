@@ -1,0 +1,197 @@
+/* store-import.c: a deck file's cards staged in a temporary table, then merged at once. */
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "store-int.h"
+#include "xmalloc.h"
+
+static const char *const stmt_sql[S__COUNT] = {
+	[S_SOURCE_FIND] = "SELECT id FROM deck WHERE source = ?1",
+	[S_SOURCE_SET] = "UPDATE deck SET source = ?2"
+	    " WHERE id = ?1 AND source IS NOT ?2",
+	[S_STAGE_CLEAR] = "DELETE FROM temp.stage",
+	[S_STAGE_ADD] = "INSERT INTO temp.stage"
+	    " (pos, id, line, kind, front, back, hint, example, tags)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[S_STAGE_LINE] = "SELECT line FROM temp.stage WHERE id = ?1",
+	[S_DECK_CARDS] = "SELECT count(*) FROM card WHERE deck = ?1",
+	[S_COUNT_ADDED] = "SELECT count(*) FROM temp.stage g WHERE NOT EXISTS"
+	    " (SELECT 1 FROM card c WHERE c.deck = ?1 AND c.id = g.id)",
+	[S_DECK_UPSERT] = "INSERT INTO deck"
+	    " (id, title, language, kind, description, tags, path)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+	    " language = excluded.language, kind = excluded.kind,"
+	    " description = excluded.description, tags = excluded.tags,"
+	    " path = excluded.path"
+	    " WHERE title IS NOT excluded.title"
+	    " OR language IS NOT excluded.language"
+	    " OR kind IS NOT excluded.kind"
+	    " OR description IS NOT excluded.description"
+	    " OR tags IS NOT excluded.tags OR path IS NOT excluded.path",
+	[S_CARD_MERGE] = "INSERT INTO card"
+	    " (deck, id, pos, kind, front, back, hint, example, tags, retired)"
+	    " SELECT ?1, id, pos, coalesce(kind, ?2), front, back, hint,"
+	    " example, tags, 0 FROM temp.stage WHERE true"
+	    " ON CONFLICT (deck, id) DO UPDATE SET pos = excluded.pos,"
+	    " kind = excluded.kind, front = excluded.front,"
+	    " back = excluded.back, hint = excluded.hint,"
+	    " example = excluded.example, tags = excluded.tags, retired = 0"
+	    " WHERE pos IS NOT excluded.pos OR kind IS NOT excluded.kind"
+	    " OR front IS NOT excluded.front OR back IS NOT excluded.back"
+	    " OR hint IS NOT excluded.hint OR example IS NOT excluded.example"
+	    " OR tags IS NOT excluded.tags OR retired <> 0",
+	/*
+	 * A new deck's cards: a plain insert needs no statement journal,
+	 * where an upsert writes every page it touches to one.
+	 */
+	[S_CARD_INSERT] = "INSERT INTO card"
+	    " (deck, id, pos, kind, front, back, hint, example, tags)"
+	    " SELECT ?1, id, pos, coalesce(kind, ?2), front, back, hint,"
+	    " example, tags FROM temp.stage ORDER BY pos",
+	[S_CARD_RETIRE] = "UPDATE card SET retired = 1"
+	    " WHERE deck = ?1 AND retired = 0"
+	    " AND id NOT IN (SELECT id FROM temp.stage)",
+};
+
+/*
+ * The staging table's index finds a repeated id without a set of ids in
+ * memory.
+ */
+int
+store_import_begin(struct store *st)
+{
+	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS stage ("
+	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+	    " line INTEGER NOT NULL, kind TEXT, front TEXT, back TEXT,"
+	    " hint TEXT, example TEXT, tags TEXT);"
+	    /* Keep memory flat in deck size: the cards spill to a file. */
+	    "PRAGMA temp.cache_size = -1024") != 0)
+		return -1;
+	if (store_begin(st) != 0)
+		return -1;
+	if (run(st, stmt(st, S_STAGE_CLEAR, stmt_sql), "staging cards") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+long
+store_import_card(struct store *st, const struct deck_card *c)
+{
+	sqlite3_stmt *s = stmt(st, S_STAGE_ADD, stmt_sql);
+	int64_t first;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, (int64_t)c->index);
+	bind_text(s, 2, c->id);
+	sqlite3_bind_int64(s, 3, (int64_t)c->id_line);
+	bind_text(s, 4, c->kind);
+	bind_text(s, 5, c->front);
+	bind_text(s, 6, c->back);
+	bind_text(s, 7, c->hint);
+	bind_text(s, 8, c->example);
+	bind_text(s, 9, c->tags);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_CONSTRAINT) {
+		set_error(st, "staging cards");
+		return -1;
+	}
+	/* The only constraint a card can break: an earlier card's id. */
+	s = stmt(st, S_STAGE_LINE, stmt_sql);
+	bind_text(s, 1, c->id);
+	first = scalar(st, s, "staging cards");
+	if (first == 0)
+		set_error_text(st, xasprintf("%s: staging cards: card %s "
+		    "broke a constraint of the staging table", st->path,
+		    c->id));
+	return first > 0 ? (long)first : -1;
+}
+
+char *
+store_deck_by_source(struct store *st, const char *source)
+{
+	sqlite3_stmt *s = stmt(st, S_SOURCE_FIND, stmt_sql);
+
+	bind_text(s, 1, source);
+	return text_of(st, s, "looking up the deck");
+}
+
+/* The kind a card without its own takes from its deck's. */
+static const char *
+inherited(const char *deck_kind)
+{
+	return deck_kind != NULL ? deck_kind : "recall";
+}
+
+int
+store_import_commit(struct store *st, const struct deck_info *d,
+    const char *path, const char *source, struct import_stats *is)
+{
+	sqlite3_stmt *s;
+	int64_t base, before;
+
+	memset(is, 0, sizeof *is);
+	is->cards = (int64_t)d->cards;
+	s = stmt(st, S_DECK_CARDS, stmt_sql);
+	bind_text(s, 1, d->id);
+	if ((before = scalar(st, s, "counting cards")) < 0)
+		goto fail;
+	s = stmt(st, S_COUNT_ADDED, stmt_sql);
+	bind_text(s, 1, d->id);
+	if ((is->added = scalar(st, s, "comparing cards")) < 0)
+		goto fail;
+	base = sqlite3_total_changes64(st->db);
+	s = stmt(st, S_DECK_UPSERT, stmt_sql);
+	bind_text(s, 1, d->id);
+	bind_text(s, 2, d->title);
+	bind_text(s, 3, d->language);
+	bind_text(s, 4, d->kind);
+	bind_text(s, 5, d->description);
+	bind_text(s, 6, d->tags);
+	bind_text(s, 7, path);
+	if (run(st, s, "saving the deck") != 0)
+		goto fail;
+	is->deck_changed = sqlite3_total_changes64(st->db) != base;
+	s = stmt(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE, stmt_sql);
+	bind_text(s, 1, d->id);
+	bind_text(s, 2, inherited(d->kind));
+	if (run(st, s, "saving cards") != 0)
+		goto fail;
+	is->changed = sqlite3_changes64(st->db) - is->added;
+	if (before > 0) {
+		s = stmt(st, S_CARD_RETIRE, stmt_sql);
+		bind_text(s, 1, d->id);
+		if (run(st, s, "retiring cards") != 0)
+			goto fail;
+		is->retired = sqlite3_changes64(st->db);
+	}
+	s = stmt(st, S_SOURCE_SET, stmt_sql);
+	bind_text(s, 1, d->id);
+	bind_text(s, 2, source);
+	if (run(st, s, "saving the deck") != 0)
+		goto fail;
+	/* Nothing changed: roll back so the file is not even touched. */
+	if (sqlite3_changes64(st->db) == 0 && !is->deck_changed &&
+	    is->added == 0 && is->changed == 0 && is->retired == 0) {
+		store_rollback(st);
+		return store_failed(st) ? -1 : 0;
+	}
+	if (run(st, stmt(st, S_STAGE_CLEAR, stmt_sql), "staging cards") != 0)
+		goto fail;
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+void
+store_import_abort(struct store *st)
+{
+	store_rollback(st);
+}

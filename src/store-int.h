@@ -1,0 +1,173 @@
+/* store-int.h: what only the store*.c files share: the handle, the statements, helpers. */
+#ifndef REHEARSE_STORE_INT_H
+#define REHEARSE_STORE_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+#include "store.h"
+#include "xmalloc.h"
+
+/*
+ * Every statement the store prepares, grouped by the file that holds
+ * its SQL (each file has a table of its own, indexed by these names).
+ * The names are global so that one cache in struct store holds them all.
+ */
+enum stmt {
+	/* store.c */
+	S_BEGIN,
+	S_READ,
+	S_COMMIT,
+	S_ROLLBACK,
+	/* store-import.c */
+	S_SOURCE_FIND,
+	S_SOURCE_SET,
+	S_STAGE_CLEAR,
+	S_STAGE_ADD,
+	S_STAGE_LINE,
+	S_DECK_CARDS,
+	S_COUNT_ADDED,
+	S_DECK_UPSERT,
+	S_CARD_INSERT,
+	S_CARD_MERGE,
+	S_CARD_RETIRE,
+	/* store-queue.c */
+	S_DECK_COUNT,
+	S_DECKS_MISSING,
+	S_QUEUE_CRAM,
+	S_QUEUE_DUE,
+	S_QUEUE_NEW,
+	S_DUE_COUNT,
+	S_NEW_ON,
+	S_UNSEEN,
+	S_NEXT_DUE,
+	S_WINDOW_LOAD,
+	/* store-log.c */
+	S_CARD_GET,
+	S_STATE_PUT,
+	S_STATE_DEL,
+	S_LOG_ADD,
+	S_LOG_GET,
+	S_LOG_DEL,
+	S_SUSPEND,
+	S_FORGET_COUNT,
+	S_FORGET_LOG,
+	S_FORGET,
+	/* store-list.c */
+	S_JSON_CARD,
+	S_JSON_CARDS,
+	S_JSON_DECKS,
+	S_LIST_DECKS,
+	S_LIST_CARDS,
+	S_EXPORT_DECK,
+	S_EXPORT_CARDS,
+	/* store-stats.c */
+	S_STATS,
+	S_JSON_PATH,
+	S_JSON_EACH,
+	/* store-meta.c */
+	S_META_GET,
+	S_META_SET,
+	S_META_DEL,
+	S_STORY_SET,
+	S_STORY_DEL,
+	S__COUNT
+};
+
+struct store {
+	sqlite3		*db;
+	sqlite3_stmt	*stmt[S__COUNT];	/* prepared on first use */
+	char		*err;
+	bool		 failed;	/* sticky: see store_failed */
+	char		*path;		/* for messages: which file failed */
+};
+
+/* SQL pieces used by more than one file's statements. */
+/* A card with its deck and its schedule (none for a new card). */
+#define CARD_FROM \
+    " FROM card c JOIN deck d ON d.id = c.deck" \
+    " LEFT JOIN state s ON s.deck = c.deck AND s.card = c.id"
+/* col is among the decks of the JSON array ?1, or ?1 is NULL: all. */
+#define IN_DECKS_OF(col) \
+    " (?1 IS NULL OR " col " IN (SELECT value FROM json_each(?1)))"
+#define IN_DECKS	IN_DECKS_OF("c.deck")
+#define STATE_IN_DECKS	IN_DECKS_OF("s.deck")
+/* Scheduled, live cards, as the partial index state_due has them. */
+#define DUE_LIVE " s.retired = 0 AND s.suspended = 0"
+
+/* store.c */
+/*
+ * Record the last error from SQLite's own message, prefixed by the file
+ * and what was being done, and leave the store failed.
+ */
+void		 set_error(struct store *, const char *what);
+/* The same for an error SQLite did not see; msg becomes the store's. */
+void		 set_error_text(struct store *, char *msg);
+/* Run fixed SQL text (no parameters); -1 with the error recorded. */
+int		 exec(struct store *, const char *sql);
+/*
+ * Statement which, prepared from sql[which] on first use (the calling
+ * file's table), reset and with no bindings left over.
+ */
+sqlite3_stmt	*stmt(struct store *, enum stmt which,
+		    const char *const *sql);
+/* Step a statement that returns no rows; -1 with the error recorded. */
+int		 run(struct store *, sqlite3_stmt *, const char *what);
+/* Step a statement returning one integer (0 without a row); -1 on error. */
+int64_t		 scalar(struct store *, sqlite3_stmt *, const char *what);
+/*
+ * Step a statement returning one text: a copy for the caller, or NULL
+ * when there is no row, the value is NULL, or on error (store_failed).
+ */
+char		*text_of(struct store *, sqlite3_stmt *, const char *what);
+
+/* Text is bound without a copy: it must outlive the statement's step. */
+static inline void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+}
+
+/* A day, or SQL NULL for SCHED_NEW_DUE (no day). */
+static inline void
+bind_day(sqlite3_stmt *s, int i, int64_t day)
+{
+	if (day == SCHED_NEW_DUE)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, day);
+}
+
+static inline int64_t
+column_day(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return SCHED_NEW_DUE;
+	return sqlite3_column_int64(s, i);
+}
+
+/* A column's text, copied for the caller; NULL stays NULL. */
+static inline char *
+column_strdup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	return v == NULL ? NULL : xstrdup((const char *)v);
+}
+
+/* store-schema.c */
+/*
+ * Before anything writes: the file's schema version, or -1 for a file
+ * that cannot be read or must be left alone (the reason in st->err when
+ * SQLite's message would not say it).
+ */
+int64_t		 check_file(struct store *);
+/* Bring the schema from version v up to date; 0, or -1 on error. */
+int		 migrate(struct store *, int64_t v);
+
+#endif

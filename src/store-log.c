@@ -1,0 +1,263 @@
+/* store-log.c: a card's progress: read, reviewed (and logged), undone, suspended, forgotten. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "clock.h"
+#include "store-int.h"
+#include "xmalloc.h"
+
+static const char *const stmt_sql[S__COUNT] = {
+	[S_CARD_GET] = "SELECT c.deck, c.id, d.title, c.kind, c.front, c.back,"
+	    " c.hint, c.example,"
+	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id),"
+	    " s.reps, s.interval, s.ef, s.due, s.lapses, s.suspended,"
+	    " s.last_day, c.retired, s.deck IS NOT NULL, d.language"
+	    CARD_FROM " WHERE c.deck = ?1 AND c.id = ?2",
+	[S_STATE_PUT] = "INSERT INTO state"
+	    " (deck, card, reps, interval, ef, due, lapses, last_day)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	    " ON CONFLICT (deck, card) DO UPDATE SET reps = excluded.reps,"
+	    " interval = excluded.interval, ef = excluded.ef,"
+	    " due = excluded.due, lapses = excluded.lapses,"
+	    " last_day = excluded.last_day",
+	[S_STATE_DEL] = "DELETE FROM state WHERE deck = ?1 AND card = ?2",
+	[S_LOG_ADD] = "INSERT INTO review (deck, card, day, at_ms, quality,"
+	    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0,"
+	    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+	[S_LOG_GET] = "SELECT deck, card, mode, fresh, reps0, interval0, ef0,"
+	    " due0, lapses0, last_day0 FROM review WHERE id = ?1",
+	[S_LOG_DEL] = "DELETE FROM review WHERE id = ?1",
+	[S_SUSPEND] = "INSERT INTO state"
+	    " (deck, card, reps, interval, ef, due, lapses, suspended)"
+	    " VALUES (?1, ?2, 0, 0, 2.5, NULL, 0, ?3)"
+	    " ON CONFLICT (deck, card) DO UPDATE SET suspended = ?3",
+	[S_FORGET_COUNT] = "SELECT count(*) FROM state"
+	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
+	/* Forgetting is logged too, so the log still replays to the state. */
+	[S_FORGET_LOG] = "INSERT INTO review (deck, card, day, at_ms, quality,"
+	    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0,"
+	    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
+	    " SELECT deck, card, ?3, ?4, -1, 0, 'forget', 0, reps, interval,"
+	    " ef, due, lapses, last_day, 0, 0, 2.5, NULL, 0, NULL"
+	    " FROM state WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
+	[S_FORGET] = "DELETE FROM state"
+	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
+};
+
+int
+store_card_get(struct store *st, const char *deck, const char *id,
+    struct card_view *v)
+{
+	sqlite3_stmt *s = stmt(st, S_CARD_GET, stmt_sql);
+	int rc;
+
+	memset(v, 0, sizeof *v);
+	bind_text(s, 1, deck);
+	bind_text(s, 2, id);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return 1;
+		set_error(st, "reading a card");
+		return -1;
+	}
+	v->deck = column_strdup(s, 0);
+	v->id = column_strdup(s, 1);
+	v->deck_title = column_strdup(s, 2);
+	v->kind = column_strdup(s, 3);
+	v->front = column_strdup(s, 4);
+	v->back = column_strdup(s, 5);
+	v->hint = column_strdup(s, 6);
+	v->example = column_strdup(s, 7);
+	v->story = column_strdup(s, 8);
+	v->st = sched_new();
+	v->seen = sqlite3_column_int(s, 17) != 0;
+	if (v->seen) {
+		v->st.reps = sqlite3_column_int64(s, 9);
+		v->st.interval = sqlite3_column_int64(s, 10);
+		v->st.ef = sqlite3_column_double(s, 11);
+		v->st.due = column_day(s, 12);
+		v->st.lapses = sqlite3_column_int64(s, 13);
+		v->suspended = sqlite3_column_int(s, 14) != 0;
+	}
+	v->last_day = column_day(s, 15);
+	v->retired = sqlite3_column_int(s, 16) != 0;
+	v->language = column_strdup(s, 18);
+	sqlite3_reset(s);
+	return 0;
+}
+
+void
+card_view_free(struct card_view *v)
+{
+	free(v->deck);
+	free(v->id);
+	free(v->deck_title);
+	free(v->language);
+	free(v->kind);
+	free(v->front);
+	free(v->back);
+	free(v->hint);
+	free(v->example);
+	free(v->story);
+	memset(v, 0, sizeof *v);
+}
+
+static void
+bind_state(sqlite3_stmt *s, int i, const struct sched_state *x,
+    int64_t last_day)
+{
+	sqlite3_bind_int64(s, i, x->reps);
+	sqlite3_bind_int64(s, i + 1, x->interval);
+	sqlite3_bind_double(s, i + 2, x->ef);
+	bind_day(s, i + 3, x->due);
+	sqlite3_bind_int64(s, i + 4, x->lapses);
+	bind_day(s, i + 5, last_day);
+}
+
+static int
+state_put(struct store *st, const char *deck, const char *card,
+    const struct sched_state *x, int64_t last_day)
+{
+	sqlite3_stmt *s = stmt(st, S_STATE_PUT, stmt_sql);
+
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	bind_state(s, 3, x, last_day);
+	return run(st, s, "saving the schedule");
+}
+
+int
+store_record(struct store *st, struct review_rec *r)
+{
+	sqlite3_stmt *s;
+
+	if (strcmp(r->mode, "review") == 0 && state_put(st, r->deck, r->card,
+	    &r->after, r->last_day_after) != 0)
+		return -1;
+	s = stmt(st, S_LOG_ADD, stmt_sql);
+	bind_text(s, 1, r->deck);
+	bind_text(s, 2, r->card);
+	sqlite3_bind_int64(s, 3, r->day);
+	sqlite3_bind_int64(s, 4, clock_now_ms());
+	sqlite3_bind_int(s, 5, r->quality);
+	sqlite3_bind_int64(s, 6, r->took_ms);
+	bind_text(s, 7, r->mode);
+	sqlite3_bind_int(s, 8, r->fresh);
+	bind_state(s, 9, &r->before, r->last_day_before);
+	bind_state(s, 15, &r->after, r->last_day_after);
+	if (run(st, s, "logging the review") != 0)
+		return -1;
+	r->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_unrecord(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_LOG_GET, stmt_sql);
+	struct sched_state x;
+	char *deck, *card, *mode;
+	bool fresh;
+	int64_t last_day;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			set_error_text(st,
+			    xstrdup("that review is no longer in the log"));
+		else
+			set_error(st, "reading the review");
+		return -1;
+	}
+	deck = column_strdup(s, 0);
+	card = column_strdup(s, 1);
+	mode = column_strdup(s, 2);
+	fresh = sqlite3_column_int(s, 3) != 0;
+	x.reps = sqlite3_column_int64(s, 4);
+	x.interval = sqlite3_column_int64(s, 5);
+	x.ef = sqlite3_column_double(s, 6);
+	x.due = column_day(s, 7);
+	x.lapses = sqlite3_column_int64(s, 8);
+	last_day = column_day(s, 9);
+	sqlite3_reset(s);
+
+	rc = 0;
+	if (strcmp(mode, "review") == 0) {
+		if (fresh) {
+			s = stmt(st, S_STATE_DEL, stmt_sql);
+			bind_text(s, 1, deck);
+			bind_text(s, 2, card);
+			rc = run(st, s, "restoring the schedule");
+		} else
+			rc = state_put(st, deck, card, &x, last_day);
+	}
+	if (rc == 0) {
+		s = stmt(st, S_LOG_DEL, stmt_sql);
+		sqlite3_bind_int64(s, 1, id);
+		rc = run(st, s, "removing the review");
+	}
+	free(deck);
+	free(card);
+	free(mode);
+	return rc;
+}
+
+int
+store_suspend(struct store *st, const char *deck, const char *card, bool on)
+{
+	sqlite3_stmt *s = stmt(st, S_SUSPEND, stmt_sql);
+
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	sqlite3_bind_int(s, 3, on);
+	return run(st, s, "suspending the card");
+}
+
+int64_t
+store_forget_count(struct store *st, const char *deck, const char *card)
+{
+	sqlite3_stmt *s = stmt(st, S_FORGET_COUNT, stmt_sql);
+
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	return scalar(st, s, "counting cards");
+}
+
+int64_t
+store_forget(struct store *st, const char *deck, const char *card,
+    int64_t today)
+{
+	sqlite3_stmt *s;
+	int64_t n;
+
+	if (store_begin(st) != 0)
+		return -1;
+	s = stmt(st, S_FORGET_LOG, stmt_sql);
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	sqlite3_bind_int64(s, 3, today);
+	sqlite3_bind_int64(s, 4, clock_now_ms());
+	if (run(st, s, "logging the reset") != 0)
+		goto fail;
+	s = stmt(st, S_FORGET, stmt_sql);
+	bind_text(s, 1, deck);
+	bind_text(s, 2, card);
+	if (run(st, s, "resetting progress") != 0)
+		goto fail;
+	n = sqlite3_changes64(st->db);
+	if (store_commit(st) != 0)
+		return -1;
+	return n;
+fail:
+	store_rollback(st);
+	return -1;
+}
+

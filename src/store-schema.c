@@ -1,0 +1,270 @@
+/* store-schema.c: the schema, version by version, and the migrations between them. */
+#include <stdlib.h>
+
+#include <sqlite3.h>
+
+#include "store-int.h"
+#include "xmalloc.h"
+
+#define SCHEMA_VERSION 4
+
+/*
+ * The schema as of version 1.  Card text comes from deck files; a
+ * card's progress lives in state, created at its first grade, so a new
+ * card is simply one without a state row (or with a NULL due day).
+ */
+static const char schema_v1[] =
+    "CREATE TABLE meta ("
+    "  key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE deck ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  title TEXT, language TEXT, kind TEXT, description TEXT, tags TEXT,"
+    "  path TEXT);"
+    "CREATE TABLE card ("
+    "  deck TEXT NOT NULL REFERENCES deck(id) ON DELETE CASCADE,"
+    "  id TEXT NOT NULL,"
+    "  pos INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  front TEXT NOT NULL, back TEXT NOT NULL,"
+    "  hint TEXT, example TEXT, tags TEXT,"
+    "  retired INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (deck, id));"
+    "CREATE INDEX card_order ON card(deck, pos);"
+    "CREATE TABLE state ("
+    "  deck TEXT NOT NULL, card TEXT NOT NULL,"
+    "  reps INTEGER NOT NULL, interval INTEGER NOT NULL, ef REAL NOT NULL,"
+    "  due INTEGER, lapses INTEGER NOT NULL,"
+    "  suspended INTEGER NOT NULL DEFAULT 0,"
+    "  last_day INTEGER,"
+    "  PRIMARY KEY (deck, card),"
+    "  FOREIGN KEY (deck, card) REFERENCES card(deck, id) ON DELETE CASCADE"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX state_due ON state(due);"
+    "CREATE TABLE review ("
+    "  id INTEGER PRIMARY KEY,"
+    "  deck TEXT NOT NULL, card TEXT NOT NULL,"
+    "  day INTEGER NOT NULL, at_ms INTEGER NOT NULL,"
+    "  quality INTEGER NOT NULL, took_ms INTEGER, mode TEXT NOT NULL,"
+    "  fresh INTEGER NOT NULL,"
+    "  reps0 INTEGER, interval0 INTEGER, ef0 REAL, due0 INTEGER,"
+    "  lapses0 INTEGER, last_day0 INTEGER,"
+    "  reps1 INTEGER, interval1 INTEGER, ef1 REAL, due1 INTEGER,"
+    "  lapses1 INTEGER, last_day1 INTEGER);"
+    "CREATE INDEX review_card ON review(deck, card);"
+    "CREATE INDEX review_day ON review(day);"
+    "CREATE TABLE story ("
+    "  deck TEXT NOT NULL, card TEXT NOT NULL, text TEXT NOT NULL,"
+    "  updated_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY (deck, card));";
+
+/* A review that graded a card already seen, the kind retention counts. */
+#define GRADED(r) "(" r ".mode = 'review' AND " r ".due0 IS NOT NULL)"
+/* What one review adds to its day's totals in the daily table. */
+#define DAILY_TERMS(r) \
+    GRADED(r) " AND " r ".interval0 < 21," \
+    GRADED(r) " AND " r ".interval0 < 21 AND " r ".quality >= 3," \
+    GRADED(r) " AND " r ".interval0 >= 21," \
+    GRADED(r) " AND " r ".interval0 >= 21 AND " r ".quality >= 3," \
+    "max(coalesce(" r ".took_ms, 0), 0), coalesce(" r ".took_ms, 0) > 0"
+
+/*
+ * Version 2, for speed at any deck size: the file a deck came from is
+ * remembered by a hash so an unchanged file is not read again; a card's
+ * retirement is copied into its state (by a trigger) so that due cards
+ * are counted from one partial index; live cards, and new ones (fresh:
+ * no schedule yet, kept by triggers on state), have indexes that answer
+ * counts and deck order without reading the card text; and
+ * each day's review totals are kept up to date by triggers, so that
+ * statistics read thirty rows rather than the whole log.
+ */
+static const char schema_v2[] =
+    "ALTER TABLE deck ADD COLUMN source TEXT;"
+    "DROP INDEX card_order;"
+    "ALTER TABLE card ADD COLUMN fresh INTEGER NOT NULL DEFAULT 1;"
+    "UPDATE card SET fresh = 0 WHERE EXISTS (SELECT 1 FROM state s"
+    "  WHERE s.deck = card.deck AND s.card = card.id"
+    "  AND (s.due IS NOT NULL OR s.suspended));"
+    "CREATE INDEX card_live ON card(deck, fresh, pos, id)"
+    "  WHERE retired = 0;"
+    "ALTER TABLE state ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE state SET retired = 1 WHERE EXISTS (SELECT 1 FROM card c"
+    "  WHERE c.deck = state.deck AND c.id = state.card AND c.retired);"
+    "CREATE TRIGGER card_retired AFTER UPDATE OF retired ON card"
+    "  WHEN NEW.retired IS NOT OLD.retired BEGIN"
+    "  UPDATE state SET retired = NEW.retired"
+    "  WHERE deck = NEW.deck AND card = NEW.id; END;"
+    "DROP INDEX state_due;"
+    "CREATE INDEX state_due ON state(due)"
+    "  WHERE retired = 0 AND suspended = 0;"
+
+    "CREATE TRIGGER state_added AFTER INSERT ON state BEGIN"
+    "  UPDATE card SET fresh = (NEW.due IS NULL AND NEW.suspended = 0)"
+    "  WHERE deck = NEW.deck AND id = NEW.card; END;"
+    "CREATE TRIGGER state_changed AFTER UPDATE ON state"
+    "  WHEN (OLD.due IS NULL AND OLD.suspended = 0)"
+    "  IS NOT (NEW.due IS NULL AND NEW.suspended = 0) BEGIN"
+    "  UPDATE card SET fresh = (NEW.due IS NULL AND NEW.suspended = 0)"
+    "  WHERE deck = NEW.deck AND id = NEW.card; END;"
+    "CREATE TRIGGER state_removed AFTER DELETE ON state BEGIN"
+    "  UPDATE card SET fresh = 1"
+    "  WHERE deck = OLD.deck AND id = OLD.card; END;"
+    "CREATE TABLE daily ("
+    "  day INTEGER NOT NULL, deck TEXT NOT NULL,"
+    "  reviews INTEGER NOT NULL, young INTEGER NOT NULL,"
+    "  young_passed INTEGER NOT NULL, mature INTEGER NOT NULL,"
+    "  mature_passed INTEGER NOT NULL, took_ms INTEGER NOT NULL,"
+    "  timed INTEGER NOT NULL,"
+    "  PRIMARY KEY (day, deck)) WITHOUT ROWID;"
+    "CREATE TRIGGER review_counted AFTER INSERT ON review"
+    "  WHEN NEW.mode <> 'forget' BEGIN"
+    "  INSERT INTO daily VALUES (NEW.day, NEW.deck, 1," DAILY_TERMS("NEW") ")"
+    "  ON CONFLICT (day, deck) DO UPDATE SET"
+    "  reviews = reviews + 1, young = young + excluded.young,"
+    "  young_passed = young_passed + excluded.young_passed,"
+    "  mature = mature + excluded.mature,"
+    "  mature_passed = mature_passed + excluded.mature_passed,"
+    "  took_ms = took_ms + excluded.took_ms, timed = timed + excluded.timed;"
+    "  END;"
+    "CREATE TRIGGER review_uncounted AFTER DELETE ON review"
+    "  WHEN OLD.mode <> 'forget' BEGIN"
+    "  UPDATE daily SET reviews = reviews - 1,"
+    "  young = young - (" GRADED("OLD") " AND OLD.interval0 < 21),"
+    "  young_passed = young_passed - (" GRADED("OLD")
+    "    AND OLD.interval0 < 21 AND OLD.quality >= 3),"
+    "  mature = mature - (" GRADED("OLD") " AND OLD.interval0 >= 21),"
+    "  mature_passed = mature_passed - (" GRADED("OLD")
+    "    AND OLD.interval0 >= 21 AND OLD.quality >= 3),"
+    "  took_ms = took_ms - max(coalesce(OLD.took_ms, 0), 0),"
+    "  timed = timed - (coalesce(OLD.took_ms, 0) > 0)"
+    "  WHERE day = OLD.day AND deck = OLD.deck; END;"
+    "INSERT INTO daily SELECT day, deck, count(*),"
+    "  sum(" GRADED("r") " AND interval0 < 21),"
+    "  sum(" GRADED("r") " AND interval0 < 21 AND quality >= 3),"
+    "  sum(" GRADED("r") " AND interval0 >= 21),"
+    "  sum(" GRADED("r") " AND interval0 >= 21 AND quality >= 3),"
+    "  sum(max(coalesce(took_ms, 0), 0)), sum(coalesce(took_ms, 0) > 0)"
+    "  FROM review r WHERE mode <> 'forget' GROUP BY day, deck;";
+
+/*
+ * Version 3: due and new cards are counted from their indexes alone
+ * (each holds the columns its condition names, so no row is read).  It
+ * also kept where each card lay in its file, for re-imports that parsed
+ * only changed cards: version 4 drops that again (a real deck re-imports
+ * in milliseconds anyway).
+ */
+static const char schema_v3[] =
+    "DROP INDEX state_due;"
+    "CREATE INDEX state_due ON state(due, retired, suspended)"
+    "  WHERE retired = 0 AND suspended = 0;"
+    "DROP INDEX card_live;"
+    "CREATE INDEX card_live ON card(deck, fresh, pos, id, retired)"
+    "  WHERE retired = 0;"
+    "CREATE TABLE span ("
+    "  deck TEXT NOT NULL REFERENCES deck(id) ON DELETE CASCADE,"
+    "  gen INTEGER NOT NULL, first INTEGER NOT NULL, data BLOB NOT NULL,"
+    "  PRIMARY KEY (deck, gen, first));";
+
+static const char schema_v4[] = "DROP TABLE span;";
+
+/* Migrations: entry i brings a database from version i to i + 1. */
+static const char *const migrations[] = {
+	schema_v1,
+	schema_v2,
+	schema_v3,
+	schema_v4,
+};
+
+/* One integer from a query run once; -1 when it cannot be read. */
+static int64_t
+query_int(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static int64_t
+user_version(struct store *st)
+{
+	return query_int(st, "PRAGMA user_version");
+}
+
+static void
+newer_error(struct store *st, int64_t v)
+{
+	set_error_text(st, xasprintf("%s: database schema version %lld is "
+	    "newer than this program understands (%d): upgrade rehearse",
+	    st->path, (long long)v, SCHEMA_VERSION));
+}
+
+/*
+ * Before anything writes (even switching to WAL rewrites the header):
+ * refuse a file from a newer rehearse or another program's database,
+ * so that it is left exactly as it was.  Returns the schema version.
+ */
+int64_t
+check_file(struct store *st)
+{
+	int64_t v = user_version(st), n;
+
+	if (v < 0)
+		return -1;
+	if (v > SCHEMA_VERSION) {
+		newer_error(st, v);
+		return -1;
+	}
+	if (v == 0 &&
+	    (n = query_int(st, "SELECT count(*) FROM sqlite_master")) != 0) {
+		if (n < 0)
+			return -1;
+		set_error_text(st, xasprintf("%s: not a rehearse database "
+		    "(an SQLite database of another program)", st->path));
+		return -1;
+	}
+	return v;
+}
+
+/* Bring the schema up to date from version v in one transaction. */
+int
+migrate(struct store *st, int64_t v)
+{
+	char *sql;
+	int rc;
+
+	/* Up to date: nothing to write (the file stays as it is). */
+	if (v == SCHEMA_VERSION)
+		return 0;
+	if (exec(st, "BEGIN IMMEDIATE") != 0)
+		return -1;
+	/* Another process may have migrated it meanwhile. */
+	v = user_version(st);
+	if (v < 0) {
+		set_error(st, "cannot read the schema version");
+		goto fail;
+	}
+	if (v > SCHEMA_VERSION) {
+		newer_error(st, v);
+		goto fail;
+	}
+	for (; v < SCHEMA_VERSION; v++) {
+		if (exec(st, migrations[v]) != 0)
+			goto fail;
+	}
+	sql = xasprintf("PRAGMA user_version = %d", SCHEMA_VERSION);
+	rc = exec(st, sql);
+	free(sql);
+	if (rc != 0 || exec(st, "COMMIT") != 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
