@@ -1,12 +1,5 @@
 ## Tests: included from the top-level Makefile.am.
 
-unit_tests = \
-	tests/unit/test-clock \
-	tests/unit/test-deck \
-	tests/unit/test-sched \
-	tests/unit/test-store \
-	tests/unit/test-term
-
 cli_tests = \
 	tests/cli/decks.sh \
 	tests/cli/errors.sh \
@@ -18,13 +11,30 @@ cli_tests = \
 	tests/cli/manage.sh \
 	tests/cli/options.sh \
 	tests/cli/piped.sh \
-	tests/cli/story.sh
+	tests/cli/story.sh \
+	tests/cli/transcripts.sh
 
-repl_tests = \
-	tests/repl/drill.exp
+# Expect scripts that are not transcripts.  The drill's sessions, piped
+# and on a terminal, are tests/transcripts, run by transcripts.sh (the
+# terminal ones through tests/repl/transcript.exp).
+repl_tests =
+
+TESTS =
+
+# Without cmocka the unit tests are neither built nor run.
+if HAVE_CMOCKA
+unit_tests = \
+	tests/unit/test-clock \
+	tests/unit/test-deck \
+	tests/unit/test-sched \
+	tests/unit/test-store \
+	tests/unit/test-term
 
 check_PROGRAMS = $(unit_tests)
-TESTS = $(unit_tests) $(cli_tests) $(repl_tests)
+TESTS += $(unit_tests)
+endif
+
+TESTS += $(cli_tests) $(repl_tests)
 
 unit_cflags = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
 unit_ldadd = $(CMOCKA_LIBS)
@@ -74,7 +84,8 @@ AM_TESTS_ENVIRONMENT = \
 	srcdir='$(abs_top_srcdir)'; export srcdir; \
 	EXPECT='$(EXPECT)'; export EXPECT;
 
-EXTRA_DIST += tests/setup tests/unit/run.sh tests/repl/lib.tcl $(cli_tests) $(repl_tests) \
+EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
+	tests/repl/transcript.exp tests/transcripts \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
 	tests/data/schema-v1.sql tests/data/schema-v3.sql \
 	tests/data/bad tests/data/good
