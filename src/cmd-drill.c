@@ -444,7 +444,7 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 		edit_story(s, v);
 		return true;
 	case IN_STATS:
-		stats_print(s->st, s->decks, s->o->today, false);
+		report_stats(s->st, s->decks, s->o->today, false);
 		return true;
 	case IN_UNKNOWN:
 		printf("Unknown command '%s' (try :help).\n", line);
