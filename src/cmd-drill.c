@@ -1,4 +1,4 @@
-/* cmd-drill.c: the drill command: which decks, the first run, the opening lines, then the session. */
+/* cmd-drill.c: the drill command: its decks, the first run, then a session. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

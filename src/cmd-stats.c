@@ -1,4 +1,4 @@
-/* cmd-stats.c: the stats command: how the drilling goes, for all decks or one. */
+/* cmd-stats.c: the stats command: how the drilling goes, in all or one deck. */
 #include <stdlib.h>
 
 #include "rehearse.h"

@@ -1,4 +1,4 @@
-/* import.c: one deck file into the database, for the import command and the bundled decks. */
+/* import.c: a deck file into the database, for import and the bundled decks. */
 #include <stdio.h>
 #include <stdlib.h>
 

@@ -1,4 +1,4 @@
-/* prompt.c: what the user types during a drill: a grade, or a command such as :undo. */
+/* prompt.c: what is typed during a drill: a grade, or a command like :undo. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,7 @@
-/* rehearse.h: what the command files share: options, commands, helpers. */
+/*
+ * rehearse.h: what the commands and the services under them share:
+ * options, the command table, helpers, and one section per service file.
+ */
 #ifndef REHEARSE_H
 #define REHEARSE_H
 
@@ -84,8 +87,10 @@ int	 cmd_get_card(struct store *, const char *arg, struct card_view *);
  */
 int	 cmd_check_store(struct store *);
 
-/* import.c: deck files into the database. */
-/* Import one deck file; prints a summary line unless quiet; 0 when it went in. */
+/*
+ * import.c: one deck file into the database; prints a summary line
+ * unless quiet.  0 when it went in.
+ */
 int	 import_file(struct store *, const char *path, bool quiet);
 
 /* review.c: grading, shared by the REPL and the grade command. */

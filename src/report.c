@@ -1,4 +1,4 @@
-/* report.c: how the drilling goes, printed as text with bar charts or as JSON. */
+/* report.c: how the drilling goes, as text with bar charts or as JSON. */
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* session.c: one drill session: its queue built, each card drilled, a summary. */
+/* session.c: one drill: its queue built, each card drilled, a summary. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -132,7 +132,7 @@ extern const char *const prompt_words[];
 enum input	 prompt_read(struct session *, struct card_view *,
 		    const char *prompt, bool timed, char **line,
 		    bool *interrupted);
-/* Carry out a command that leaves the prompt (:quit, :skip, :undo, :suspend). */
+/* Carry out a command that leaves the prompt: :quit, :skip, :undo, :suspend. */
 enum step	 prompt_leave(struct session *, const struct card_view *,
 		    enum input, bool interrupted);
 /* Ask for a grade and record it; STEP_NEXT once one is saved. */
