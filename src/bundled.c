@@ -110,12 +110,13 @@ bundled_import(struct store *st, const char *lang)
 	}
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, ents[i]->d_name);
-		if (cmd_import_file(st, path, true) == 0)
+		/* A database that failed takes no more (the error was shown). */
+		if (!store_failed(st) && import_file(st, path, true) == 0)
 			done++;
 		free(path);
 		free(ents[i]);
 	}
 	free(ents);
 	free(dir);
-	return done;
+	return store_failed(st) ? -1 : done;
 }

@@ -5,13 +5,26 @@
 #include <yaml.h>
 
 #include "rehearse.h"
+#include "xmalloc.h"
 
 struct export {
 	yaml_emitter_t	 em;
+	struct buf	 out;		/* the whole file, written once read */
 	bool		 with_stories;
 	bool		 failed;
 	char		 kind[16];	/* the deck's kind: cards differing say so */
 };
+
+/*
+ * libyaml's output goes to memory: a read that fails half way must not
+ * leave half a deck on stdout, which reads back as a shorter one.
+ */
+static int
+collect(void *arg, unsigned char *text, size_t len)
+{
+	buf_add(arg, text, len);
+	return 1;
+}
 
 static void
 emit(struct export *x, yaml_event_t *ev)
@@ -143,7 +156,7 @@ cmd_export_exec(const struct options *o, int argc, char **argv)
 	memset(&x, 0, sizeof x);
 	x.with_stories = (o->given & O_WITH_STORIES) != 0;
 	yaml_emitter_initialize(&x.em);
-	yaml_emitter_set_output_file(&x.em, stdout);
+	yaml_emitter_set_output(&x.em, collect, &x.out);
 	yaml_emitter_set_unicode(&x.em, 1);
 	yaml_emitter_set_width(&x.em, 78);
 	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
@@ -160,16 +173,21 @@ cmd_export_exec(const struct options *o, int argc, char **argv)
 		yaml_stream_end_event_initialize(&ev);
 		emit(&x, &ev);
 	}
+	if (rc == 0 && store_failed(st))
+		rc = -1;
 	if (rc == 1)
 		warnx_("%s: no such deck (see 'rehearse list')", argv[0]);
 	else if (rc < 0)
 		warnx_("%s", store_error(st));
-	else if (x.failed || fflush(stdout) != 0) {
-		warnx_("cannot write the deck: %s", x.em.problem != NULL ?
-		    x.em.problem : "write error");
+	else if (x.failed || (x.out.len > 0 &&
+	    fwrite(x.out.data, 1, x.out.len, stdout) != x.out.len) ||
+	    fflush(stdout) != 0) {
+		warnx_("cannot write the deck: %s",
+		    x.em.problem != NULL ? x.em.problem : "write error");
 		rc = -1;
 	}
 	yaml_emitter_delete(&x.em);
+	buf_free(&x.out);
 	store_close(st);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

@@ -43,6 +43,8 @@ forget(struct store *st, const struct options *o, const char *what,
 		warnx_("%s", store_error(st));
 		return EXIT_FAIL;
 	}
+	if (cmd_check_store(st) != EXIT_OK)
+		return EXIT_FAIL;
 	printf("%s: progress reset for %lld card%s (your stories and the "
 	    "review log are kept).\n", what, (long long)n, n == 1 ? "" : "s");
 	return EXIT_OK;

@@ -29,7 +29,7 @@ cmd_grade_exec(const struct options *o, int argc, char **argv)
 		    argv[0]);
 		rc = EXIT_FAIL;
 	} else if (review_grade(st, v.deck, v.id, q[0] - '0', o->today, 0,
-	    false, &r) != 0) {
+	    false, &r) != 0 || store_failed(st)) {
 		warnx_("%s", store_error(st));
 		rc = EXIT_FAIL;
 	} else if (strcmp(r.mode, "review") == 0)

@@ -9,8 +9,12 @@ cmd_import_exec(const struct options *o, int argc, char **argv)
 
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
-	for (i = 0; i < argc; i++)
-		if (cmd_import_file(st, argv[i], false) != 0)
+	/*
+	 * A file with errors leaves the others to go in; a database that
+	 * failed (it stays failed) stops them.
+	 */
+	for (i = 0; i < argc && !store_failed(st); i++)
+		if (import_file(st, argv[i], false) != 0)
 			rc = EXIT_FAIL;
 	store_close(st);
 	return rc;

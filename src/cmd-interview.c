@@ -11,8 +11,13 @@ show(struct store *st, int64_t today)
 	struct sched_interview iv;
 	char day[DAY_BUFSZ];
 	int64_t left;
+	bool known;
 
-	if (!review_interview(st, &iv)) {
+	known = review_interview(st, &iv);
+	/* A date that cannot be read is not "no date". */
+	if (cmd_check_store(st) != EXIT_OK)
+		return EXIT_FAIL;
+	if (!known) {
 		printf("No interview date set (rehearse interview "
 		    "YYYY-MM-DD).\n");
 		return EXIT_OK;

@@ -8,9 +8,18 @@
 #include "term.h"
 #include "xmalloc.h"
 
-/* Print s sanitized on one line, cut to at most width columns. */
+/*
+ * The listing is kept until every row is read: a read that fails half
+ * way prints the error alone, never part of a list.
+ */
+struct listing {
+	struct buf	 out;
+	int		 rows;
+};
+
+/* Add s sanitized on one line, cut to at most width columns. */
 static void
-print_cut(const char *s, size_t width)
+add_cut(struct buf *out, const char *s, size_t width)
 {
 	struct buf b = { 0 };
 	size_t i, w = 0, n;
@@ -26,47 +35,47 @@ print_cut(const char *s, size_t width)
 		w += term_display_width(b.data + i);
 		b.data[i + n] = save;
 		if (w > width) {
-			fwrite(b.data, 1, i, stdout);
-			fputs("…", stdout);
+			buf_add(out, b.data, i);
+			buf_adds(out, "…");
 			buf_free(&b);
 			return;
 		}
 	}
-	fputs(b.data != NULL ? b.data : "", stdout);
+	buf_adds(out, b.data != NULL ? b.data : "");
 	buf_free(&b);
 }
 
 static void
 deck_line(void *arg, const struct deck_row *r)
 {
-	int *n = arg;
+	struct listing *l = arg;
 
-	if ((*n)++ == 0)
-		printf("%-20s %6s %6s %6s  %s\n", "DECK", "CARDS", "DUE", "NEW",
-		    "TITLE");
-	printf("%-20s %6lld %6lld %6lld  ", r->id, (long long)r->cards,
-	    (long long)r->due, (long long)r->fresh);
-	print_cut(r->title != NULL ? r->title : "", 40);
-	putchar('\n');
+	if (l->rows++ == 0)
+		buf_printf(&l->out, "%-20s %6s %6s %6s  %s\n", "DECK", "CARDS",
+		    "DUE", "NEW", "TITLE");
+	buf_printf(&l->out, "%-20s %6lld %6lld %6lld  ", r->id,
+	    (long long)r->cards, (long long)r->due, (long long)r->fresh);
+	add_cut(&l->out, r->title != NULL ? r->title : "", 40);
+	buf_addc(&l->out, '\n');
 }
 
 static void
 card_line(void *arg, const struct card_row *r)
 {
-	int *n = arg;
+	struct listing *l = arg;
 	char day[DAY_BUFSZ];
 	int width = term_width() - 70;
 
-	if ((*n)++ == 0)
-		printf("%-28s %-8s %-10s %4s %6s  %s\n", "CARD", "KIND", "DUE",
-		    "REPS", "LAPSES", "FRONT");
-	printf("%-28s %-8s %-10s %4lld %6lld  ", r->id, r->kind,
+	if (l->rows++ == 0)
+		buf_printf(&l->out, "%-28s %-8s %-10s %4s %6s  %s\n", "CARD",
+		    "KIND", "DUE", "REPS", "LAPSES", "FRONT");
+	buf_printf(&l->out, "%-28s %-8s %-10s %4lld %6lld  ", r->id, r->kind,
 	    r->suspended ? "suspended" : r->seen ? day_format(r->due, day) :
 	    "new", (long long)r->reps, (long long)r->lapses);
 	if (r->lapses >= 8)
-		fputs("[leech] ", stdout);
-	print_cut(r->front, width < 20 ? 20 : (size_t)width);
-	putchar('\n');
+		buf_adds(&l->out, "[leech] ");
+	add_cut(&l->out, r->front, width < 20 ? 20 : (size_t)width);
+	buf_addc(&l->out, '\n');
 }
 
 static int
@@ -76,8 +85,9 @@ list_json(struct store *st, const char *deck, int64_t today)
 
 	json = deck == NULL ? store_json_decks(st, today) :
 	    store_json_cards(st, deck, today);
-	if (json == NULL) {
+	if (json == NULL || store_failed(st)) {
 		warnx_("%s", store_error(st));
+		free(json);
 		return EXIT_FAIL;
 	}
 	puts(json);
@@ -88,15 +98,25 @@ list_json(struct store *st, const char *deck, int64_t today)
 static int
 list_text(struct store *st, const char *deck, int64_t today)
 {
-	int n = 0, rc;
+	struct listing l = { { 0 }, 0 };
+	int rc;
 
 	if (deck != NULL)
-		return store_list_cards(st, deck, card_line, &n);
-	rc = store_list_decks(st, today, deck_line, &n);
-	if (rc == 0 && n == 0)
+		rc = store_list_cards(st, deck, card_line, &l);
+	else
+		rc = store_list_decks(st, today, deck_line, &l);
+	if (rc != 0 || store_failed(st)) {
+		warnx_("%s", store_error(st));
+		buf_free(&l.out);
+		return EXIT_FAIL;
+	}
+	if (l.out.data != NULL)
+		fputs(l.out.data, stdout);
+	if (deck == NULL && l.rows == 0)
 		printf("No decks yet: run 'rehearse' to start with the "
 		    "bundled decks, or 'rehearse import FILE'.\n");
-	return rc;
+	buf_free(&l.out);
+	return EXIT_OK;
 }
 
 static int
@@ -113,10 +133,8 @@ cmd_list_exec(const struct options *o, int argc, char **argv)
 		rc = cmd_check_deck(st, deck, &decks);
 	if (rc == EXIT_OK && (o->given & O_JSON))
 		rc = list_json(st, deck, o->today);
-	else if (rc == EXIT_OK && list_text(st, deck, o->today) != 0) {
-		warnx_("%s", store_error(st));
-		rc = EXIT_FAIL;
-	}
+	else if (rc == EXIT_OK)
+		rc = list_text(st, deck, o->today);
 	free(decks);
 	store_close(st);
 	return rc;

@@ -58,13 +58,13 @@ cmd_show_exec(const struct options *o, int argc, char **argv)
 	}
 	if (o->given & O_JSON) {
 		json = store_json_card(st, v.deck, v.id);
-		if (json == NULL) {
+		if (json == NULL || store_failed(st)) {
 			warnx_("%s", store_error(st));
 			rc = EXIT_FAIL;
 		} else
 			puts(json);
 		free(json);
-	} else
+	} else if ((rc = cmd_check_store(st)) == EXIT_OK)
 		show_text(&v, o->today);
 	card_view_free(&v);
 	store_close(st);

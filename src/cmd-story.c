@@ -13,7 +13,9 @@ cmd_story_exec(const struct options *o, int argc, char **argv)
 		return EXIT_FAIL;
 	if ((rc = cmd_get_card(st, argv[0], &v)) == EXIT_OK) {
 		if (story_edit(st, &v) != 0)
-			rc = EXIT_FAIL;
+			rc = EXIT_FAIL;		/* story.c said why */
+		else
+			rc = cmd_check_store(st);
 		card_view_free(&v);
 	}
 	store_close(st);

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "config.h"
 #include "deck.h"
 #include "rehearse.h"
 #include "xmalloc.h"
@@ -149,67 +148,27 @@ int
 cmd_check_deck(struct store *st, const char *id, char **json)
 {
 	char *missing;
+	int rc;
 
 	*json = xasprintf("[\"%s\"]", deck_valid_id(id) ? id : "");
-	if (store_decks_exist(st, *json, &missing))
+	rc = store_decks_exist(st, *json, &missing);
+	if (rc > 0 && !store_failed(st))
 		return EXIT_OK;
-	warnx_("%s: no such deck (see 'rehearse list')", id);
+	if (rc < 0 || store_failed(st))
+		warnx_("%s", store_error(st));
+	else
+		warnx_("%s: no such deck (see 'rehearse list')", id);
 	free(missing);
 	free(*json);
 	*json = NULL;
 	return EXIT_FAIL;
 }
 
-static long
-stage_card(void *arg, const struct deck_card *c)
-{
-	return store_import_card(arg, c);
-}
-
-/* The program's version: how it reads a file is part of each fingerprint. */
-#define HASH_SALT "rehearse " PACKAGE_VERSION
-
 int
-cmd_import_file(struct store *st, const char *path, bool quiet)
+cmd_check_store(struct store *st)
 {
-	struct deck_info info;
-	struct deck_result res;
-	struct import_stats is;
-	char source[DECK_HASH_SIZE], *known;
-	bool hashed;
-	int rc;
-
-	/* A file imported before, byte for byte: nothing to read again. */
-	hashed = deck_file_hash(path, HASH_SALT, source);
-	if (hashed && (known = store_deck_by_source(st, source)) != NULL) {
-		if (!quiet)
-			printf("%s: deck %s unchanged since its last import\n",
-			    path, known);
-		free(known);
-		return 0;
-	}
-	if (store_import_begin(st) != 0) {
-		warnx_("%s", store_error(st));
-		return -1;
-	}
-	rc = deck_load(path, &deck_default_limits, stage_card, st, &info,
-	    &res, stderr);
-	if (rc == 0)
-		rc = store_import_commit(st, &info, path, hashed ? source :
-		    NULL, &is);
-	else
-		store_import_abort(st);
-	if (rc < 0)
-		warnx_("%s: %s", path, store_error(st));
-	else if (rc > 0)
-		warnx_("%s: not imported (%zu error%s)", path, res.errors,
-		    res.errors == 1 ? "" : "s");
-	else if (!quiet)
-		printf("%s: deck %s, %lld card%s (%lld new, %lld changed, "
-		    "%lld retired)\n", path, info.id, (long long)is.cards,
-		    is.cards == 1 ? "" : "s",
-		    (long long)is.added, (long long)is.changed,
-		    (long long)is.retired);
-	deck_info_free(&info);
-	return rc == 0 ? 0 : -1;
+	if (!store_failed(st))
+		return EXIT_OK;
+	warnx_("%s", store_error(st));
+	return EXIT_FAIL;
 }

@@ -56,19 +56,6 @@ static const struct {
 	{ O_CLEAR, "--clear" }, { O_TIME_LIMIT, "--time-limit" },
 };
 
-void
-warnx_(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fputs("rehearse: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
 static void
 usage(FILE *fp)
 {
@@ -262,7 +249,7 @@ main(int argc, char **argv)
 
 	args = argv + optind;
 	nargs = argc - optind;
-	ce = &cmd_drill_entry;
+	ce = cmd_find("drill");		/* with no command, a drill */
 	if (nargs > 0) {
 		if ((ce = cmd_find(args[0])) == NULL)
 			return usage_error("unknown command '%s'", args[0]);

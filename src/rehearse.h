@@ -1,10 +1,14 @@
-/* rehearse.h: what the command files share: options, commands, helpers. */
+/*
+ * rehearse.h: what the commands and the services under them share:
+ * options, the command table, helpers, and one section per service file.
+ */
 #ifndef REHEARSE_H
 #define REHEARSE_H
 
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "msg.h"
 #include "store.h"
 
 /* Exit status, as documented in rehearse(1). */
@@ -63,21 +67,31 @@ extern const struct cmd_entry cmd_interview_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_forget_entry;
 
-/* Errors and warnings as "rehearse: ..." on stderr. */
-void	 warnx_(const char *, ...) __attribute__((format(printf, 1, 2)));
-
 /* The data directory, created (mode 0700) when missing; caller frees. */
 char	*cmd_data_dir(void);
 /* Open the database the options name, creating it; NULL after a message. */
 struct store	*cmd_open_store(const struct options *);
 /* Split "DECK/CARD"; the parts belong to the caller.  False when malformed. */
 bool	 cmd_split_card(const char *arg, char **deck, char **card);
-/* Check a deck id operand; its JSON array in *json (caller frees). */
+/*
+ * Check a deck id operand; its JSON array in *json (caller frees).  An
+ * exit status, after a message unless EXIT_OK.
+ */
 int	 cmd_check_deck(struct store *, const char *id, char **json);
 /* Look up a card for a command; prints the error when it is not there. */
 int	 cmd_get_card(struct store *, const char *arg, struct card_view *);
-/* Import one deck file; prints a summary line unless quiet; 0 when it went in. */
-int	 cmd_import_file(struct store *, const char *path, bool quiet);
+/*
+ * Before a command reports success: EXIT_OK, or EXIT_FAIL after saying
+ * why the database failed (store_failed), so that a failed read never
+ * passes for an empty or partial answer.
+ */
+int	 cmd_check_store(struct store *);
+
+/*
+ * import.c: one deck file into the database; prints a summary line
+ * unless quiet.  0 when it went in.
+ */
+int	 import_file(struct store *, const char *path, bool quiet);
 
 /* review.c: grading, shared by the REPL and the grade command. */
 int	 review_grade(struct store *, const char *deck, const char *card,
@@ -90,8 +104,12 @@ bool	 review_interview(struct store *, struct sched_interview *iv);
 /* story.c: edit a card's story in $VISUAL/$EDITOR; 0 saved or unchanged. */
 int	 story_edit(struct store *, const struct card_view *);
 
-/* cmd-stats.c: statistics for decks (JSON array or NULL), text or JSON. */
-int	 stats_print(struct store *, const char *decks, int64_t today,
+/*
+ * report.c: statistics for decks (JSON array or NULL), as text with bar
+ * charts or as JSON; an exit status, after a message unless EXIT_OK.
+ * Nothing is printed when a read fails.
+ */
+int	 report_stats(struct store *, const char *decks, int64_t today,
 	    bool json);
 
 /* bundled.c: the decks that ship with rehearse. */

@@ -38,7 +38,9 @@ review_grade(struct store *st, const char *deck, const char *card,
 		return -1;
 	towards = review_interview(st, &iv) &&
 	    sched_interview_active(&iv, today);
-	if (towards && store_window_load(st, &iv) != 0)
+	/* A date that cannot be read must not schedule as if none were set. */
+	if (store_failed(st) ||
+	    (towards && store_window_load(st, &iv) != 0))
 		goto fail_early;
 	if (store_card_get(st, deck, card, &v) != 0)
 		goto fail;

@@ -36,6 +36,8 @@ set_error(struct store *st, const char *what)
 	int e = errno;
 	const char *msg = sqlite3_errmsg(st->db);
 
+	if (st->failed)
+		return;		/* the first error says why */
 	st->failed = true;
 	free(st->err);
 	switch (sqlite3_errcode(st->db)) {
@@ -68,6 +70,10 @@ set_error(struct store *st, const char *what)
 void
 set_error_text(struct store *st, char *msg)
 {
+	if (st->failed) {
+		free(msg);
+		return;
+	}
 	st->failed = true;
 	free(st->err);
 	st->err = msg;
@@ -235,11 +241,17 @@ stmt(struct store *st, enum stmt which, const char *const *sql)
 			    "%d is not in this file's table\n", (int)which);
 			abort();
 		}
+		/*
+		 * Fixed SQL fails to prepare only when the file is not what
+		 * this program made (a table dropped, a page damaged): an
+		 * error like any other.  SQLite answers every call on the
+		 * NULL statement with an error, which the store ignores
+		 * once failed: the first error is the one reported.
+		 */
 		if (sqlite3_prepare_v3(st->db, sql[which], -1,
 		    SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-			fprintf(stderr, "rehearse: internal error: statement "
-			    "%d: %s\n", (int)which, sqlite3_errmsg(st->db));
-			abort();
+			set_error(st, "database");
+			return NULL;
 		}
 		st->stmt[which] = s;
 	}

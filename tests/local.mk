@@ -36,33 +36,28 @@ endif
 
 TESTS += $(cli_tests) $(repl_tests)
 
+# The unit tests link the modules they test from the core library.
 unit_cflags = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
-unit_ldadd = $(CMOCKA_LIBS)
+unit_ldadd = src/libcore.a $(CMOCKA_LIBS)
 
-tests_unit_test_clock_SOURCES = tests/unit/test-clock.c src/clock.c
+tests_unit_test_clock_SOURCES = tests/unit/test-clock.c
 tests_unit_test_clock_CFLAGS = $(unit_cflags)
 tests_unit_test_clock_LDADD = $(unit_ldadd)
 
-tests_unit_test_sched_SOURCES = tests/unit/test-sched.c src/sched.c
+tests_unit_test_sched_SOURCES = tests/unit/test-sched.c
 tests_unit_test_sched_CFLAGS = $(unit_cflags)
 tests_unit_test_sched_LDADD = $(unit_ldadd) -lm
 
 # The store on its own, against a database broken under it.
-tests_unit_test_store_SOURCES = tests/unit/test-store.c src/store.c \
-	src/store-import.c src/store-list.c src/store-log.c \
-	src/store-meta.c src/store-queue.c src/store-schema.c \
-	src/store-stats.c src/sched.c src/clock.c src/xmalloc.c
+tests_unit_test_store_SOURCES = tests/unit/test-store.c
 tests_unit_test_store_CFLAGS = $(unit_cflags) $(SQLITE_CFLAGS)
 tests_unit_test_store_LDADD = $(unit_ldadd) $(SQLITE_LIBS) -lm
 
-tests_unit_test_term_SOURCES = tests/unit/test-term.c src/term.c \
-	src/xmalloc.c
+tests_unit_test_term_SOURCES = tests/unit/test-term.c
 tests_unit_test_term_CFLAGS = $(unit_cflags)
 tests_unit_test_term_LDADD = $(unit_ldadd)
 
-tests_unit_test_deck_SOURCES = tests/unit/test-deck.c src/deck.c \
-	src/deck-card.c src/deck-diag.c src/deck-tree.c \
-	src/hash.c src/xmalloc.c
+tests_unit_test_deck_SOURCES = tests/unit/test-deck.c
 tests_unit_test_deck_CFLAGS = $(unit_cflags) $(YAML_CFLAGS)
 tests_unit_test_deck_LDADD = $(unit_ldadd) $(YAML_LIBS)
 

@@ -1,0 +1,217 @@
+/* session.c: one drill: its queue built, each card drilled, a summary. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "repl.h"
+#include "session.h"
+#include "term.h"
+#include "xmalloc.h"
+
+void
+session_init(struct session *s, struct store *st, const struct options *o,
+    const char *decks)
+{
+	memset(s, 0, sizeof *s);
+	s->o = o;
+	s->st = st;
+	s->cram = (o->given & O_CRAM) != 0;
+	s->decks = decks;
+	s->q.st = st;
+	s->q.today = o->today;
+	s->q.filter.decks = decks;
+	s->q.filter.tag = o->tag;
+}
+
+/*
+ * Today's new-card limit: --new, raised while an interview is coming so
+ * that every card is seen before its last days (DESIGN.md, rule 2).
+ * done: new cards already graded today.  -1 when a read failed.
+ */
+static int64_t
+new_limit(struct session *s, int64_t done, int64_t *unseen_all)
+{
+	if (!s->interview)
+		return s->o->new_cards;
+	if ((*unseen_all = store_unseen(s->st, NULL, INT64_MAX)) < 0)
+		return -1;
+	return sched_new_limit(s->o->new_cards, *unseen_all + done,
+	    s->o->today, &s->iv);
+}
+
+/* Fill the queue; s->allowed: the new cards it may take. */
+static int
+build_queue(struct session *s)
+{
+	const struct options *o = s->o;
+	struct card_key *keys = NULL;
+	size_t i, n;
+	int64_t total;
+
+	if (s->cram) {
+		n = store_queue_all(s->st, &s->q.filter, &keys);
+	} else {
+		s->q.due_left = store_due_count(s->st, &s->q.filter, o->today,
+		    o->limit > 0 ? o->limit : DUE_COUNT_CAP);
+		if (s->q.due_left < 0)
+			return -1;
+		s->q.due_more = o->limit == 0 && s->q.due_left == DUE_COUNT_CAP;
+		/*
+		 * Only the first card for now, the one shown at once; the
+		 * others are read a page at a time, when the queue reaches
+		 * them.
+		 */
+		if (queue_fetch_due(&s->q, 1) != 0)
+			return -1;
+		total = (int64_t)queue_total(&s->q);
+		if (o->limit > 0 && s->allowed > o->limit - total)
+			s->allowed = o->limit - total;
+		/* None allowed (today's are done): no query to prepare. */
+		n = s->allowed > 0 ? store_new_cards(s->st, &s->q.filter,
+		    s->allowed, &keys) : 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (o->limit == 0 || (int64_t)queue_total(&s->q) < o->limit)
+			queue_push(&s->q, keys[i].deck, keys[i].id);
+		card_key_free(&keys[i]);
+	}
+	free(keys);
+	return store_failed(s->st) ? -1 : 0;
+}
+
+int
+session_build(struct session *s)
+{
+	int64_t done, unseen_all = 0;
+
+	s->interview = review_interview(s->st, &s->iv);
+	if (store_failed(s->st) ||
+	    (done = store_new_on(s->st, s->o->today)) < 0 ||
+	    (s->new_limit = new_limit(s, done, &unseen_all)) < 0)
+		return -1;
+	s->allowed = s->new_limit > done ? s->new_limit - done : 0;
+	if (build_queue(s) != 0)
+		return -1;
+	/* Counted in full only when the interview needs it, and only once. */
+	if (s->interview && s->decks == NULL)
+		s->unseen = unseen_all;
+	else
+		s->unseen = store_unseen(s->st, s->decks, s->interview ?
+		    INT64_MAX : DUE_COUNT_CAP);
+	return s->unseen < 0 || store_failed(s->st) ? -1 : 0;
+}
+
+/* One card: front, reveal, grade. */
+static enum step
+drill_card(struct session *s, struct card_view *v, bool *interrupted)
+{
+	enum input in;
+	char *line, base[96];
+	bool practice = strcmp(v->kind, "practice") == 0;
+
+	reveal_front(v, s->q.head + 1, queue_label(&s->q));
+	s->shown_ms = clock_mono_ms();
+	snprintf(base, sizeof base, "%.40s %zu/%s %s", v->deck, s->q.head + 1,
+	    queue_label(&s->q), v->kind);
+	in = prompt_read(s, v, base, practice && repl_interactive(), &line,
+	    interrupted);
+	free(line);
+	if (in != IN_TEXT)
+		return prompt_leave(s, v, in, *interrupted);
+	reveal_back(v, (clock_mono_ms() - s->shown_ms) / 1000,
+	    s->o->time_limit);
+	return prompt_grade(s, v, interrupted);
+}
+
+/* The card at head, read afresh; 1 when it is gone from the drill. */
+static int
+card_at_head(struct session *s, struct card_view *v)
+{
+	const struct card_key *k = &s->q.keys[s->q.head];
+	int rc = store_card_get(s->st, k->deck, k->id, v);
+
+	if (rc == 0 && (v->retired || v->suspended)) {
+		card_view_free(v);
+		rc = 1;
+	}
+	return rc;
+}
+
+void
+session_run(struct session *s, const char *history_path)
+{
+	struct card_view v;
+	enum step step;
+	bool interrupted, last_interrupted = false;
+	int rc;
+
+	repl_init(history_path, prompt_words);
+	while (!s->failed && (s->q.head < s->q.len || s->q.due_left > 0 ||
+	    s->q.due_more)) {
+		if (queue_wants_due(&s->q)) {
+			if (queue_fetch_due(&s->q, DUE_PAGE) != 0)
+				break;
+			continue;
+		}
+		if ((rc = card_at_head(s, &v)) != 0) {
+			if (rc < 0)
+				break;
+			s->q.head++;	/* retired or suspended meanwhile */
+			continue;
+		}
+		step = drill_card(s, &v, &interrupted);
+		card_view_free(&v);
+		if (interrupted && last_interrupted)
+			step = STEP_QUIT;
+		last_interrupted = interrupted;
+		if (step == STEP_QUIT)
+			break;
+		if (step == STEP_NEXT)
+			s->q.head++;
+	}
+	/* What was graded is saved already: the session just ends here. */
+	if (store_failed(s->st) && !s->failed) {
+		warnx_("%s", store_error(s->st));
+		s->failed = true;
+	}
+	repl_done();
+}
+
+void
+session_summary(struct session *s)
+{
+	struct buf b = { 0 };
+	char day[DAY_BUFSZ];
+	int64_t next;
+	size_t left = queue_total(&s->q) - (s->q.head < s->q.len ? s->q.head :
+	    s->q.len);
+
+	buf_printf(&b, "Session over: %zu reviewed, %zu again later",
+	    s->reviewed, s->again);
+	if (left > 0)
+		buf_printf(&b, ", %zu left for another time", left);
+	/* After an error, the database has no next day to tell. */
+	if (!store_failed(s->st)) {
+		next = store_next_due(s->st, s->decks, s->o->today);
+		if (!store_failed(s->st) && next != SCHED_NEW_DUE)
+			buf_printf(&b, "; next review due %s",
+			    day_format(next, day));
+	}
+	buf_addc(&b, '.');
+	printf("\n%s", term_bold());
+	term_print_wrapped(stdout, b.data, 0);
+	printf("%s", term_reset());
+	buf_free(&b);
+}
+
+void
+session_free(struct session *s)
+{
+	size_t i;
+
+	queue_free(&s->q);
+	for (i = 0; i < s->nundo; i++)
+		card_key_free(&s->undo[i].key);
+	free(s->undo);
+}
