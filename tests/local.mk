@@ -75,6 +75,8 @@ AM_TESTS_ENVIRONMENT = \
 	CMOCKA_MESSAGE_OUTPUT=TAP; export CMOCKA_MESSAGE_OUTPUT; \
 	REHEARSE='$(abs_top_builddir)/src/rehearse'; export REHEARSE; \
 	REHEARSE_DECKS='$(abs_top_srcdir)/decks'; export REHEARSE_DECKS; \
+	REHEARSE_LOCALEDIR='$(abs_top_builddir)/locale'; export REHEARSE_LOCALEDIR; \
+	TEST_LOCPATH='$(abs_top_builddir)/tests/locale'; export TEST_LOCPATH; \
 	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
 	srcdir='$(abs_top_srcdir)'; export srcdir; \
 	EXPECT='$(EXPECT)'; export EXPECT;
@@ -84,3 +86,11 @@ EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
 	tests/data/schema-v1.sql tests/data/schema-v3.sql \
 	tests/data/bad tests/data/good
+
+# A Dutch locale of the tests' own (LOCPATH=$TEST_LOCPATH), so that the
+# tests neither need nor touch the system's locales.
+check_DATA = tests/locale/nl_NL.UTF-8/LC_CTYPE
+tests/locale/nl_NL.UTF-8/LC_CTYPE:
+	@$(MKDIR_P) tests/locale
+	$(AM_V_GEN)localedef -i nl_NL -f UTF-8 tests/locale/nl_NL.UTF-8 \
+	    2>/dev/null; test -f $@
