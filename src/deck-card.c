@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "deck-int.h"
+#include "i18n.h"
 #include "xmalloc.h"
 
 #define SUGGEST_MAX	64	/* longer keys get no "did you mean" */
@@ -34,14 +36,14 @@ card_text(struct ctx *c, const char *key, const struct slot *v,
 	if (n->bad)
 		return V_BAD;
 	if (n->type != NODE_SCALAR) {
-		diag_error(c, &v->at, "'%s' must be text, found %s", key,
+		diag_error(c, &v->at, _("'%s' must be text, found %s"), key,
 		    node_describe(n));
 		return V_BAD;
 	}
 	if (node_is_null(n))
 		return V_NONE;
 	if (strlen(n->text) != n->len) {
-		diag_error(c, &v->at, "'%s' contains a NUL character", key);
+		diag_error(c, &v->at, _("'%s' contains a NUL character"), key);
 		return V_BAD;
 	}
 	*out = n->text;
@@ -56,8 +58,8 @@ card_kind_valid(struct ctx *c, const struct slot *v, const char *s)
 	if (strcmp(s, "recall") == 0 || strcmp(s, "practice") == 0 ||
 	    strcmp(s, "ask") == 0)
 		return true;
-	diag_error(c, &v->at, "unknown kind '%s' (expected recall, practice "
-	    "or ask)", diag_show(q, s, strlen(s)));
+	diag_error(c, &v->at, _("unknown kind '%s' (expected recall, "
+	    "practice or ask)"), diag_show(q, s, strlen(s)));
 	return false;
 }
 
@@ -102,19 +104,19 @@ tag_item(struct ctx *c, const struct slot *t, struct buf *b)
 	if (n->bad)
 		return false;
 	if (n->type != NODE_SCALAR) {
-		diag_error(c, &t->at, "a tag must be text, found %s",
+		diag_error(c, &t->at, _("a tag must be text, found %s"),
 		    node_describe(n));
 		return false;
 	}
 	if (node_is_null(n)) {
-		diag_error(c, &t->at, "empty tag");
+		diag_error(c, &t->at, _("empty tag"));
 		return false;
 	}
 	for (i = 0; i < n->len; i++) {
 		if (n->text[i] != '\0' &&
 		    strchr(" \t\n\r\f\v", n->text[i]) != NULL) {
-			diag_error(c, &t->at, "tag '%s' must be one word (no "
-			    "spaces)", diag_show(q, n->text, n->len));
+			diag_error(c, &t->at, _("tag '%s' must be one word "
+			    "(no spaces)"), diag_show(q, n->text, n->len));
 			return false;
 		}
 	}
@@ -137,7 +139,7 @@ card_tags(struct ctx *c, const struct slot *v, char **out)
 	if (node_is_null(n))
 		return V_NONE;
 	if (n->type != NODE_LIST) {
-		diag_error(c, &v->at, "'tags' must be a list, e.g. [a, b]");
+		diag_error(c, &v->at, _("'tags' must be a list, e.g. [a, b]"));
 		return V_BAD;
 	}
 	buf_addc(&b, '[');
@@ -221,15 +223,15 @@ unknown_key(struct ctx *c, const struct slot *k, const char *const *names,
 
 	diag_show(q, k->node->text, k->node->len);
 	if (s != NULL)
-		diag_error(c, &k->at, "unknown key '%s' (did you mean "
-		    "'%s'?)", q, s);
+		diag_error(c, &k->at, _("unknown key '%s' (did you mean "
+		    "'%s'?)"), q, s);
 	else if (card)
-		diag_error(c, &k->at, "unknown key '%s' in a card (valid "
-		    "keys: id, front, back, kind, hint, tags, example)", q);
+		diag_error(c, &k->at, _("unknown key '%s' in a card (valid "
+		    "keys: id, front, back, kind, hint, tags, example)"), q);
 	else
-		diag_error(c, &k->at, "unknown key '%s' at the top level "
+		diag_error(c, &k->at, _("unknown key '%s' at the top level "
 		    "(valid keys: deck, title, language, kind, description, "
-		    "tags, cards)", q);
+		    "tags, cards)"), q);
 }
 
 /* A merge key (-2) may have been meant to supply the others. */
@@ -243,16 +245,16 @@ card_key(struct ctx *c, const struct slot *k, const char *const *names,
 	if (key->bad)
 		return -1;
 	if (key->type != NODE_SCALAR) {
-		diag_error(c, &k->at, "a key must be text, found %s",
+		diag_error(c, &k->at, _("a key must be text, found %s"),
 		    node_describe(key));
 		return -1;
 	}
 	if (node_is_null(key)) {
-		diag_error(c, &k->at, "empty key");
+		diag_error(c, &k->at, _("empty key"));
 		return -1;
 	}
 	if (key->plain && key->len == 2 && memcmp(key->text, "<<", 2) == 0) {
-		diag_error(c, &k->at, "merge keys (<<) are not allowed");
+		diag_error(c, &k->at, _("merge keys (<<) are not allowed"));
 		return -2;
 	}
 	for (i = 0; i < n; i++)
@@ -264,8 +266,8 @@ card_key(struct ctx *c, const struct slot *k, const char *const *names,
 		return -1;
 	}
 	if (seen[i] != 0) {
-		diag_error(c, &k->at, "duplicate key '%s' (first at line %zu)",
-		    names[i], seen[i]);
+		diag_error(c, &k->at, _("duplicate key '%s' (first at line "
+		    "%zu)"), names[i], seen[i]);
 		return -1;
 	}
 	seen[i] = k->at.line;
@@ -304,16 +306,17 @@ card_values(struct ctx *c, struct card *k)
 		k->st[i] = card_text(c, card_keys[i], k->val[i], &k->text[i]);
 		s = k->text[i];
 		if (k->st[i] == V_NONE && (i == CK_FRONT || i == CK_BACK))
-			diag_error(c, &k->val[i]->at, "empty '%s'",
+			diag_error(c, &k->val[i]->at, _("empty '%s'"),
 			    card_keys[i]);
 		if (k->st[i] != V_TEXT)
 			k->text[i] = NULL;
 		else if (i == CK_KIND && !card_kind_valid(c, k->val[i], s))
 			k->st[i] = V_BAD;
 		else if (i == CK_ID && !deck_valid_id(s)) {
-			diag_error(c, &k->val[i]->at, "invalid card id '%s': "
-			    "use lower-case letters, digits and '-' (at most "
-			    "%d)", diag_show(q, s, strlen(s)), DECK_ID_MAX);
+			diag_error(c, &k->val[i]->at, _("invalid card id "
+			    "'%s': use lower-case letters, digits and '-' (at "
+			    "most %d)"), diag_show(q, s, strlen(s)),
+			    DECK_ID_MAX);
 			k->st[i] = V_BAD;
 		}
 	}
@@ -332,8 +335,8 @@ card_id(struct ctx *c, const struct slot *s, struct card *k,
 	if (k->st[CK_ID] != V_NONE || k->st[CK_FRONT] != V_TEXT)
 		return NULL;
 	k->derived = deck_derive_id(k->text[CK_FRONT]);
-	diag_warn(c, *at, "card has no id; its progress restarts when the "
-	    "front changes (suggested: id: %s)", k->derived);
+	diag_warn(c, *at, _("card has no id; its progress restarts when the "
+	    "front changes (suggested: id: %s)"), k->derived);
 	return k->derived;
 }
 
@@ -370,8 +373,8 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	if (c->fn != NULL)
 		rv = c->fn(c->arg, &dc);
 	if (rv > 0)
-		diag_error(c, id_at, "duplicate card id '%s' (first at line "
-		    "%ld)", diag_show(q, id, strlen(id)), rv);
+		diag_error(c, id_at, _("duplicate card id '%s' (first at "
+		    "line %ld)"), diag_show(q, id, strlen(id)), rv);
 	else if (!broken)
 		c->info->cards++;
 	if (rv < 0)
@@ -422,8 +425,8 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	if (s->node->bad)
 		return;
 	if (s->node->type != NODE_MAP) {
-		diag_error(c, &s->at, "a card must be a mapping (front, back, "
-		    "...), found %s", node_describe(s->node));
+		diag_error(c, &s->at, _("a card must be a mapping (front, "
+		    "back, ...), found %s"), node_describe(s->node));
 		return;
 	}
 	memset(&k, 0, sizeof k);
@@ -432,9 +435,9 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	card_fields(c, card_at_alias(s, &copy), &k);
 	card_values(c, &k);
 	if (k.val[CK_FRONT] == NULL && !k.merged)
-		diag_error(c, &s->at, "card has no 'front'");
+		diag_error(c, &s->at, _("card has no 'front'"));
 	if (k.val[CK_BACK] == NULL && !k.merged)
-		diag_error(c, &s->at, "card has no 'back'");
+		diag_error(c, &s->at, _("card has no 'back'"));
 	id = card_id(c, s, &k, &id_at);
 	if (id != NULL && !c->stop)
 		card_hand(c, s, &k, index, id, id_at,

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "deck-int.h"
+#include "i18n.h"
 #include "xmalloc.h"
 
 struct diag {
@@ -87,7 +89,8 @@ vreport(struct ctx *c, bool warning, const struct pos *at, const char *fmt,
 	c->errors++;
 	if (c->errors > c->lim->errors) {
 		c->gave_up = c->stop = true;
-		diag_add(c, false, NULL, xstrdup("too many errors, giving up"));
+		diag_add(c, false, NULL,
+		    xstrdup(_("too many errors, giving up")));
 		return;
 	}
 	diag_add(c, false, at, xvasprintf(fmt, ap));
@@ -149,21 +152,29 @@ diag_flush(struct ctx *c, FILE *out)
 {
 	struct diag *d;
 	size_t i;
+	size_t hidden = c->warnings > c->lim->errors ?
+	    c->warnings - c->lim->errors : 0;
+	const char *kind;
 
-	if (c->warnings > c->lim->errors)
-		diag_add(c, true, NULL, xasprintf("%zu more warnings not shown",
-		    c->warnings - c->lim->errors));
+	/*
+	 * The English has always said "warnings", even for one: both forms
+	 * keep it so, and a translation still gets its plural.
+	 */
+	if (hidden > 0)
+		diag_add(c, true, NULL, xasprintf(ngettext("%zu more warnings "
+		    "not shown", "%zu more warnings not shown", hidden),
+		    hidden));
 	if (c->ndiags > 0)
 		qsort(c->diags, c->ndiags, sizeof *c->diags, diag_cmp);
 	for (i = 0; i < c->ndiags; i++) {
 		d = &c->diags[i];
+		/* TRANSLATORS: after FILE:LINE:COLUMN: of a deck diagnostic. */
+		kind = d->warning ? _("warning") : _("error");
 		if (d->at.line != 0)
 			fprintf(out, "%s:%zu:%zu: %s: %s\n", c->path,
-			    d->at.line, d->at.column,
-			    d->warning ? "warning" : "error", d->msg);
+			    d->at.line, d->at.column, kind, d->msg);
 		else
-			fprintf(out, "%s: %s: %s\n", c->path,
-			    d->warning ? "warning" : "error", d->msg);
+			fprintf(out, "%s: %s: %s\n", c->path, kind, d->msg);
 		free(d->msg);
 	}
 	free(c->diags);
@@ -237,23 +248,23 @@ reader_message(const yaml_parser_t *p, FILE *fp, size_t *off)
 	}
 	if (strcmp(s, "invalid leading UTF-8 octet") == 0 ||
 	    strcmp(s, "invalid trailing UTF-8 octet") == 0)
-		return xasprintf("invalid UTF-8 (byte 0x%02x): the file must "
-		    "be saved as UTF-8", v & 0xff);
+		return xasprintf(_("invalid UTF-8 (byte 0x%02x): the file "
+		    "must be saved as UTF-8"), v & 0xff);
 	if (strcmp(s, "incomplete UTF-8 octet sequence") == 0)
-		return xstrdup("invalid UTF-8 (the file ends inside a "
-		    "character)");
+		return xstrdup(_("invalid UTF-8 (the file ends inside a "
+		    "character)"));
 	if (strcmp(s, "invalid length of a UTF-8 sequence") == 0)
-		return xstrdup("invalid UTF-8 (overlong encoding)");
+		return xstrdup(_("invalid UTF-8 (overlong encoding)"));
 	if (strcmp(s, "invalid Unicode character") == 0)
-		return xasprintf("invalid Unicode character U+%04X", v);
+		return xasprintf(_("invalid Unicode character U+%04X"), v);
 	if (strcmp(s, "control characters are not allowed") == 0) {
 		if (v < 0x80)
-			return xasprintf("control character 0x%02x is not "
-			    "allowed (is this a binary file?)", v);
-		return xasprintf("control character U+%04X is not "
-		    "allowed", v);
+			return xasprintf(_("control character 0x%02x is not "
+			    "allowed (is this a binary file?)"), v);
+		return xasprintf(_("control character U+%04X is not "
+		    "allowed"), v);
 	}
-	return xstrdup(s);
+	return xstrdup(s);	/* libyaml's own words, untranslated */
 }
 
 static void
@@ -266,7 +277,7 @@ reader_error(struct ctx *c, const yaml_parser_t *p)
 	if (offset_pos(c->fp, off, &at))
 		diag_fatal(c, &at, "%s", msg);
 	else
-		diag_fatal(c, NULL, "%s (at byte %zu)", msg, off);
+		diag_fatal(c, NULL, _("%s (at byte %zu)"), msg, off);
 	free(msg);
 }
 
@@ -292,27 +303,29 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 	int ch = problem_char(p);
 
 	if (problem == NULL)
-		diag_fatal(c, &at, "invalid YAML");
+		diag_fatal(c, &at, _("invalid YAML"));
 	else if (strstr(problem, "tab character") != NULL ||
 	    (strcmp(problem, token) == 0 && ch == '\t'))
-		diag_fatal(c, &at, "tab character used for indentation (YAML "
-		    "indents with spaces only)");
+		diag_fatal(c, &at, _("tab character used for indentation "
+		    "(YAML indents with spaces only)"));
 	else if (strcmp(problem, token) == 0 && ch > 0 &&
 	    strchr("@`%", ch) != NULL)
-		diag_fatal(c, &at, "a value cannot start with '%c' (put quotes "
-		    "around it)", ch);
+		diag_fatal(c, &at, _("a value cannot start with '%c' (put "
+		    "quotes around it)"), ch);
 	else if (strcmp(problem, "mapping values are not allowed in this "
 	    "context") == 0)
-		diag_fatal(c, &at, "%s (check the indentation, or put quotes "
-		    "around a value that contains ': ')", problem);
+		/* TRANSLATORS: %s is libyaml's English message. */
+		diag_fatal(c, &at, _("%s (check the indentation, or put "
+		    "quotes around a value that contains ': ')"), problem);
 	else if (context == NULL)
 		diag_fatal(c, &at, "%s", problem);
 	else if (p->context_mark.line == p->problem_mark.line ||
 	    strncmp(context, "while scanning for", 18) == 0)
 		diag_fatal(c, &at, "%s %s", problem, context);
 	else
-		diag_fatal(c, &at, "%s %s (which starts at line %zu)", problem,
-		    context, p->context_mark.line + 1);
+		/* TRANSLATORS: libyaml's English problem and context. */
+		diag_fatal(c, &at, _("%s %s (which starts at line %zu)"),
+		    problem, context, p->context_mark.line + 1);
 }
 
 void
@@ -320,15 +333,15 @@ diag_parse_error(struct ctx *c, const yaml_parser_t *p)
 {
 	switch (c->input) {
 	case IN_TOOLONG:
-		diag_fatal(c, &c->event_at, "value too long (limit %zu bytes)",
-		    c->lim->scalar_bytes);
+		diag_fatal(c, &c->event_at, _("value too long (limit %zu "
+		    "bytes)"), c->lim->scalar_bytes);
 		return;
 	case IN_TOOBIG:
-		diag_fatal(c, NULL, "file too large (more than %zu bytes)",
+		diag_fatal(c, NULL, _("file too large (more than %zu bytes)"),
 		    c->lim->file_bytes);
 		return;
 	case IN_ERRNO:
-		diag_fatal(c, NULL, "cannot read: %s",
+		diag_fatal(c, NULL, _("cannot read: %s"),
 		    strerror(c->input_errno));
 		return;
 	case IN_OK:
@@ -337,7 +350,7 @@ diag_parse_error(struct ctx *c, const yaml_parser_t *p)
 	if (p->error == YAML_READER_ERROR)
 		reader_error(c, p);
 	else if (p->error == YAML_MEMORY_ERROR)
-		diag_fatal(c, NULL, "out of memory");
+		diag_fatal(c, NULL, _("out of memory"));
 	else
 		syntax_error(c, p);
 }

@@ -168,7 +168,7 @@ const char *diag_show(char *out, const char *s, size_t len);
 /* deck-tree.c: one card's or one deck value's tree, built from events. */
 void	node_unref(struct node *);
 bool	node_is_null(const struct node *);
-const char *node_describe(const struct node *);	/* "a list", ... */
+const char *node_describe(const struct node *);	/* _("a list"), ... */
 /* A tree begins at at: its size and error count start from here. */
 void	tree_start(struct ctx *, const struct pos *at);
 /* Feed one event; true with *done (the caller's ref) when it completes. */

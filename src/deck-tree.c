@@ -2,8 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "deck-int.h"
 #include "hash.h"
+#include "i18n.h"
 #include "xmalloc.h"
 
 struct anchor {
@@ -52,14 +54,16 @@ node_is_null(const struct node *n)
 	    (n->plain && n->len == 1 && n->text != NULL && n->text[0] == '~'));
 }
 
+/* Words that end messages such as "'front' must be text, found %s". */
 const char *
 node_describe(const struct node *n)
 {
+	/* TRANSLATORS: this, "a list", "nothing", "text": ", found %s". */
 	if (n->type == NODE_MAP)
-		return "a mapping";
+		return _("a mapping");
 	if (n->type == NODE_LIST)
-		return "a list";
-	return node_is_null(n) ? "nothing" : "text";
+		return _("a list");
+	return node_is_null(n) ? _("nothing") : _("text");
 }
 
 static struct anchor **
@@ -154,7 +158,7 @@ depth_ok(struct ctx *c, size_t more, const struct pos *at)
 {
 	if (sat_add(c->open + c->nstack, more) <= c->lim->depth)
 		return true;
-	diag_fatal(c, at, "nesting deeper than %zu levels", c->lim->depth);
+	diag_fatal(c, at, _("nesting deeper than %zu levels"), c->lim->depth);
 	return false;
 }
 
@@ -171,7 +175,7 @@ check_tag(struct ctx *c, const yaml_event_t *ev)
 	else if (ev->type == YAML_MAPPING_START_EVENT)
 		tag = ev->data.mapping_start.tag;
 	if (tag != NULL)
-		diag_error(c, &at, "YAML tags are not allowed");
+		diag_error(c, &at, _("YAML tags are not allowed"));
 }
 
 /*
@@ -186,9 +190,12 @@ tree_grow(struct ctx *c, size_t n)
 	if (c->tree_over || c->tree_size <= c->lim->card_bytes)
 		return;
 	c->tree_over = true;
-	diag_error(c, &c->tree_at, "%s too large (limit %zu bytes after "
-	    "expanding aliases)", c->state == S_CARDS ? "card" : "value",
-	    c->lim->card_bytes);
+	if (c->state == S_CARDS)
+		diag_error(c, &c->tree_at, _("card too large (limit %zu bytes "
+		    "after expanding aliases)"), c->lim->card_bytes);
+	else
+		diag_error(c, &c->tree_at, _("value too large (limit %zu "
+		    "bytes after expanding aliases)"), c->lim->card_bytes);
 }
 
 static struct node *
@@ -202,7 +209,7 @@ tree_scalar(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 	n->size = sat_add(len, 1);
 	tree_grow(c, n->size);
 	if (len > c->lim->scalar_bytes) {
-		diag_error(c, at, "value too long (limit %zu bytes)",
+		diag_error(c, at, _("value too long (limit %zu bytes)"),
 		    c->lim->scalar_bytes);
 		n->bad = true;
 	} else if (c->tree_over)
@@ -225,11 +232,11 @@ tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 	if (n == NULL) {
 		diag_show(q, name, strlen(name));
 		if (a == NULL)
-			diag_error(c, at, "alias '*%s' has no anchor '&%s' "
-			    "before it", q, q);
+			diag_error(c, at, _("alias '*%s' has no anchor '&%s' "
+			    "before it"), q, q);
 		else
-			diag_error(c, at, "alias '*%s' cannot repeat the whole "
-			    "deck or its list of cards", q);
+			diag_error(c, at, _("alias '*%s' cannot repeat the "
+			    "whole deck or its list of cards"), q);
 		n = node_new(NODE_SCALAR);
 		n->bad = true;
 		tree_grow(c, n->size);
@@ -239,8 +246,8 @@ tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 		return NULL;
 	c->expansion = sat_add(c->expansion, n->size);
 	if (c->expansion > c->lim->expansion) {
-		diag_fatal(c, at, "aliases expand beyond the limit of %zu "
-		    "bytes", c->lim->expansion);
+		diag_fatal(c, at, _("aliases expand beyond the limit of %zu "
+		    "bytes"), c->lim->expansion);
 		return NULL;
 	}
 	tree_grow(c, n->size);

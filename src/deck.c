@@ -9,8 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "deck-int.h"
 #include "hash.h"
+#include "i18n.h"
 #include "xmalloc.h"
 
 const struct deck_limits deck_default_limits = {
@@ -41,7 +43,8 @@ static bool
 card_count(struct ctx *c, const struct pos *at)
 {
 	if (c->items == c->lim->cards) {
-		diag_fatal(c, at, "too many cards (limit %zu)", c->lim->cards);
+		diag_fatal(c, at, _("too many cards (limit %zu)"),
+		    c->lim->cards);
 		return false;
 	}
 	c->items++;
@@ -80,17 +83,17 @@ cards_value(struct ctx *c, const struct slot *v)
 	if (n->bad)
 		return;
 	if (node_is_null(n)) {
-		diag_error(c, &v->at, "empty 'cards' (write 'cards: []' for a "
-		    "deck without cards)");
+		diag_error(c, &v->at, _("empty 'cards' (write 'cards: []' for "
+		    "a deck without cards)"));
 		return;
 	}
 	if (n->type != NODE_LIST) {
-		diag_error(c, &v->at, "'cards' must be a list of cards, found "
-		    "%s", node_describe(n));
+		diag_error(c, &v->at, _("'cards' must be a list of cards, "
+		    "found %s"), node_describe(n));
 		return;
 	}
 	if (n->nkids == 0)
-		diag_warn(c, &v->at, "deck has no cards");
+		diag_warn(c, &v->at, _("deck has no cards"));
 	for (i = 0; i < n->nkids && !c->stop; i++) {
 		if (!card_count(c, &n->kids[i].at))
 			return;
@@ -112,16 +115,17 @@ deck_value(struct ctx *c, const struct slot *v, char **dst)
 	}
 	st = card_text(c, key, v, &s);
 	if (st == V_NONE && c->key == DK_DECK)
-		diag_error(c, &v->at, "empty 'deck'");
+		diag_error(c, &v->at, _("empty '%s'"), key);
 	if (st != V_TEXT)
 		return;
 	if (c->key == DK_DECK && !deck_valid_id(s))
-		diag_error(c, &v->at, "invalid deck id '%s': use lower-case "
-		    "letters, digits and '-' (at most %d)",
+		diag_error(c, &v->at, _("invalid deck id '%s': use "
+		    "lower-case letters, digits and '-' (at most %d)"),
 		    diag_show(q, s, strlen(s)), DECK_ID_MAX);
 	else if (c->key == DK_LANGUAGE && !valid_language(s))
-		diag_error(c, &v->at, "invalid language '%s': use a language "
-		    "tag such as en, nl or pt-BR", diag_show(q, s, strlen(s)));
+		diag_error(c, &v->at, _("invalid language '%s': use a "
+		    "language tag such as en, nl or pt-BR"),
+		    diag_show(q, s, strlen(s)));
 	else if (c->key != DK_KIND || card_kind_valid(c, v, s))
 		*dst = xstrdup(s);
 }
@@ -152,7 +156,8 @@ root_key(struct ctx *c, const struct slot *k)
 static void
 root_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
-	const char *found = "text";
+	/* TRANSLATORS: this, "a list", "an alias", "nothing": ", found %s". */
+	const char *found = N_("text");
 
 	if (ev->type == YAML_MAPPING_START_EVENT) {
 		if (tree_streamed(c, ev, at)) {
@@ -163,24 +168,24 @@ root_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 		return;
 	}
 	if (ev->type == YAML_SEQUENCE_START_EVENT)
-		found = "a list";
+		found = N_("a list");
 	else if (ev->type == YAML_ALIAS_EVENT)
-		found = "an alias";
+		found = N_("an alias");
 	else if (ev->data.scalar.length == 0 ||
 	    (ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 	    strcmp((const char *)ev->data.scalar.value, "~") == 0))
-		found = "nothing";
-	diag_fatal(c, at, "expected a mapping with 'deck' and 'cards' at the "
-	    "top, found %s", found);
+		found = N_("nothing");
+	diag_fatal(c, at, _("expected a mapping with 'deck' and 'cards' at "
+	    "the top, found %s"), _(found));
 }
 
 static void
 root_end(struct ctx *c)
 {
 	if (c->seen[DK_DECK] == 0)
-		diag_error(c, &c->root_at, "missing key 'deck'");
+		diag_error(c, &c->root_at, _("missing key '%s'"), "deck");
 	if (c->seen[DK_CARDS] == 0)
-		diag_error(c, &c->root_at, "missing key 'cards'");
+		diag_error(c, &c->root_at, _("missing key '%s'"), "cards");
 	c->open = 0;
 	c->state = S_DOCEND;
 }
@@ -192,14 +197,14 @@ doc_event(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 
 	if (ev->type == YAML_STREAM_END_EVENT) {
 		if (c->docs == 0)
-			diag_error(c, &start, "empty file: a deck needs 'deck' "
-			    "and 'cards'");
+			diag_error(c, &start, _("empty file: a deck needs "
+			    "'deck' and 'cards'"));
 		c->state = S_DONE;
 		return;
 	}
 	if (c->docs++ > 0) {
-		diag_fatal(c, at, "only one deck per file: a second document "
-		    "starts here");
+		diag_fatal(c, at, _("only one deck per file: a second "
+		    "document starts here"));
 		return;
 	}
 	c->state = S_ROOT;
@@ -220,7 +225,7 @@ static void
 cards_end(struct ctx *c)
 {
 	if (c->items == 0)
-		diag_warn(c, &c->cards_at, "deck has no cards");
+		diag_warn(c, &c->cards_at, _("deck has no cards"));
 	c->open--;
 	c->state = S_KEY;
 }
@@ -367,7 +372,7 @@ deck_parse(struct ctx *c)
 	bool end = false;
 
 	if (!yaml_parser_initialize(&p)) {
-		diag_fatal(c, NULL, "out of memory");
+		diag_fatal(c, NULL, _("out of memory"));
 		return;
 	}
 	yaml_parser_set_input(&p, input_read, c);
@@ -393,22 +398,22 @@ deck_open(struct ctx *c)
 
 	if ((fd = open(c->path, O_RDONLY | O_CLOEXEC)) == -1 ||
 	    fstat(fd, &st) == -1) {
-		diag_error(c, NULL, "cannot open: %s", strerror(errno));
+		diag_error(c, NULL, _("cannot open: %s"), strerror(errno));
 		goto out;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		diag_error(c, NULL, "is a directory");
+		diag_error(c, NULL, _("is a directory"));
 		goto out;
 	}
 	/* Other files (pipes) are counted as they are read instead. */
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > c->lim->file_bytes) {
-		diag_error(c, NULL, "file too large (%jd bytes, limit %zu "
-		    "bytes)", (intmax_t)st.st_size, c->lim->file_bytes);
+		diag_error(c, NULL, _("file too large (%jd bytes, limit %zu "
+		    "bytes)"), (intmax_t)st.st_size, c->lim->file_bytes);
 		goto out;
 	}
 	if ((c->fp = fdopen(fd, "rb")) != NULL)
 		return true;
-	diag_error(c, NULL, "cannot open: %s", strerror(errno));
+	diag_error(c, NULL, _("cannot open: %s"), strerror(errno));
 out:
 	if (fd != -1)
 		close(fd);

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include "config.h"
+#include "i18n.h"
 #include "store-int.h"
 #include "xmalloc.h"
 
@@ -71,7 +73,8 @@ store_import_begin(struct store *st)
 		return -1;
 	if (store_begin(st) != 0)
 		return -1;
-	if (run(st, stmt(st, S_STAGE_CLEAR, stmt_sql), "staging cards") != 0) {
+	if (run(st, stmt(st, S_STAGE_CLEAR, stmt_sql),
+	    N_("staging cards")) != 0) {
 		store_rollback(st);
 		return -1;
 	}
@@ -99,16 +102,16 @@ store_import_card(struct store *st, const struct deck_card *c)
 	if (rc == SQLITE_DONE)
 		return 0;
 	if (rc != SQLITE_CONSTRAINT) {
-		set_error(st, "staging cards");
+		set_error(st, N_("staging cards"));
 		return -1;
 	}
 	/* The only constraint a card can break: an earlier card's id. */
 	s = stmt(st, S_STAGE_LINE, stmt_sql);
 	bind_text(s, 1, c->id);
-	first = scalar(st, s, "staging cards");
+	first = scalar(st, s, N_("staging cards"));
 	if (first == 0)
-		set_error_text(st, xasprintf("%s: staging cards: card %s "
-		    "broke a constraint of the staging table", st->path,
+		set_error_text(st, xasprintf(_("%s: staging cards: card %s "
+		    "broke a constraint of the staging table"), st->path,
 		    c->id));
 	return first > 0 ? (long)first : -1;
 }
@@ -119,7 +122,7 @@ store_deck_by_source(struct store *st, const char *source)
 	sqlite3_stmt *s = stmt(st, S_SOURCE_FIND, stmt_sql);
 
 	bind_text(s, 1, source);
-	return text_of(st, s, "looking up the deck");
+	return text_of(st, s, N_("looking up the deck"));
 }
 
 /* The kind a card without its own takes from its deck's. */
@@ -140,11 +143,11 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	is->cards = (int64_t)d->cards;
 	s = stmt(st, S_DECK_CARDS, stmt_sql);
 	bind_text(s, 1, d->id);
-	if ((before = scalar(st, s, "counting cards")) < 0)
+	if ((before = scalar(st, s, N_("counting cards"))) < 0)
 		goto fail;
 	s = stmt(st, S_COUNT_ADDED, stmt_sql);
 	bind_text(s, 1, d->id);
-	if ((is->added = scalar(st, s, "comparing cards")) < 0)
+	if ((is->added = scalar(st, s, N_("comparing cards"))) < 0)
 		goto fail;
 	base = sqlite3_total_changes64(st->db);
 	s = stmt(st, S_DECK_UPSERT, stmt_sql);
@@ -155,26 +158,26 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 5, d->description);
 	bind_text(s, 6, d->tags);
 	bind_text(s, 7, path);
-	if (run(st, s, "saving the deck") != 0)
+	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
 	is->deck_changed = sqlite3_total_changes64(st->db) != base;
 	s = stmt(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE, stmt_sql);
 	bind_text(s, 1, d->id);
 	bind_text(s, 2, inherited(d->kind));
-	if (run(st, s, "saving cards") != 0)
+	if (run(st, s, N_("saving cards")) != 0)
 		goto fail;
 	is->changed = sqlite3_changes64(st->db) - is->added;
 	if (before > 0) {
 		s = stmt(st, S_CARD_RETIRE, stmt_sql);
 		bind_text(s, 1, d->id);
-		if (run(st, s, "retiring cards") != 0)
+		if (run(st, s, N_("retiring cards")) != 0)
 			goto fail;
 		is->retired = sqlite3_changes64(st->db);
 	}
 	s = stmt(st, S_SOURCE_SET, stmt_sql);
 	bind_text(s, 1, d->id);
 	bind_text(s, 2, source);
-	if (run(st, s, "saving the deck") != 0)
+	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
 	/* Nothing changed: roll back so the file is not even touched. */
 	if (sqlite3_changes64(st->db) == 0 && !is->deck_changed &&
@@ -182,7 +185,8 @@ store_import_commit(struct store *st, const struct deck_info *d,
 		store_rollback(st);
 		return store_failed(st) ? -1 : 0;
 	}
-	if (run(st, stmt(st, S_STAGE_CLEAR, stmt_sql), "staging cards") != 0)
+	if (run(st, stmt(st, S_STAGE_CLEAR, stmt_sql),
+	    N_("staging cards")) != 0)
 		goto fail;
 	return store_commit(st);
 fail:

@@ -100,7 +100,8 @@ struct store {
 /* store.c */
 /*
  * Record the last error from SQLite's own message, prefixed by the file
- * and what was being done, and leave the store failed.
+ * and what was being done, and leave the store failed.  what, here and
+ * in the step helpers below, is marked N_() and translated when used.
  */
 void		 set_error(struct store *, const char *what);
 /* The same for an error SQLite did not see; msg becomes the store's. */

@@ -1,6 +1,8 @@
 /* store-list.c: decks and cards read out: listings, JSON texts, a deck for export. */
 #include <sqlite3.h>
 
+#include "config.h"
+#include "i18n.h"
 #include "store-int.h"
 
 /* Live cards through card_live (no card text read), with their state. */
@@ -65,7 +67,7 @@ store_json_card(struct store *st, const char *deck, const char *id)
 
 	bind_text(s, 1, deck);
 	bind_text(s, 2, id);
-	return text_of(st, s, "reading a card");
+	return text_of(st, s, N_("reading a card"));
 }
 
 char *
@@ -75,7 +77,7 @@ store_json_cards(struct store *st, const char *deck, int64_t today)
 
 	bind_text(s, 1, deck);
 	sqlite3_bind_int64(s, 2, today);
-	return text_of(st, s, "listing cards");
+	return text_of(st, s, N_("listing cards"));
 }
 
 char *
@@ -84,7 +86,7 @@ store_json_decks(struct store *st, int64_t today)
 	sqlite3_stmt *s = stmt(st, S_JSON_DECKS, stmt_sql);
 
 	sqlite3_bind_int64(s, 1, today);
-	return text_of(st, s, "listing decks");
+	return text_of(st, s, N_("listing decks"));
 }
 
 int
@@ -107,7 +109,7 @@ store_list_decks(struct store *st, int64_t today,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_error(st, "listing decks");
+		set_error(st, N_("listing decks"));
 		return -1;
 	}
 	return 0;
@@ -135,7 +137,7 @@ store_list_cards(struct store *st, const char *deck,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_error(st, "listing cards");
+		set_error(st, N_("listing cards"));
 		return -1;
 	}
 	return 0;
@@ -156,7 +158,7 @@ store_export(struct store *st, const char *deck,
 		sqlite3_reset(s);
 		if (rc == SQLITE_DONE)
 			return 1;
-		set_error(st, "reading the deck");
+		set_error(st, N_("reading the deck"));
 		return -1;
 	}
 	d.id = (const char *)sqlite3_column_text(s, 0);
@@ -183,7 +185,7 @@ store_export(struct store *st, const char *deck,
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_error(st, "reading cards");
+		set_error(st, N_("reading cards"));
 		return -1;
 	}
 	return 0;

@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "store-int.h"
 #include "xmalloc.h"
 
@@ -63,7 +65,7 @@ store_card_get(struct store *st, const char *deck, const char *id,
 		sqlite3_reset(s);
 		if (rc == SQLITE_DONE)
 			return 1;
-		set_error(st, "reading a card");
+		set_error(st, N_("reading a card"));
 		return -1;
 	}
 	v->deck = column_strdup(s, 0);
@@ -129,7 +131,7 @@ state_put(struct store *st, const char *deck, const char *card,
 	bind_text(s, 1, deck);
 	bind_text(s, 2, card);
 	bind_state(s, 3, x, last_day);
-	return run(st, s, "saving the schedule");
+	return run(st, s, N_("saving the schedule"));
 }
 
 int
@@ -151,7 +153,7 @@ store_record(struct store *st, struct review_rec *r)
 	sqlite3_bind_int(s, 8, r->fresh);
 	bind_state(s, 9, &r->before, r->last_day_before);
 	bind_state(s, 15, &r->after, r->last_day_after);
-	if (run(st, s, "logging the review") != 0)
+	if (run(st, s, N_("logging the review")) != 0)
 		return -1;
 	r->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
@@ -172,9 +174,9 @@ store_unrecord(struct store *st, int64_t id)
 		sqlite3_reset(s);
 		if (rc == SQLITE_DONE)
 			set_error_text(st,
-			    xstrdup("that review is no longer in the log"));
+			    xstrdup(_("that review is no longer in the log")));
 		else
-			set_error(st, "reading the review");
+			set_error(st, N_("reading the review"));
 		return -1;
 	}
 	deck = column_strdup(s, 0);
@@ -195,14 +197,14 @@ store_unrecord(struct store *st, int64_t id)
 			s = stmt(st, S_STATE_DEL, stmt_sql);
 			bind_text(s, 1, deck);
 			bind_text(s, 2, card);
-			rc = run(st, s, "restoring the schedule");
+			rc = run(st, s, N_("restoring the schedule"));
 		} else
 			rc = state_put(st, deck, card, &x, last_day);
 	}
 	if (rc == 0) {
 		s = stmt(st, S_LOG_DEL, stmt_sql);
 		sqlite3_bind_int64(s, 1, id);
-		rc = run(st, s, "removing the review");
+		rc = run(st, s, N_("removing the review"));
 	}
 	free(deck);
 	free(card);
@@ -218,7 +220,7 @@ store_suspend(struct store *st, const char *deck, const char *card, bool on)
 	bind_text(s, 1, deck);
 	bind_text(s, 2, card);
 	sqlite3_bind_int(s, 3, on);
-	return run(st, s, "suspending the card");
+	return run(st, s, N_("suspending the card"));
 }
 
 int64_t
@@ -228,7 +230,7 @@ store_forget_count(struct store *st, const char *deck, const char *card)
 
 	bind_text(s, 1, deck);
 	bind_text(s, 2, card);
-	return scalar(st, s, "counting cards");
+	return scalar(st, s, N_("counting cards"));
 }
 
 int64_t
@@ -245,12 +247,12 @@ store_forget(struct store *st, const char *deck, const char *card,
 	bind_text(s, 2, card);
 	sqlite3_bind_int64(s, 3, today);
 	sqlite3_bind_int64(s, 4, clock_now_ms());
-	if (run(st, s, "logging the reset") != 0)
+	if (run(st, s, N_("logging the reset")) != 0)
 		goto fail;
 	s = stmt(st, S_FORGET, stmt_sql);
 	bind_text(s, 1, deck);
 	bind_text(s, 2, card);
-	if (run(st, s, "resetting progress") != 0)
+	if (run(st, s, N_("resetting progress")) != 0)
 		goto fail;
 	n = sqlite3_changes64(st->db);
 	if (store_commit(st) != 0)

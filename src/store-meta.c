@@ -2,6 +2,8 @@
 #include <sqlite3.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "store-int.h"
 
 static const char *const stmt_sql[S__COUNT] = {
@@ -21,7 +23,7 @@ store_meta_get(struct store *st, const char *key)
 	sqlite3_stmt *s = stmt(st, S_META_GET, stmt_sql);
 
 	bind_text(s, 1, key);
-	return text_of(st, s, "reading a setting");
+	return text_of(st, s, N_("reading a setting"));
 }
 
 int
@@ -32,7 +34,7 @@ store_meta_set(struct store *st, const char *key, const char *value)
 
 	bind_text(s, 1, key);
 	bind_text(s, 2, value);
-	return run(st, s, "saving a setting");
+	return run(st, s, N_("saving a setting"));
 }
 
 int
@@ -46,5 +48,5 @@ store_story_set(struct store *st, const char *deck, const char *card,
 	bind_text(s, 2, card);
 	bind_text(s, 3, text);
 	sqlite3_bind_int64(s, 4, clock_now_ms());
-	return run(st, s, "saving the story");
+	return run(st, s, N_("saving the story"));
 }

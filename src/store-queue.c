@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include "config.h"
+#include "i18n.h"
 #include "store-int.h"
 #include "xmalloc.h"
 
@@ -63,7 +65,8 @@ static const char *const stmt_sql[S__COUNT] = {
 int64_t
 store_deck_count(struct store *st)
 {
-	return scalar(st, stmt(st, S_DECK_COUNT, stmt_sql), "counting decks");
+	return scalar(st, stmt(st, S_DECK_COUNT, stmt_sql),
+	    N_("counting decks"));
 }
 
 int
@@ -81,7 +84,7 @@ store_decks_exist(struct store *st, const char *decks, char **missing)
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		set_error(st, "looking up decks");
+		set_error(st, N_("looking up decks"));
 		ok = -1;
 	}
 	return ok;
@@ -124,7 +127,7 @@ read_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys)
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_error(st, "reading the queue");
+		set_error(st, N_("reading the queue"));
 		while (n > 0)
 			card_key_free(&(*keys)[--n]);
 		free(*keys);
@@ -151,7 +154,7 @@ store_due_count(struct store *st, const struct queue_filter *f,
 
 	bind_filter(s, f, today);
 	sqlite3_bind_int64(s, 4, cap);
-	return scalar(st, s, "counting due cards");
+	return scalar(st, s, N_("counting due cards"));
 }
 
 size_t
@@ -181,7 +184,7 @@ store_new_on(struct store *st, int64_t day)
 	sqlite3_stmt *s = stmt(st, S_NEW_ON, stmt_sql);
 
 	sqlite3_bind_int64(s, 1, day);
-	return scalar(st, s, "counting new cards");
+	return scalar(st, s, N_("counting new cards"));
 }
 
 int64_t
@@ -191,7 +194,7 @@ store_unseen(struct store *st, const char *decks, int64_t cap)
 
 	bind_text(s, 1, decks);
 	sqlite3_bind_int64(s, 2, cap);
-	return scalar(st, s, "counting unseen cards");
+	return scalar(st, s, N_("counting unseen cards"));
 }
 
 int64_t
@@ -208,7 +211,7 @@ store_next_due(struct store *st, const char *decks, int64_t today)
 		day = column_day(s, 0);
 	sqlite3_reset(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		set_error(st, "finding the next due day");
+		set_error(st, N_("finding the next due day"));
 	return day;
 }
 
@@ -229,7 +232,7 @@ store_window_load(struct store *st, struct sched_interview *iv)
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_error(st, "counting due cards");
+		set_error(st, N_("counting due cards"));
 		return -1;
 	}
 	return 0;

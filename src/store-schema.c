@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include "config.h"
+#include "i18n.h"
 #include "store-int.h"
 #include "xmalloc.h"
 
@@ -199,8 +201,8 @@ user_version(struct store *st)
 static void
 newer_error(struct store *st, int64_t v)
 {
-	set_error_text(st, xasprintf("%s: database schema version %lld is "
-	    "newer than this program understands (%d): upgrade rehearse",
+	set_error_text(st, xasprintf(_("%s: database schema version %lld is "
+	    "newer than this program understands (%d): upgrade rehearse"),
 	    st->path, (long long)v, SCHEMA_VERSION));
 }
 
@@ -224,8 +226,8 @@ check_file(struct store *st)
 	    (n = query_int(st, "SELECT count(*) FROM sqlite_master")) != 0) {
 		if (n < 0)
 			return -1;
-		set_error_text(st, xasprintf("%s: not a rehearse database "
-		    "(an SQLite database of another program)", st->path));
+		set_error_text(st, xasprintf(_("%s: not a rehearse database "
+		    "(an SQLite database of another program)"), st->path));
 		return -1;
 	}
 	return v;
@@ -246,7 +248,7 @@ migrate(struct store *st, int64_t v)
 	/* Another process may have migrated it meanwhile. */
 	v = user_version(st);
 	if (v < 0) {
-		set_error(st, "cannot read the schema version");
+		set_error(st, N_("cannot read the schema version"));
 		goto fail;
 	}
 	if (v > SCHEMA_VERSION) {

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include "config.h"
+#include "i18n.h"
 #include "store-int.h"
 
 /*
@@ -74,7 +76,7 @@ store_stats_json(struct store *st, const char *decks, int64_t today,
 	bind_text(s, 1, decks);
 	sqlite3_bind_int64(s, 2, today);
 	bind_day(s, 3, interview);
-	return text_of(st, s, "computing statistics");
+	return text_of(st, s, N_("computing statistics"));
 }
 
 char *
@@ -84,7 +86,7 @@ store_json_get(struct store *st, const char *json, const char *path)
 
 	bind_text(s, 1, json);
 	bind_text(s, 2, path);
-	return text_of(st, s, "reading JSON");
+	return text_of(st, s, N_("reading JSON"));
 }
 
 int64_t
@@ -114,7 +116,7 @@ store_json_each(struct store *st, const char *json, const char *path,
 		    (const char *)sqlite3_column_text(s, 1));
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
-		set_error(st, "reading JSON");
+		set_error(st, N_("reading JSON"));
 		return -1;
 	}
 	return 0;

@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "store-int.h"
 #include "xmalloc.h"
 
@@ -42,7 +44,7 @@ set_error(struct store *st, const char *what)
 	free(st->err);
 	switch (sqlite3_errcode(st->db)) {
 	case SQLITE_READONLY:
-		st->err = xasprintf("%s: cannot write: %s", st->path, msg);
+		st->err = xasprintf(_("%s: cannot write: %s"), st->path, msg);
 		break;
 	case SQLITE_FULL:
 		st->err = xasprintf("%s: %s", st->path, msg);
@@ -56,13 +58,13 @@ set_error(struct store *st, const char *what)
 		if (sqlite3_system_errno(st->db) != 0)
 			e = sqlite3_system_errno(st->db);
 		if (no_room(e)) {
-			st->err = xasprintf("%s: database or disk is full (%s)",
-			    st->path, strerror(e));
+			st->err = xasprintf(_("%s: database or disk is full "
+			    "(%s)"), st->path, strerror(e));
 			break;
 		}
 		/* FALLTHROUGH */
 	default:
-		st->err = xasprintf("%s: %s: %s", st->path, what, msg);
+		st->err = xasprintf("%s: %s: %s", st->path, _(what), msg);
 		break;
 	}
 }
@@ -88,7 +90,7 @@ store_failed(const struct store *st)
 const char *
 store_error(struct store *st)
 {
-	return st->err != NULL ? st->err : "unknown database error";
+	return st->err != NULL ? st->err : _("unknown database error");
 }
 
 /* rehearse_day(n): a day number as YYYY-MM-DD, NULL stays NULL. */
@@ -110,7 +112,7 @@ int
 exec(struct store *st, const char *sql)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-		set_error(st, "database");
+		set_error(st, N_("database"));
 		return -1;
 	}
 	return 0;
@@ -138,16 +140,16 @@ open_failure(struct store *st, const char *path)
 	int code = sqlite3_errcode(st->db);
 
 	if (code == SQLITE_NOTADB)
-		return xasprintf("%s: not a rehearse database (not SQLite)",
-		    path);
+		return xasprintf(_("%s: not a rehearse database (not "
+		    "SQLite)"), path);
 	/* SQLite's "readonly database" would blame the file itself. */
 	if ((code == SQLITE_READONLY || code == SQLITE_CANTOPEN) &&
 	    dir_read_only(path))
-		return xasprintf("%s: cannot write: its directory is "
+		return xasprintf(_("%s: cannot write: its directory is "
 		    "read-only (the database needs its -wal and -shm files "
-		    "beside it)", path);
+		    "beside it)"), path);
 	if (st->err == NULL)
-		set_error(st, "cannot open");
+		set_error(st, N_("cannot open"));
 	return xstrdup(st->err);
 }
 
@@ -180,7 +182,7 @@ store_open(const char *path, char **err)
 	st->path = xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		if (st->db == NULL) {
-			*err = xasprintf("%s: cannot open database", path);
+			*err = xasprintf(_("%s: cannot open database"), path);
 			store_close(st);
 			return NULL;
 		}
@@ -237,8 +239,9 @@ stmt(struct store *st, enum stmt which, const char *const *sql)
 
 	if (s == NULL) {
 		if (sql[which] == NULL) {
-			fprintf(stderr, "rehearse: internal error: statement "
-			    "%d is not in this file's table\n", (int)which);
+			fputs("rehearse: ", stderr);
+			fprintf(stderr, _("internal error: statement %d is "
+			    "not in this file's table\n"), (int)which);
 			abort();
 		}
 		/*
@@ -250,7 +253,7 @@ stmt(struct store *st, enum stmt which, const char *const *sql)
 		 */
 		if (sqlite3_prepare_v3(st->db, sql[which], -1,
 		    SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
-			set_error(st, "database");
+			set_error(st, N_("database"));
 			return NULL;
 		}
 		st->stmt[which] = s;
@@ -306,13 +309,14 @@ text_of(struct store *st, sqlite3_stmt *s, const char *what)
 int
 store_begin(struct store *st)
 {
-	return run(st, stmt(st, S_BEGIN, stmt_sql), "starting a transaction");
+	return run(st, stmt(st, S_BEGIN, stmt_sql),
+	    N_("starting a transaction"));
 }
 
 int
 store_commit(struct store *st)
 {
-	if (run(st, stmt(st, S_COMMIT, stmt_sql), "saving") != 0) {
+	if (run(st, stmt(st, S_COMMIT, stmt_sql), N_("saving")) != 0) {
 		store_rollback(st);
 		return -1;
 	}
@@ -322,7 +326,8 @@ store_commit(struct store *st)
 int
 store_read_begin(struct store *st)
 {
-	return run(st, stmt(st, S_READ, stmt_sql), "starting a transaction");
+	return run(st, stmt(st, S_READ, stmt_sql),
+	    N_("starting a transaction"));
 }
 
 void
@@ -348,5 +353,5 @@ store_rollback(struct store *st)
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE && !st->failed)
-		set_error(st, "ending a transaction");
+		set_error(st, N_("ending a transaction"));
 }

@@ -7,42 +7,72 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "config.h"
+#include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
 
 #define STORY_MAX (1024 * 1024)
 
-/* STARR headings in the deck's language. */
+#define STARR_EN "Situation:\n\nTask:\n\nAction:\n\nResult:\n\nReflection:\n"
+#define STARR_NL "Situatie:\n\nTaak:\n\nActie:\n\nResultaat:\n\n" \
+    "Reflectie:\n"
+
+/*
+ * The STARR headings are part of the answer, told in the deck's language:
+ * a deck that names its language gets them in it (Dutch for nl, English
+ * for any other), one that does not in the language of the messages.
+ */
 static const char *
 skeleton(const char *language)
 {
-	if (language != NULL && strncmp(language, "nl", 2) == 0)
-		return "Situatie:\n\nTaak:\n\nActie:\n\nResultaat:\n\n"
-		    "Reflectie:\n";
-	return "Situation:\n\nTask:\n\nAction:\n\nResult:\n\nReflection:\n";
+	if (language == NULL)
+		/* TRANSLATORS: the STARR headings a story starts from. */
+		return _("Situation:\n\nTask:\n\nAction:\n\nResult:\n\n"
+		    "Reflection:\n");
+	if (strncmp(language, "nl", 2) == 0)
+		return STARR_NL;
+	return STARR_EN;
 }
 
-/* The file the editor opens: a comment block naming the card, then the text. */
+/* Every line of text (the last need not end in '\n') as a '#' comment. */
+static void
+comment_lines(struct buf *b, const char *text)
+{
+	const char *p, *nl;
+
+	for (p = text; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			nl = p + strlen(p) - 1;
+		buf_adds(b, "# ");
+		buf_add(b, p, (size_t)(nl - p + 1));
+		if (*nl != '\n')
+			buf_addc(b, '\n');
+		if (nl[1] == '\0')
+			break;
+	}
+}
+
+/*
+ * The file the editor opens: a comment block naming the card, then the
+ * text.  The '#' are added here, line by line, so that no translation of
+ * the explanation can leave a line of it in the story.
+ */
 static char *
 template(const struct card_view *v, const char *body)
 {
 	struct buf b = { 0 };
-	const char *p, *nl;
+	char *help;
 
-	buf_printf(&b, "# Your story for %s/%s. Lines starting with '#' at "
-	    "the top are\n# dropped; save an empty file to remove the "
-	    "story.\n#\n", v->deck, v->id);
-	for (p = v->front; *p != '\0'; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p) - 1;
-		buf_adds(&b, "# ");
-		buf_add(&b, p, (size_t)(nl - p + 1));
-		if (*nl != '\n')
-			buf_addc(&b, '\n');
-		if (nl[1] == '\0')
-			break;
-	}
+	/* TRANSLATORS: each line becomes a comment ("# ") in the file. */
+	help = xasprintf(_("Your story for %s/%s. Lines starting with '#' at "
+	    "the top are\ndropped; save an empty file to remove the "
+	    "story.\n"), v->deck, v->id);
+	comment_lines(&b, help);
+	free(help);
+	buf_adds(&b, "#\n");
+	comment_lines(&b, v->front);
 	buf_addc(&b, '\n');
 	buf_adds(&b, body);
 	return b.data;
@@ -128,7 +158,7 @@ run_editor(const char *path)
 		_exit(127);
 	}
 	if (pid < 0)
-		warnx_("cannot start the editor: %s", strerror(errno));
+		warnx_(_("cannot start the editor: %s"), strerror(errno));
 	else {
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
@@ -193,13 +223,13 @@ make_temp(const char *text)
 		dir = "/tmp";
 	path = xasprintf("%s/rehearse-story-XXXXXX.md", dir);
 	if ((fd = mkstemps(path, 3)) < 0) {
-		warnx_("%s: cannot create a temporary file: %s", dir,
+		warnx_(_("%s: cannot create a temporary file: %s"), dir,
 		    strerror(errno));
 		free(path);
 		return NULL;
 	}
 	if (write_file(fd, text) != 0 || close(fd) != 0) {
-		warnx_("%s: cannot write: %s", path, strerror(errno));
+		warnx_(_("%s: cannot write: %s"), path, strerror(errno));
 		unlink(path);
 		free(path);
 		return NULL;
@@ -218,14 +248,14 @@ save(struct store *st, const struct card_view *v, const char *edited)
 
 	if (strcmp(text, old) == 0 || (v->story == NULL &&
 	    strcmp(text, blank) == 0))
-		printf("Story unchanged.\n");
+		fputs(_("Story unchanged.\n"), stdout);
 	else if (store_story_set(st, v->deck, v->id,
 	    *text != '\0' ? text : NULL) != 0) {
 		warnx_("%s", store_error(st));
 		rc = -1;
 	} else
-		printf(*text != '\0' ? "Story saved for %s/%s.\n" :
-		    "Story removed from %s/%s.\n", v->deck, v->id);
+		printf(*text != '\0' ? _("Story saved for %s/%s.\n") :
+		    _("Story removed from %s/%s.\n"), v->deck, v->id);
 	free(text);
 	free(blank);
 	return rc;
@@ -245,10 +275,10 @@ story_edit(struct store *st, const struct card_view *v)
 		return -1;
 	status = run_editor(path);
 	if (status != 0)
-		warnx_("the editor exited with status %d: story unchanged",
+		warnx_(_("the editor exited with status %d: story unchanged"),
 		    status);
 	else if ((edited = read_file(path)) == NULL)
-		warnx_("%s: cannot read: %s", path, strerror(errno));
+		warnx_(_("%s: cannot read: %s"), path, strerror(errno));
 	else {
 		rc = save(st, v, edited);
 		free(edited);
