@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "repl.h"
 #include "session.h"
 #include "term.h"
@@ -38,31 +40,39 @@ classify(const char *line)
 	return IN_UNKNOWN;
 }
 
-/* The prompt, with the time taken so far on timed (practice) cards. */
+/*
+ * The prompt, with the time taken so far on timed (practice) cards.  The
+ * commands (":undo") are the same in every language: the line editor
+ * completes them from prompt_words.
+ */
 static const char *
 make_prompt(void *arg)
 {
 	struct session *s = arg;
 	int64_t secs = (clock_mono_ms() - s->shown_ms) / 1000;
+	bool over = s->o->time_limit > 0 && secs > s->o->time_limit;
 
 	if (!s->timed)
 		snprintf(s->prompt, sizeof s->prompt, "%s> ", s->prompt_base);
 	else
-		snprintf(s->prompt, sizeof s->prompt, "%s %lld:%02lld%s> ",
+		snprintf(s->prompt, sizeof s->prompt, over ?
+		    /* TRANSLATORS: the prompt past the time limit, as in
+		       "closing 1/3 practice 2:31 over time> ": keep "> ". */
+		    _("%s %lld:%02lld over time> ") : "%s %lld:%02lld> ",
 		    s->prompt_base, (long long)(secs / 60),
-		    (long long)(secs % 60), s->o->time_limit > 0 &&
-		    secs > s->o->time_limit ? " over time" : "");
+		    (long long)(secs % 60));
 	return s->prompt;
 }
 
-/* A database error ends the session; said once, here or by the callee. */
-static void
-fail(struct session *s, const char *doing)
-{
-	if (doing != NULL)
-		warnx_("%s%s", doing, store_error(s->st));
-	s->failed = true;
-}
+/*
+ * A database error ends the session, said once: by the callee, or here
+ * in a whole sentence whose one %s is the store's error (checked as a
+ * format where it is written, so the macro).
+ */
+#define FAIL(s, fmt) do {						\
+	warnx_((fmt), store_error((s)->st));				\
+	(s)->failed = true;						\
+} while (0)
 
 /* :edit: your story for the card on screen, shown again at the reveal. */
 static void
@@ -73,12 +83,12 @@ edit_story(struct session *s, struct card_view *v)
 
 	if (story_edit(s->st, v) != 0) {
 		if (store_failed(s->st))
-			fail(s, NULL);		/* story.c said why */
+			s->failed = true;	/* story.c said why */
 		return;
 	}
 	rc = store_card_get(s->st, v->deck, v->id, &fresh);
 	if (rc < 0)
-		fail(s, "");
+		FAIL(s, "%s");
 	else if (rc == 0) {
 		free(v->story);
 		v->story = fresh.story;
@@ -98,9 +108,9 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 		return true;
 	case IN_HINT:
 		if (v->hint != NULL)
-			reveal_field("Hint", v->hint);
+			reveal_field(_("Hint"), v->hint);
 		else
-			printf("No hint for this card.\n");
+			printf("%s\n", _("No hint for this card."));
 		return true;
 	case IN_EDIT:
 		edit_story(s, v);
@@ -108,10 +118,11 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 	case IN_STATS:
 		if (report_stats(s->st, s->decks, s->o->today, false) !=
 		    EXIT_OK)
-			fail(s, NULL);		/* report.c said why */
+			s->failed = true;	/* report.c said why */
 		return true;
 	case IN_UNKNOWN:
-		printf("Unknown command '%s' (try :help).\n", line);
+		printf(_("Unknown command '%s' (try :help)."), line);
+		putchar('\n');
 		return true;
 	default:
 		return false;
@@ -173,23 +184,26 @@ undo(struct session *s)
 	struct undo *u;
 
 	if (s->nundo == 0) {
-		printf("Nothing to undo.\n");
+		printf("%s\n", _("Nothing to undo."));
 		return STEP_STAY;
 	}
 	u = &s->undo[s->nundo - 1];
 	if (u->suspended) {
 		if (store_suspend(s->st, u->key.deck, u->key.id, false) != 0) {
-			fail(s, "cannot undo: ");
+			/* TRANSLATORS: %s is the database's error. */
+			FAIL(s, _("cannot undo: %s"));
 			return STEP_QUIT;
 		}
 		queue_unshift(&s->q, &u->key);
-		printf("Undone: %s/%s is no longer suspended.\n", u->key.deck,
+		/* TRANSLATORS: %s/%s is a deck and card id, "closing/why-us". */
+		printf(_("Undone: %s/%s is no longer suspended."), u->key.deck,
 		    u->key.id);
+		putchar('\n');
 		undo_pop(s);
 		return STEP_STAY;
 	}
 	if (review_undo(s->st, u->review_id) != 0) {
-		fail(s, "cannot undo: ");
+		FAIL(s, _("cannot undo: %s"));
 		return STEP_QUIT;
 	}
 	if (u->requeued) {
@@ -198,7 +212,8 @@ undo(struct session *s)
 	}
 	queue_unshift(&s->q, &u->key);
 	s->reviewed--;
-	printf("Undone: %s/%s is back as it was.\n", u->key.deck, u->key.id);
+	printf(_("Undone: %s/%s is back as it was."), u->key.deck, u->key.id);
+	putchar('\n');
 	undo_pop(s);
 	return STEP_STAY;
 }
@@ -208,12 +223,13 @@ static enum step
 suspend(struct session *s, const struct card_view *v)
 {
 	if (store_suspend(s->st, v->deck, v->id, true) != 0) {
-		fail(s, "cannot suspend: ");
+		FAIL(s, _("cannot suspend: %s"));
 		return STEP_QUIT;
 	}
 	undo_push(s, v->deck, v->id)->suspended = true;
-	printf("Suspended %s/%s: it will not come back (:undo takes that "
-	    "back).\n", v->deck, v->id);
+	printf(_("Suspended %s/%s: it will not come back (:undo takes that "
+	    "back)."), v->deck, v->id);
+	putchar('\n');
 	return STEP_NEXT;
 }
 
@@ -226,7 +242,7 @@ prompt_leave(struct session *s, const struct card_view *v, enum input in,
 		return STEP_QUIT;
 	case IN_SKIP:
 		if (interrupted)
-			printf("Card left for later.\n");
+			printf("%s\n", _("Card left for later."));
 		return STEP_NEXT;
 	case IN_UNDO:
 		return undo(s);
@@ -237,29 +253,47 @@ prompt_leave(struct session *s, const struct card_view *v, enum input in,
 	}
 }
 
+/* The grade's confirmation, one whole sentence per case. */
 static void
 print_graded(const struct session *s, const struct review_rec *r, int q,
     bool requeued)
 {
 	char day[DAY_BUFSZ];
+	unsigned long days = (unsigned long)r->after.interval;
 
+	printf("%s", term_green());
 	if (strcmp(r->mode, "review") == 0)
-		printf("%sGraded %d: next review %s (in %lld day%s)%s.%s\n",
-		    term_green(), q, day_format(r->after.due, day),
-		    (long long)r->after.interval,
-		    r->after.interval == 1 ? "" : "s",
-		    requeued ? "; again later this session" : "",
-		    term_reset());
+		printf(requeued ?
+		    /* TRANSLATORS: %d is the grade (0-5), %s a date
+		       (YYYY-MM-DD); "again later this session": the card
+		       comes back before the session ends. */
+		    ngettext("Graded %d: next review %s (in %lld day); again "
+		    "later this session.", "Graded %d: next review %s (in "
+		    "%lld days); again later this session.", days) :
+		    ngettext("Graded %d: next review %s (in %lld day).",
+		    "Graded %d: next review %s (in %lld days).", days), q,
+		    day_format(r->after.due, day),
+		    (long long)r->after.interval);
+	else if (s->cram)
+		/* TRANSLATORS: --cram drills outside the schedule. */
+		printf(requeued ? _("Graded %d: cram, schedule untouched; again "
+		    "later this session.") : _("Graded %d: cram, schedule "
+		    "untouched."), q);
 	else
-		printf("%sGraded %d: %s%s.%s\n", term_green(), q,
-		    s->cram ? "cram, schedule untouched" :
-		    "logged, already scheduled today",
-		    requeued ? "; again later this session" : "",
-		    term_reset());
-	if (sched_leech_event(r->before.lapses, r->after.lapses))
-		printf("%sThis card is a leech: %lld lapses. Prepare a story "
-		    "for it with :edit, or rewrite the card.%s\n", term_yellow(),
-		    (long long)r->after.lapses, term_reset());
+		/* TRANSLATORS: the card had its review today already. */
+		printf(requeued ? _("Graded %d: logged, already scheduled today; "
+		    "again later this session.") : _("Graded %d: logged, "
+		    "already scheduled today."), q);
+	printf("%s\n", term_reset());
+	if (sched_leech_event(r->before.lapses, r->after.lapses)) {
+		printf("%s", term_yellow());
+		printf(ngettext("This card is a leech: %lld lapse. Prepare a "
+		    "story for it with :edit, or rewrite the card.", "This card "
+		    "is a leech: %lld lapses. Prepare a story for it with :edit, "
+		    "or rewrite the card.", (unsigned long)r->after.lapses),
+		    (long long)r->after.lapses);
+		printf("%s\n", term_reset());
+	}
 }
 
 /* Record a grade; the card returns later in the session if below 4. */
@@ -272,7 +306,7 @@ grade(struct session *s, const struct card_view *v, int q)
 
 	if (review_grade(s->st, v->deck, v->id, q, s->o->today, took, s->cram,
 	    &r) != 0) {
-		fail(s, "cannot save the grade: ");
+		FAIL(s, _("cannot save the grade: %s"));
 		return STEP_QUIT;
 	}
 	u = undo_push(s, v->deck, v->id);
@@ -295,7 +329,9 @@ prompt_grade(struct session *s, struct card_view *v, bool *interrupted)
 	int q;
 
 	for (;;) {
-		in = prompt_read(s, v, "grade 0-5", false, &line, interrupted);
+		/* TRANSLATORS: the prompt for a grade ("> " is added). */
+		in = prompt_read(s, v, _("grade 0-5"), false, &line,
+		    interrupted);
 		if (in == IN_TEXT && line[0] >= '0' && line[0] <= '5' &&
 		    line[1] == '\0') {
 			q = line[0] - '0';
@@ -305,6 +341,6 @@ prompt_grade(struct session *s, struct card_view *v, bool *interrupted)
 		free(line);
 		if (in != IN_TEXT)
 			return prompt_leave(s, v, in, *interrupted);
-		printf("Grade with a number from 0 to 5 (or :help).\n");
+		printf("%s\n", _("Grade with a number from 0 to 5 (or :help)."));
 	}
 }

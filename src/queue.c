@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
+#include "i18n.h"
 #include "session.h"
 #include "xmalloc.h"
 
@@ -121,8 +123,9 @@ queue_label(const struct queue *q)
 {
 	static char buf[32];
 
-	snprintf(buf, sizeof buf, "%zu%s", queue_total(q),
-	    q->due_more ? "+" : "");
+	/* TRANSLATORS: a count of cards with more past it ("100+"). */
+	snprintf(buf, sizeof buf, q->due_more ? _("%zu+") : "%zu",
+	    queue_total(q));
 	return buf;
 }
 

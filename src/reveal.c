@@ -2,28 +2,72 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "config.h"
+#include "i18n.h"
 #include "session.h"
 #include "term.h"
 
-/* One line at the grade prompt; :help gives the long form. */
-static const char legend[] =
-    "0 blank  1 wrong  2 familiar  3 effort  4 pause  5 fluent";
-static const char legend_long[] =
-    "0 blank, 1 wrong, 2 wrong but familiar, 3 right with effort,\n"
-    "  4 right after a pause, 5 right and fluent";
+/* A deck's kinds, as written in deck files, and as shown to the user. */
+static const struct {
+	const char	*kind;
+	const char	*shown;
+} kinds[] = {
+	/* TRANSLATORS: a card's kind, in its header ("[closing 1/3 recall]")
+	   and its prompt: a question to answer from memory. */
+	{ "recall", N_("recall") },
+	/* TRANSLATORS: a card's kind: a question to answer aloud, timed. */
+	{ "practice", N_("practice") },
+	/* TRANSLATORS: a card's kind: a question you ask the interviewer. */
+	{ "ask", N_("ask") },
+};
+
+const char *
+reveal_kind(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i].kind, kind) == 0)
+			return _(kinds[i].shown);
+	return kind;
+}
+
+/*
+ * Our own text wrapped to the terminal, so that a longer translation
+ * still breaks between words; a style (a colour, or "") ends before the
+ * newline, as it always has.
+ */
+static void
+say_wrapped(const char *style, const char *text, int indent)
+{
+	struct buf b = { NULL, 0, 0 };
+
+	term_wrap(&b, text, term_width(), indent);
+	if (b.len > 0 && b.data[b.len - 1] == '\n')
+		b.data[--b.len] = '\0';
+	printf("%s%s%s\n", style, b.data, *style != '\0' ? term_reset() : "");
+	buf_free(&b);
+}
 
 void
 reveal_help(void)
 {
-	printf("At a question: Enter reveals the answer.  At the grade "
-	    "prompt: 0-5.\n"
-	    "  %s.\n"
-	    "  :hint  show the hint      :skip  leave this card for later\n"
-	    "  :undo  take back the last grade (or :suspend)\n"
-	    "  :edit  write your own story for this card in $EDITOR\n"
-	    "  :suspend  never show this card again   :stats  how it goes\n"
-	    "  :quit  save and leave (also Ctrl-D); Ctrl-C leaves the card "
-	    "on screen alone\n", legend_long);
+	say_wrapped("", _("At a question: Enter reveals the answer.  At the "
+	    "grade prompt: 0-5."), 0);
+	/* TRANSLATORS: the grades in full, indented by the program; break
+	   the line where it reads best, it is wrapped again if too wide. */
+	say_wrapped("", _("0 blank, 1 wrong, 2 wrong but familiar, 3 right "
+	    "with effort,\n4 right after a pause, 5 right and fluent."), 2);
+	/* TRANSLATORS: keep the command words (":hint", ":undo", ...) and
+	   the key names; the program indents each line and wraps it if too
+	   wide. */
+	say_wrapped("", _(":hint  show the hint      :skip  leave this card "
+	    "for later\n"
+	    ":undo  take back the last grade (or :suspend)\n"
+	    ":edit  write your own story for this card in $EDITOR\n"
+	    ":suspend  never show this card again   :stats  how it goes\n"
+	    ":quit  save and leave (also Ctrl-D); Ctrl-C leaves the card on "
+	    "screen alone"), 2);
 }
 
 void
@@ -39,7 +83,7 @@ void
 reveal_front(const struct card_view *v, size_t pos, const char *total)
 {
 	printf("\n%s[%s %zu/%s %s]%s\n", term_bold(), v->deck, pos, total,
-	    v->kind, term_reset());
+	    reveal_kind(v->kind), term_reset());
 	term_print_wrapped(stdout, v->front, 0);
 }
 
@@ -48,15 +92,24 @@ reveal_back(const struct card_view *v, int64_t secs, int64_t time_limit)
 {
 	bool practice = strcmp(v->kind, "practice") == 0;
 
-	reveal_field(practice ? "Guidance" : strcmp(v->kind, "ask") == 0 ?
-	    "Ask them" : "Answer", v->back);
-	reveal_field("Hint", v->hint);
-	reveal_field("Example answer", v->example);
-	reveal_field("Your story", v->story);
-	if (practice)
-		printf("%sYou took %lld:%02lld.%s%s\n", term_dim(),
-		    (long long)(secs / 60), (long long)(secs % 60),
-		    time_limit > 0 && secs > time_limit ?
-		    " That is over your time limit." : "", term_reset());
-	printf("%s%s%s\n", term_dim(), legend, term_reset());
+	reveal_field(practice ?
+	    /* TRANSLATORS: over the back of a practice card. */
+	    _("Guidance") : strcmp(v->kind, "ask") == 0 ?
+	    /* TRANSLATORS: over the back of a card of questions to ask. */
+	    _("Ask them") : _("Answer"), v->back);
+	reveal_field(_("Hint"), v->hint);
+	reveal_field(_("Example answer"), v->example);
+	reveal_field(_("Your story"), v->story);
+	if (practice) {
+		printf("%s", term_dim());
+		printf(time_limit > 0 && secs > time_limit ?
+		    /* TRANSLATORS: minutes:seconds taken to answer aloud. */
+		    _("You took %lld:%02lld. That is over your time limit.") :
+		    _("You took %lld:%02lld."),
+		    (long long)(secs / 60), (long long)(secs % 60));
+		printf("%s\n", term_reset());
+	}
+	/* TRANSLATORS: the grades, one line under the answer; keep it short. */
+	say_wrapped(term_dim(), _("0 blank  1 wrong  2 familiar  3 effort  "
+	    "4 pause  5 fluent"), 0);
 }

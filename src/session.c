@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "repl.h"
 #include "session.h"
 #include "term.h"
@@ -113,7 +115,7 @@ drill_card(struct session *s, struct card_view *v, bool *interrupted)
 	reveal_front(v, s->q.head + 1, queue_label(&s->q));
 	s->shown_ms = clock_mono_ms();
 	snprintf(base, sizeof base, "%.40s %zu/%s %s", v->deck, s->q.head + 1,
-	    queue_label(&s->q), v->kind);
+	    queue_label(&s->q), reveal_kind(v->kind));
 	in = prompt_read(s, v, base, practice && repl_interactive(), &line,
 	    interrupted);
 	free(line);
@@ -178,27 +180,47 @@ session_run(struct session *s, const char *history_path)
 	repl_done();
 }
 
+/* The summary as one sentence, in one of its four shapes. */
+static void
+summary_text(struct buf *b, const struct session *s, size_t left,
+    const char *next)
+{
+	if (next != NULL && left > 0)
+		buf_printf(b,
+		    /* TRANSLATORS: counts of cards: graded, graded low
+		       enough to come back this session, not reached; then
+		       a date, YYYY-MM-DD. */
+		    _("Session over: %zu reviewed, %zu again later, %zu left "
+		    "for another time; next review due %s."),
+		    s->reviewed, s->again, left, next);
+	else if (next != NULL)
+		buf_printf(b, _("Session over: %zu reviewed, %zu again later; "
+		    "next review due %s."), s->reviewed, s->again, next);
+	else if (left > 0)
+		buf_printf(b, _("Session over: %zu reviewed, %zu again later, "
+		    "%zu left for another time."), s->reviewed, s->again, left);
+	else
+		buf_printf(b, _("Session over: %zu reviewed, %zu again later."),
+		    s->reviewed, s->again);
+}
+
 void
 session_summary(struct session *s)
 {
 	struct buf b = { 0 };
 	char day[DAY_BUFSZ];
+	const char *shown = NULL;
 	int64_t next;
 	size_t left = queue_total(&s->q) - (s->q.head < s->q.len ? s->q.head :
 	    s->q.len);
 
-	buf_printf(&b, "Session over: %zu reviewed, %zu again later",
-	    s->reviewed, s->again);
-	if (left > 0)
-		buf_printf(&b, ", %zu left for another time", left);
 	/* After an error, the database has no next day to tell. */
 	if (!store_failed(s->st)) {
 		next = store_next_due(s->st, s->decks, s->o->today);
 		if (!store_failed(s->st) && next != SCHED_NEW_DUE)
-			buf_printf(&b, "; next review due %s",
-			    day_format(next, day));
+			shown = day_format(next, day);
 	}
-	buf_addc(&b, '.');
+	summary_text(&b, s, left, shown);
 	printf("\n%s", term_bold());
 	term_print_wrapped(stdout, b.data, 0);
 	printf("%s", term_reset());

@@ -140,6 +140,8 @@ enum step	 prompt_grade(struct session *, struct card_view *,
 		    bool *interrupted);
 
 /* reveal.c: a card on the screen. */
+/* A card's kind ("recall") in the user's language; borrowed. */
+const char	*reveal_kind(const char *kind);
 void	 reveal_front(const struct card_view *, size_t pos,
 	    const char *total);
 /* The answer and what goes with it; secs: time taken on the front. */
