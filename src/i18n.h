@@ -2,6 +2,8 @@
 #ifndef REHEARSE_I18N_H
 #define REHEARSE_I18N_H
 
+#include "config.h"	/* ENABLE_NLS: without it _() would silently do nothing */
+
 #ifdef ENABLE_NLS
 #include <libintl.h>
 #define _(s)		gettext(s)
