@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
 
@@ -99,12 +100,12 @@ bundled_import(struct store *st, const char *lang)
 	int i, n, done = 0;
 
 	if ((dir = bundled_dir(lang)) == NULL) {
-		warnx_("no bundled decks found for '%s' (set REHEARSE_DECKS "
-		    "to the decks directory)", lang);
+		warnx_(_("no bundled decks found for '%s' (set "
+		    "REHEARSE_DECKS to the decks directory)"), lang);
 		return -1;
 	}
 	if ((n = scandir(dir, &ents, is_yaml, by_rank)) < 0) {
-		warnx_("%s: cannot read the bundled decks", dir);
+		warnx_(_("%s: cannot read the bundled decks"), dir);
 		free(dir);
 		return -1;
 	}

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "clock.h"
+#include "config.h"
 #include "deck.h"
+#include "i18n.h"
 #include "session.h"
 #include "xmalloc.h"
 
@@ -34,7 +36,7 @@ select_decks(struct store *st, int argc, char **argv, char **json)
 	buf_addc(&b, '[');
 	for (i = 0; i < argc; i++) {
 		if (!deck_valid_id(argv[i])) {
-			warnx_("'%s' is not a deck id", argv[i]);
+			warnx_(_("'%s' is not a deck id"), argv[i]);
 			buf_free(&b);
 			return EXIT_FAIL;
 		}
@@ -46,7 +48,7 @@ select_decks(struct store *st, int argc, char **argv, char **json)
 		if (rc < 0 || store_failed(st))
 			warnx_("%s", store_error(st));
 		else
-			warnx_("%s: no such deck (see 'rehearse list')",
+			warnx_(_("%s: no such deck (see 'rehearse list')"),
 			    missing);
 		free(missing);
 		buf_free(&b);
@@ -65,9 +67,34 @@ first_run(struct store *st, const struct options *o)
 
 	if ((n = bundled_import(st, lang)) <= 0)
 		return -1;
-	printf("Welcome to rehearse: imported %d bundled deck%s (%s).\n", n,
-	    n == 1 ? "" : "s", lang);
+	printf(ngettext("Welcome to rehearse: imported %d bundled deck (%s).\n",
+	    "Welcome to rehearse: imported %d bundled decks (%s).\n", n), n,
+	    lang);
 	return 0;
+}
+
+/* How far off the interview is, and how many cards are still unseen. */
+static void
+opening_interview(const struct session *s, int64_t left)
+{
+	char day[DAY_BUFSZ], days[64], cards[64];
+	long long unseen = s->unseen;
+
+	day_format(s->iv.day, day);
+	if (left == 0) {
+		printf(ngettext("Interview today (%s); %lld card not seen "
+		    "yet. Good luck!\n", "Interview today (%s); %lld cards "
+		    "not seen yet. Good luck!\n", (unsigned long)unseen), day,
+		    unseen);
+		return;
+	}
+	snprintf(days, sizeof days, ngettext("%lld day", "%lld days",
+	    (unsigned long)left), (long long)left);
+	snprintf(cards, sizeof cards, ngettext("%lld card", "%lld cards",
+	    (unsigned long)unseen), unseen);
+	/* TRANSLATORS: "3 days", the date, "12 cards". */
+	printf(_("Interview in %s (%s); %s not seen yet.\n"), days, day,
+	    cards);
 }
 
 /* The opening lines: the interview, the pacing, the session's size. */
@@ -75,30 +102,36 @@ static void
 opening(const struct session *s)
 {
 	const struct options *o = s->o;
-	char day[DAY_BUFSZ];
 	int64_t left, unseen = s->unseen;
+	/* "12+" cards count as more than 12. */
+	unsigned long n = queue_total(&s->q) + (s->q.due_more ? 1 : 0);
+	const char *more = !s->interview && unseen >= DUE_COUNT_CAP ? "+" :
+	    "";
 
 	if (s->interview && (left = s->iv.day - o->today) >= 0) {
-		if (left == 0)
-			printf("Interview today (%s)",
-			    day_format(s->iv.day, day));
-		else
-			printf("Interview in %lld day%s (%s)",
-			    (long long)left, left == 1 ? "" : "s",
-			    day_format(s->iv.day, day));
-		printf("; %lld card%s not seen yet.%s\n", (long long)unseen,
-		    unseen == 1 ? "" : "s", left == 0 ? " Good luck!" : "");
+		opening_interview(s, left);
 		if (!s->cram && s->new_limit > o->new_cards)
-			printf("To see every card before the last %d days, "
-			    "today's new-card limit rises from %lld to "
-			    "%lld.\n", SCHED_WINDOW, (long long)o->new_cards,
-			    (long long)s->new_limit);
+			printf(ngettext("To see every card before the last "
+			    "%d day, today's new-card limit rises from %lld "
+			    "to %lld.\n", "To see every card before the last "
+			    "%d days, today's new-card limit rises from %lld "
+			    "to %lld.\n", SCHED_WINDOW), SCHED_WINDOW,
+			    (long long)o->new_cards, (long long)s->new_limit);
 	}
-	printf("%s card%s to drill%s; %lld%s not seen yet. Enter reveals, "
-	    ":help lists commands.\n", queue_label(&s->q),
-	    queue_total(&s->q) == 1 && !s->q.due_more ? "" : "s",
-	    s->cram ? " (cram: schedule untouched)" : "", (long long)unseen,
-	    !s->interview && unseen >= DUE_COUNT_CAP ? "+" : "");
+	/* TRANSLATORS: the second number counts cards too ("100+"). */
+	if (s->cram)
+		printf(ngettext("%s card to drill (cram: schedule untouched); "
+		    "%lld%s not seen yet. Enter reveals, :help lists "
+		    "commands.\n", "%s cards to drill (cram: schedule "
+		    "untouched); %lld%s not seen yet. Enter reveals, :help "
+		    "lists commands.\n", n), queue_label(&s->q),
+		    (long long)unseen, more);
+	else
+		printf(ngettext("%s card to drill; %lld%s not seen yet. Enter "
+		    "reveals, :help lists commands.\n", "%s cards to drill; "
+		    "%lld%s not seen yet. Enter reveals, :help lists "
+		    "commands.\n", n), queue_label(&s->q), (long long)unseen,
+		    more);
 }
 
 /* Read the session's start in one snapshot (and one file lock). */
@@ -141,10 +174,16 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	if (rc != EXIT_OK)
 		goto out;
 	if (queue_total(&s.q) == 0) {
-		printf("Nothing to drill today");
 		if (!s.cram && s.allowed == 0 && s.unseen > 0)
-			printf(" (today's %lld new cards are done; --new N "
-			    "allows more)", (long long)s.new_limit);
+			/* TRANSLATORS: English says "cards are" for 1 too. */
+			printf(ngettext("Nothing to drill today (today's "
+			    "%lld new cards are done; --new N allows more)",
+			    "Nothing to drill today (today's %lld new cards "
+			    "are done; --new N allows more)",
+			    (unsigned long)s.new_limit),
+			    (long long)s.new_limit);
+		else
+			fputs(_("Nothing to drill today"), stdout);
 	} else {
 		opening(&s);
 		hist = history_path();

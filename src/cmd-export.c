@@ -4,6 +4,8 @@
 
 #include <yaml.h>
 
+#include "config.h"
+#include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
 
@@ -176,14 +178,15 @@ cmd_export_exec(const struct options *o, int argc, char **argv)
 	if (rc == 0 && store_failed(st))
 		rc = -1;
 	if (rc == 1)
-		warnx_("%s: no such deck (see 'rehearse list')", argv[0]);
+		warnx_(_("%s: no such deck (see 'rehearse list')"), argv[0]);
 	else if (rc < 0)
 		warnx_("%s", store_error(st));
 	else if (x.failed || (x.out.len > 0 &&
 	    fwrite(x.out.data, 1, x.out.len, stdout) != x.out.len) ||
 	    fflush(stdout) != 0) {
-		warnx_("cannot write the deck: %s",
-		    x.em.problem != NULL ? x.em.problem : "write error");
+		/* libyaml's problem is its own wording, left as it is. */
+		warnx_(_("cannot write the deck: %s"),
+		    x.em.problem != NULL ? x.em.problem : _("write error"));
 		rc = -1;
 	}
 	yaml_emitter_delete(&x.em);

@@ -2,26 +2,48 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "deck.h"
+#include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
 
-/* Ask on a terminal; anything but y or yes is a no. */
+/*
+ * Yes: y, Y or yes, and the same words in the user's language (the short
+ * one in either case); they are what the prompt's [y/N] offers.
+ */
+static bool
+is_yes(const char *line)
+{
+	/* TRANSLATORS: the short yes of [y/N], one letter. */
+	const char *y = _("y");
+	/* TRANSLATORS: the long yes of [y/N], also accepted. */
+	const char *yes = _("yes");
+
+	if (strcmp(line, "y") == 0 || strcmp(line, "Y") == 0 ||
+	    strcmp(line, "yes") == 0 || strcmp(line, yes) == 0)
+		return true;
+	return strlen(line) == strlen(y) && strncasecmp(line, y,
+	    strlen(y)) == 0;
+}
+
+/* Ask on a terminal; anything but yes is a no. */
 static bool
 confirm(const char *what, int64_t n)
 {
 	char line[64];
 
-	printf("Reset the progress of %s (%lld card%s with progress)? "
-	    "[y/N] ", what, (long long)n, n == 1 ? "" : "s");
+	printf(ngettext("Reset the progress of %s (%lld card with progress)? "
+	    "[y/N] ", "Reset the progress of %s (%lld cards with progress)? "
+	    "[y/N] ", (unsigned long)n), what, (long long)n);
 	fflush(stdout);
 	if (fgets(line, sizeof line, stdin) == NULL)
 		return false;
 	line[strcspn(line, "\n")] = '\0';
-	return strcmp(line, "y") == 0 || strcmp(line, "Y") == 0 ||
-	    strcmp(line, "yes") == 0;
+	return is_yes(line);
 }
 
 static int
@@ -36,7 +58,7 @@ forget(struct store *st, const struct options *o, const char *what,
 	}
 	if (!(o->given & O_YES) && isatty(STDIN_FILENO) && n > 0 &&
 	    !confirm(what, n)) {
-		printf("Nothing changed.\n");
+		fputs(_("Nothing changed.\n"), stdout);
 		return EXIT_OK;
 	}
 	if ((n = store_forget(st, deck, card, o->today)) < 0) {
@@ -45,8 +67,10 @@ forget(struct store *st, const struct options *o, const char *what,
 	}
 	if (cmd_check_store(st) != EXIT_OK)
 		return EXIT_FAIL;
-	printf("%s: progress reset for %lld card%s (your stories and the "
-	    "review log are kept).\n", what, (long long)n, n == 1 ? "" : "s");
+	printf(ngettext("%s: progress reset for %lld card (your stories and "
+	    "the review log are kept).\n", "%s: progress reset for %lld cards "
+	    "(your stories and the review log are kept).\n",
+	    (unsigned long)n), what, (long long)n);
 	return EXIT_OK;
 }
 

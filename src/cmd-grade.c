@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "rehearse.h"
 
 static int
@@ -17,7 +19,7 @@ cmd_grade_exec(const struct options *o, int argc, char **argv)
 
 	(void)argc;
 	if (q[0] < '0' || q[0] > '5' || q[1] != '\0') {
-		warnx_("grade: '%s' is not a grade (0 to 5)", q);
+		warnx_(_("grade: '%s' is not a grade (0 to 5)"), q);
 		return EXIT_USAGE;
 	}
 	if ((st = cmd_open_store(o)) == NULL)
@@ -25,21 +27,22 @@ cmd_grade_exec(const struct options *o, int argc, char **argv)
 	if ((rc = cmd_get_card(st, argv[0], &v)) != EXIT_OK)
 		goto out;
 	if (v.retired) {
-		warnx_("%s: the card is retired (no longer in its deck file)",
-		    argv[0]);
+		warnx_(_("%s: the card is retired (no longer in its deck "
+		    "file)"), argv[0]);
 		rc = EXIT_FAIL;
 	} else if (review_grade(st, v.deck, v.id, q[0] - '0', o->today, 0,
 	    false, &r) != 0 || store_failed(st)) {
 		warnx_("%s", store_error(st));
 		rc = EXIT_FAIL;
 	} else if (strcmp(r.mode, "review") == 0)
-		printf("%s/%s: graded %d, next review %s (in %lld day%s)\n",
-		    v.deck, v.id, r.quality, day_format(r.after.due, day),
-		    (long long)r.after.interval,
-		    r.after.interval == 1 ? "" : "s");
+		printf(ngettext("%s/%s: graded %d, next review %s (in %lld "
+		    "day)\n", "%s/%s: graded %d, next review %s (in %lld "
+		    "days)\n", (unsigned long)r.after.interval), v.deck,
+		    v.id, r.quality, day_format(r.after.due, day),
+		    (long long)r.after.interval);
 	else
-		printf("%s/%s: graded %d again today: logged, schedule "
-		    "unchanged (next review %s)\n", v.deck, v.id, r.quality,
+		printf(_("%s/%s: graded %d again today: logged, schedule "
+		    "unchanged (next review %s)\n"), v.deck, v.id, r.quality,
 		    day_format(r.after.due, day));
 	card_view_free(&v);
 out:

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "rehearse.h"
 
 static int
@@ -18,21 +20,23 @@ show(struct store *st, int64_t today)
 	if (cmd_check_store(st) != EXIT_OK)
 		return EXIT_FAIL;
 	if (!known) {
-		printf("No interview date set (rehearse interview "
-		    "YYYY-MM-DD).\n");
+		fputs(_("No interview date set (rehearse interview "
+		    "YYYY-MM-DD).\n"), stdout);
 		return EXIT_OK;
 	}
 	left = iv.day - today;
 	day_format(iv.day, day);
 	if (left > 0)
-		printf("Interview on %s: in %lld day%s.\n", day,
-		    (long long)left, left == 1 ? "" : "s");
+		printf(ngettext("Interview on %s: in %lld day.\n",
+		    "Interview on %s: in %lld days.\n", (unsigned long)left),
+		    day, (long long)left);
 	else if (left == 0)
-		printf("Interview on %s: today. Good luck!\n", day);
+		printf(_("Interview on %s: today. Good luck!\n"), day);
 	else
-		printf("Interview was on %s, %lld day%s ago (rehearse "
-		    "interview --clear).\n", day, (long long)-left,
-		    left == -1 ? "" : "s");
+		printf(ngettext("Interview was on %s, %lld day ago (rehearse "
+		    "interview --clear).\n", "Interview was on %s, %lld days "
+		    "ago (rehearse interview --clear).\n",
+		    (unsigned long)-left), day, (long long)-left);
 	return EXIT_OK;
 }
 
@@ -43,11 +47,11 @@ set(struct store *st, const char *arg, int64_t today)
 	int64_t d;
 
 	if (!day_parse(arg, &d)) {
-		warnx_("interview: '%s' is not a date (YYYY-MM-DD)", arg);
+		warnx_(_("interview: '%s' is not a date (YYYY-MM-DD)"), arg);
 		return EXIT_USAGE;
 	}
 	if (d < today) {
-		warnx_("interview: %s is in the past (today is %s)", arg,
+		warnx_(_("interview: %s is in the past (today is %s)"), arg,
 		    day_format(today, day));
 		return EXIT_FAIL;
 	}
@@ -55,9 +59,10 @@ set(struct store *st, const char *arg, int64_t today)
 		warnx_("%s", store_error(st));
 		return EXIT_FAIL;
 	}
-	printf("Interview set for %s: in %lld day%s. Reviews now work "
-	    "towards that day.\n", day, (long long)(d - today),
-	    d - today == 1 ? "" : "s");
+	printf(ngettext("Interview set for %s: in %lld day. Reviews now work "
+	    "towards that day.\n", "Interview set for %s: in %lld days. "
+	    "Reviews now work towards that day.\n", (unsigned long)(d - today)),
+	    day, (long long)(d - today));
 	return EXIT_OK;
 }
 
@@ -69,11 +74,12 @@ cmd_interview_exec(const struct options *o, int argc, char **argv)
 	int rc;
 
 	if (argc > 0 && (o->given & O_CLEAR)) {
-		warnx_("interview: give a date or --clear, not both");
+		warnx_(_("interview: give a date or --clear, not both"));
 		return EXIT_USAGE;
 	}
 	if (argc > 0 && !day_parse(argv[0], &d)) {
-		warnx_("interview: '%s' is not a date (YYYY-MM-DD)", argv[0]);
+		warnx_(_("interview: '%s' is not a date (YYYY-MM-DD)"),
+		    argv[0]);
 		return EXIT_USAGE;
 	}
 	if ((st = cmd_open_store(o)) == NULL)
@@ -82,8 +88,8 @@ cmd_interview_exec(const struct options *o, int argc, char **argv)
 		rc = store_meta_set(st, "interview", NULL) == 0 ? EXIT_OK :
 		    EXIT_FAIL;
 		if (rc == EXIT_OK)
-			printf("Interview date cleared: plain SM-2 from now "
-			    "on.\n");
+			fputs(_("Interview date cleared: plain SM-2 from "
+			    "now on.\n"), stdout);
 		else
 			warnx_("%s", store_error(st));
 	} else if (argc > 0)

@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "config.h"
 #include "deck.h"
+#include "i18n.h"
 #include "rehearse.h"
 
 /* Without a database, the ids are kept in memory. */
@@ -10,6 +12,21 @@ static long
 check_id(void *arg, const struct deck_card *c)
 {
 	return (long)deck_ids_add(arg, c->id, c->id_line);
+}
+
+/* What a file holds; two counts, so the frame takes them as phrases. */
+static void
+summary(const char *path, const struct deck_info *info,
+    const struct deck_result *res)
+{
+	char cards[64], warnings[64];
+
+	snprintf(cards, sizeof cards, ngettext("%zu card", "%zu cards",
+	    info->cards), info->cards);
+	snprintf(warnings, sizeof warnings, ngettext("%zu warning",
+	    "%zu warnings", res->warnings), res->warnings);
+	/* TRANSLATORS: the file, the deck id, "3 cards", "1 warning". */
+	printf(_("%s: deck %s, %s, %s\n"), path, info->id, cards, warnings);
 }
 
 static int
@@ -27,10 +44,7 @@ cmd_lint_exec(const struct options *o, int argc, char **argv)
 		    &info, &res, stderr) != 0)
 			rc = EXIT_FAIL;
 		else
-			printf("%s: deck %s, %zu card%s, %zu warning%s\n",
-			    argv[i], info.id, info.cards,
-			    info.cards == 1 ? "" : "s", res.warnings,
-			    res.warnings == 1 ? "" : "s");
+			summary(argv[i], &info, &res);
 		deck_info_free(&info);
 		deck_ids_free(&ids);
 	}

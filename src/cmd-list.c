@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
 #include "xmalloc.h"
@@ -15,7 +17,45 @@
 struct listing {
 	struct buf	 out;
 	int		 rows;
+	int		 width[6];	/* each column's, set by the headings */
+	int		 wider;		/* columns past their usual widths */
 };
+
+/*
+ * A column is as wide as it always was, or as its heading when a
+ * translation makes that wider; the headings are counted by display
+ * width, not bytes.
+ */
+static void
+add_pad(struct buf *out, const char *s, int width, bool right)
+{
+	int pad = width - (int)term_display_width(s);
+
+	if (right && pad > 0)
+		buf_printf(out, "%*s", pad, "");
+	buf_adds(out, s);
+	if (!right && pad > 0)
+		buf_printf(out, "%*s", pad, "");
+}
+
+/* The heading line (n columns); each column's width into l->width. */
+static void
+add_headings(struct listing *l, const char *const *names,
+    const int *usual, const bool *right, int n)
+{
+	int i, w;
+
+	for (i = 0; i < n - 1; i++) {
+		w = (int)term_display_width(_(names[i]));
+		l->width[i] = w > usual[i] ? w : usual[i];
+		l->wider += l->width[i] - usual[i];
+		if (i > 0)
+			buf_addc(&l->out, ' ');
+		add_pad(&l->out, _(names[i]), l->width[i], right[i]);
+	}
+	/* The last column, the text, has no width: nothing follows it. */
+	buf_printf(&l->out, "  %s\n", _(names[n - 1]));
+}
 
 /* Add s sanitized on one line, cut to at most width columns. */
 static void
@@ -48,32 +88,48 @@ add_cut(struct buf *out, const char *s, size_t width)
 static void
 deck_line(void *arg, const struct deck_row *r)
 {
+	static const char *const names[] = { N_("DECK"), N_("CARDS"),
+	    N_("DUE"), N_("NEW"), N_("TITLE") };
+	static const int usual[] = { 20, 6, 6, 6, 0 };
+	static const bool right[] = { false, true, true, true, false };
 	struct listing *l = arg;
+	int *w = l->width;
 
 	if (l->rows++ == 0)
-		buf_printf(&l->out, "%-20s %6s %6s %6s  %s\n", "DECK", "CARDS",
-		    "DUE", "NEW", "TITLE");
-	buf_printf(&l->out, "%-20s %6lld %6lld %6lld  ", r->id,
-	    (long long)r->cards, (long long)r->due, (long long)r->fresh);
-	add_cut(&l->out, r->title != NULL ? r->title : "", 40);
+		add_headings(l, names, usual, right, 5);
+	buf_printf(&l->out, "%-*s %*lld %*lld %*lld  ", w[0], r->id, w[1],
+	    (long long)r->cards, w[2], (long long)r->due, w[3],
+	    (long long)r->fresh);
+	/* Wider columns take their room from the title's. */
+	add_cut(&l->out, r->title != NULL ? r->title : "",
+	    l->wider < 20 ? (size_t)(40 - l->wider) : 20);
 	buf_addc(&l->out, '\n');
 }
 
 static void
 card_line(void *arg, const struct card_row *r)
 {
+	static const char *const names[] = { N_("CARD"), N_("KIND"),
+	    N_("DUE"), N_("REPS"), N_("LAPSES"), N_("FRONT") };
+	static const int usual[] = { 28, 8, 10, 4, 6, 0 };
+	static const bool right[] = { false, false, false, true, true, false };
 	struct listing *l = arg;
 	char day[DAY_BUFSZ];
-	int width = term_width() - 70;
+	const char *due;
+	int *w = l->width, width;
 
 	if (l->rows++ == 0)
-		buf_printf(&l->out, "%-28s %-8s %-10s %4s %6s  %s\n", "CARD",
-		    "KIND", "DUE", "REPS", "LAPSES", "FRONT");
-	buf_printf(&l->out, "%-28s %-8s %-10s %4lld %6lld  ", r->id, r->kind,
-	    r->suspended ? "suspended" : r->seen ? day_format(r->due, day) :
-	    "new", (long long)r->reps, (long long)r->lapses);
+		add_headings(l, names, usual, right, 6);
+	width = term_width() - 70 - l->wider;
+	buf_printf(&l->out, "%-*s %-*s ", w[0], r->id, w[1], r->kind);
+	/* TRANSLATORS: in the DUE column, instead of a date. */
+	due = r->suspended ? _("suspended") : r->seen ?
+	    day_format(r->due, day) : _("new");
+	add_pad(&l->out, due, w[2], false);
+	buf_printf(&l->out, " %*lld %*lld  ", w[3], (long long)r->reps, w[4],
+	    (long long)r->lapses);
 	if (r->lapses >= 8)
-		buf_adds(&l->out, "[leech] ");
+		buf_adds(&l->out, _("[leech] "));
 	add_cut(&l->out, r->front, width < 20 ? 20 : (size_t)width);
 	buf_addc(&l->out, '\n');
 }
@@ -98,7 +154,7 @@ list_json(struct store *st, const char *deck, int64_t today)
 static int
 list_text(struct store *st, const char *deck, int64_t today)
 {
-	struct listing l = { { 0 }, 0 };
+	struct listing l = { { 0 }, 0, { 0 }, 0 };
 	int rc;
 
 	if (deck != NULL)
@@ -113,8 +169,8 @@ list_text(struct store *st, const char *deck, int64_t today)
 	if (l.out.data != NULL)
 		fputs(l.out.data, stdout);
 	if (deck == NULL && l.rows == 0)
-		printf("No decks yet: run 'rehearse' to start with the "
-		    "bundled decks, or 'rehearse import FILE'.\n");
+		fputs(_("No decks yet: run 'rehearse' to start with the "
+		    "bundled decks, or 'rehearse import FILE'.\n"), stdout);
 	buf_free(&l.out);
 	return EXIT_OK;
 }

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
 
@@ -15,30 +17,55 @@ show_field(const char *label, const char *text)
 	term_print_wrapped(stdout, text, 2);
 }
 
+/* A seen card's schedule on one line. */
+static void
+show_schedule(const struct card_view *v, int64_t today)
+{
+	char day[DAY_BUFSZ], interval[64], reps[64], lapses[64];
+	long long n;
+
+	n = v->st.interval;
+	snprintf(interval, sizeof interval, ngettext("%lld day", "%lld days",
+	    (unsigned long)n), n);
+	n = v->st.reps;
+	/* TRANSLATORS: English says "repetitions" for 1 too. */
+	snprintf(reps, sizeof reps, ngettext("%lld repetitions",
+	    "%lld repetitions", (unsigned long)n), n);
+	n = v->st.lapses;
+	/* TRANSLATORS: English says "lapses" for 1 too. */
+	snprintf(lapses, sizeof lapses, ngettext("%lld lapses", "%lld lapses",
+	    (unsigned long)n), n);
+	/*
+	 * TRANSLATORS: the date, "due now" or "later", "3 days",
+	 * "2 repetitions", the ease factor, "1 lapses", then ", leech"
+	 * and ", suspended" when they apply.
+	 */
+	printf(_("Schedule: due %s (%s), interval %s, %s, EF %.2f, %s%s%s\n"),
+	    day_format(v->st.due, day),
+	    v->st.due <= today ? _("due now") : _("later"), interval, reps,
+	    v->st.ef, lapses, sched_is_leech(v->st.lapses) ? _(", leech") : "",
+	    v->suspended ? _(", suspended") : "");
+}
+
 static void
 show_text(const struct card_view *v, int64_t today)
 {
-	char day[DAY_BUFSZ];
-
-	printf("%s/%s (%s)%s\n", v->deck, v->id, v->kind,
-	    v->retired ? " [retired: no longer in its deck file]" : "");
-	show_field("Front", v->front);
-	show_field("Back", v->back);
-	show_field("Hint", v->hint);
-	show_field("Example", v->example);
-	show_field("Your story", v->story);
-	if (!v->seen || v->st.due == SCHED_NEW_DUE)
-		printf("Schedule: new%s\n", v->suspended ? ", suspended" : "");
+	if (v->retired)
+		printf(_("%s/%s (%s) [retired: no longer in its deck file]\n"),
+		    v->deck, v->id, v->kind);
 	else
-		printf("Schedule: due %s (%s), interval %lld day%s, %lld "
-		    "repetitions, EF %.2f, %lld lapses%s%s\n",
-		    day_format(v->st.due, day),
-		    v->st.due <= today ? "due now" : "later",
-		    (long long)v->st.interval, v->st.interval == 1 ? "" : "s",
-		    (long long)v->st.reps, v->st.ef,
-		    (long long)v->st.lapses,
-		    sched_is_leech(v->st.lapses) ? ", leech" : "",
-		    v->suspended ? ", suspended" : "");
+		printf("%s/%s (%s)\n", v->deck, v->id, v->kind);
+	show_field(_("Front"), v->front);
+	show_field(_("Back"), v->back);
+	show_field(_("Hint"), v->hint);
+	/* TRANSLATORS: the card's example answer. */
+	show_field(_("Example"), v->example);
+	show_field(_("Your story"), v->story);
+	if (!v->seen || v->st.due == SCHED_NEW_DUE)
+		fputs(v->suspended ? _("Schedule: new, suspended\n") :
+		    _("Schedule: new\n"), stdout);
+	else
+		show_schedule(v, today);
 }
 
 static int

@@ -5,7 +5,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config.h"
 #include "deck.h"
+#include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
 
@@ -67,11 +69,12 @@ cmd_data_dir(void)
 	else if (home != NULL && *home != '\0')
 		dir = xasprintf("%s/.local/share/rehearse", home);
 	else {
-		warnx_("neither XDG_DATA_HOME nor HOME is set: use --db PATH");
+		warnx_(_("neither XDG_DATA_HOME nor HOME is set: use --db "
+		    "PATH"));
 		return NULL;
 	}
 	if (make_dirs(dir) != 0) {
-		warnx_("%s: cannot create directory: %s", dir,
+		warnx_(_("%s: cannot create directory: %s"), dir,
 		    strerror(errno));
 		free(dir);
 		return NULL;
@@ -131,12 +134,13 @@ cmd_get_card(struct store *st, const char *arg, struct card_view *v)
 	int rc;
 
 	if (!cmd_split_card(arg, &deck, &card)) {
-		warnx_("'%s' is not DECK/CARD", arg);
+		warnx_(_("'%s' is not DECK/CARD"), arg);
 		return EXIT_USAGE;
 	}
 	rc = store_card_get(st, deck, card, v);
 	if (rc == 1)
-		warnx_("%s: no such card (see 'rehearse list %s')", arg, deck);
+		warnx_(_("%s: no such card (see 'rehearse list %s')"), arg,
+		    deck);
 	else if (rc < 0)
 		warnx_("%s", store_error(st));
 	free(deck);
@@ -157,7 +161,7 @@ cmd_check_deck(struct store *st, const char *id, char **json)
 	if (rc < 0 || store_failed(st))
 		warnx_("%s", store_error(st));
 	else
-		warnx_("%s: no such deck (see 'rehearse list')", id);
+		warnx_(_("%s: no such deck (see 'rehearse list')"), id);
 	free(missing);
 	free(*json);
 	*json = NULL;

@@ -4,6 +4,7 @@
 
 #include "config.h"
 #include "deck.h"
+#include "i18n.h"
 #include "rehearse.h"
 
 /* The program's version: how it reads a file is part of each fingerprint. */
@@ -20,9 +21,11 @@ static void
 summary(const char *path, const struct deck_info *info,
     const struct import_stats *is)
 {
-	printf("%s: deck %s, %lld card%s (%lld new, %lld changed, "
-	    "%lld retired)\n", path, info->id, (long long)is->cards,
-	    is->cards == 1 ? "" : "s", (long long)is->added,
+	/* TRANSLATORS: the file, the deck id, then counts of cards. */
+	printf(ngettext("%s: deck %s, %lld card (%lld new, %lld changed, "
+	    "%lld retired)\n", "%s: deck %s, %lld cards (%lld new, %lld "
+	    "changed, %lld retired)\n", (unsigned long)is->cards), path,
+	    info->id, (long long)is->cards, (long long)is->added,
 	    (long long)is->changed, (long long)is->retired);
 }
 
@@ -40,8 +43,8 @@ import_file(struct store *st, const char *path, bool quiet)
 	hashed = deck_file_hash(path, HASH_SALT, source);
 	if (hashed && (known = store_deck_by_source(st, source)) != NULL) {
 		if (!quiet)
-			printf("%s: deck %s unchanged since its last import\n",
-			    path, known);
+			printf(_("%s: deck %s unchanged since its last "
+			    "import\n"), path, known);
 		free(known);
 		return 0;
 	}
@@ -60,8 +63,9 @@ import_file(struct store *st, const char *path, bool quiet)
 	if (rc < 0)
 		warnx_("%s: %s", path, store_error(st));
 	else if (rc > 0)
-		warnx_("%s: not imported (%zu error%s)", path, res.errors,
-		    res.errors == 1 ? "" : "s");
+		warnx_(ngettext("%s: not imported (%zu error)",
+		    "%s: not imported (%zu errors)", res.errors), path,
+		    res.errors);
 	else if (!quiet)
 		summary(path, &info, &is);
 	deck_info_free(&info);

@@ -9,6 +9,7 @@
 
 #include "clock.h"
 #include "config.h"
+#include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
 
@@ -61,17 +62,21 @@ usage(FILE *fp)
 {
 	int i;
 
-	fprintf(fp, "usage: rehearse [--db PATH] [--today YYYY-MM-DD] "
-	    "[COMMAND [ARGS]]\n\ncommands:\n");
+	/* TRANSLATORS: PATH, YYYY-MM-DD, COMMAND and ARGS stay as they are. */
+	fputs(_("usage: rehearse [--db PATH] [--today YYYY-MM-DD] "
+	    "[COMMAND [ARGS]]\n\ncommands:\n"), fp);
 	for (i = 0; cmd_table[i] != NULL; i++)
 		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name,
 		    cmd_table[i]->usage);
-	fprintf(fp, "\nWith no command, drills the cards due today "
+	fputs(_("\nWith no command, drills the cards due today "
 	    "(first run: imports the bundled decks).\n"
 	    "Common options: --db PATH, --today YYYY-MM-DD, --json, "
 	    "-h/--help, -V/--version.\n"
-	    "See rehearse(1) and rehearse-deck(5).\n");
+	    "See rehearse(1) and rehearse-deck(5).\n"), fp);
 }
+
+static int	usage_error(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
 
 static int
 usage_error(const char *fmt, ...)
@@ -82,7 +87,8 @@ usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fputs("\nTry 'rehearse --help' for more information.\n", stderr);
+	fputc('\n', stderr);
+	fputs(_("Try 'rehearse --help' for more information.\n"), stderr);
 	return EXIT_USAGE;
 }
 
@@ -109,7 +115,7 @@ parse_today(const char *s, const char *from)
 	int64_t day;
 
 	if (!day_parse(s, &day))
-		return usage_error("%s: '%s' is not a date (YYYY-MM-DD)",
+		return usage_error(_("%s: '%s' is not a date (YYYY-MM-DD)"),
 		    from, s);
 	clock_set_today(day);
 	return EXIT_OK;
@@ -122,7 +128,7 @@ take_option(struct options *o, int c, const char *arg)
 	switch (c) {
 	case OPT_DB:
 		if (*arg == '\0')
-			return usage_error("--db: empty path");
+			return usage_error(_("--db: empty path"));
 		o->db = arg;
 		return EXIT_OK;
 	case OPT_TODAY:
@@ -130,21 +136,21 @@ take_option(struct options *o, int c, const char *arg)
 	case OPT_NEW:
 		o->given |= O_NEW;
 		if (!parse_count(arg, 1000000, &o->new_cards))
-			return usage_error("--new: '%s' is not a number of "
-			    "cards (0 to 1000000)", arg);
+			return usage_error(_("--new: '%s' is not a number of "
+			    "cards (0 to 1000000)"), arg);
 		return EXIT_OK;
 	case OPT_LIMIT:
 		o->given |= O_LIMIT;
 		if (!parse_count(arg, INT64_MAX, &o->limit) || o->limit == 0)
-			return usage_error("--limit: '%s' is not a positive "
-			    "number of cards", arg);
+			return usage_error(_("--limit: '%s' is not a positive "
+			    "number of cards"), arg);
 		return EXIT_OK;
 	case OPT_TIME_LIMIT:
 		o->given |= O_TIME_LIMIT;
 		if (!parse_count(arg, 86400, &o->time_limit) ||
 		    o->time_limit == 0)
-			return usage_error("--time-limit: '%s' is not a "
-			    "number of seconds (1 to 86400)", arg);
+			return usage_error(_("--time-limit: '%s' is not a "
+			    "number of seconds (1 to 86400)"), arg);
 		return EXIT_OK;
 	case OPT_TAG:
 		o->given |= O_TAG;
@@ -153,8 +159,8 @@ take_option(struct options *o, int c, const char *arg)
 	case OPT_LANG:
 		o->given |= O_LANG;
 		if (strcmp(arg, "en") != 0 && strcmp(arg, "nl") != 0)
-			return usage_error("--lang: '%s' is not a language "
-			    "of the bundled decks (en, nl)", arg);
+			return usage_error(_("--lang: '%s' is not a language "
+			    "of the bundled decks (en, nl)"), arg);
 		o->lang = arg;
 		return EXIT_OK;
 	case OPT_CRAM:
@@ -173,7 +179,7 @@ take_option(struct options *o, int c, const char *arg)
 		o->given |= O_CLEAR;
 		return EXIT_OK;
 	}
-	return usage_error("internal: unhandled option %d", c);
+	return usage_error(_("internal: unhandled option %d"), c);
 }
 
 static int
@@ -184,8 +190,8 @@ check_options(const struct cmd_entry *ce, const struct options *o)
 
 	for (i = 0; i < sizeof option_names / sizeof option_names[0]; i++) {
 		if (extra & option_names[i].bit)
-			return usage_error("%s: option %s does not apply to "
-			    "this command", ce->name, option_names[i].name);
+			return usage_error(_("%s: option %s does not apply to "
+			    "this command"), ce->name, option_names[i].name);
 	}
 	return EXIT_OK;
 }
@@ -230,12 +236,12 @@ main(int argc, char **argv)
 			return EXIT_OK;
 		case '?':
 			if (optopt != 0)
-				return usage_error("unknown option -%c",
+				return usage_error(_("unknown option -%c"),
 				    optopt);
-			return usage_error("unknown option '%s'",
+			return usage_error(_("unknown option '%s'"),
 			    argv[optind - 1]);
 		case ':':
-			return usage_error("option '%s' needs a value",
+			return usage_error(_("option '%s' needs a value"),
 			    argv[optind - 1]);
 		default:
 			if ((rc = take_option(&o, c, optarg)) != EXIT_OK)
@@ -252,18 +258,18 @@ main(int argc, char **argv)
 	ce = cmd_find("drill");		/* with no command, a drill */
 	if (nargs > 0) {
 		if ((ce = cmd_find(args[0])) == NULL)
-			return usage_error("unknown command '%s'", args[0]);
+			return usage_error(_("unknown command '%s'"), args[0]);
 		args++;
 		nargs--;
 	}
 	if ((rc = check_options(ce, &o)) != EXIT_OK)
 		return rc;
 	if (nargs < ce->min_args)
-		return usage_error("%s: missing argument (usage: rehearse "
-		    "%s %s)", ce->name, ce->name, ce->usage);
+		return usage_error(_("%s: missing argument (usage: rehearse "
+		    "%s %s)"), ce->name, ce->name, ce->usage);
 	if (ce->max_args >= 0 && nargs > ce->max_args)
-		return usage_error("%s: unexpected argument '%s' (usage: "
-		    "rehearse %s %s)", ce->name, args[ce->max_args],
+		return usage_error(_("%s: unexpected argument '%s' (usage: "
+		    "rehearse %s %s)"), ce->name, args[ce->max_args],
 		    ce->name, ce->usage);
 	term_init();
 	return ce->exec(&o, nargs, args);

@@ -3,8 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "clock.h"
+#include "config.h"
+#include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
 
@@ -81,16 +84,46 @@ collect(void *arg, const char *day, const char *count)
 	s->len++;
 }
 
-static const char *
-weekday(const char *ymd)
+/* A weekday's short name in the locale's words (0: Sunday; "Thu" in C). */
+static void
+weekday_name(int wday, char *buf, size_t len)
 {
-	static const char *const names[] = { "Thu", "Fri", "Sat", "Sun",
-	    "Mon", "Tue", "Wed" };
-	int64_t d;
+	struct tm tm;
 
-	if (!day_parse(ymd, &d))
-		return "   ";
-	return names[((d % 7) + 7) % 7];
+	memset(&tm, 0, sizeof tm);
+	tm.tm_wday = wday;
+	if (strftime(buf, len, "%a", &tm) == 0)
+		buf[0] = '\0';
+}
+
+/* The widest of the seven names, so that the dates after them line up. */
+static int
+weekday_width(void)
+{
+	char name[64];
+	int i, w, max = 0;
+
+	for (i = 0; i < 7; i++) {
+		weekday_name(i, name, sizeof name);
+		if ((w = (int)term_display_width(name)) > max)
+			max = w;
+	}
+	return max;
+}
+
+/* The weekday of a YYYY-MM-DD day padded to width; blank if no date. */
+static void
+print_weekday(const char *ymd, int width)
+{
+	char name[64] = "";
+	int64_t d;
+	int pad;
+
+	/* Day 0, 1970-01-01, was a Thursday (4). */
+	if (day_parse(ymd, &d))
+		weekday_name((int)((d % 7 + 11) % 7), name, sizeof name);
+	pad = width - (int)term_display_width(name);
+	printf("%s%*s", name, pad > 0 ? pad : 0, "");
 }
 
 static void
@@ -141,13 +174,18 @@ report_free(struct report *r)
 static void
 print_forecast(const struct series *s)
 {
-	int i, width = term_width() - 24;
+	int i, wday = weekday_width(), width;
 
-	printf("\n%sDue in the next %d days%s\n", term_bold(), FORECAST_DAYS,
-	    term_reset());
+	/* The bars get what the weekday, date and count leave. */
+	width = term_width() - 24 - (wday > 3 ? wday - 3 : 0);
+	printf("\n%s", term_bold());
+	printf(ngettext("Due in the next %d day", "Due in the next %d days",
+	    FORECAST_DAYS), FORECAST_DAYS);
+	printf("%s\n", term_reset());
 	for (i = 0; i < s->len; i++) {
-		printf("  %s %s %5lld ", weekday(s->days[i]), s->days[i],
-		    (long long)s->n[i]);
+		fputs("  ", stdout);
+		print_weekday(s->days[i], wday > 3 ? wday : 3);
+		printf(" %s %5lld ", s->days[i], (long long)s->n[i]);
 		bar(s->n[i], s->max, width < 10 ? 10 : width);
 		putchar('\n');
 	}
@@ -163,7 +201,8 @@ print_activity(const struct series *s)
 	int64_t total = 0;
 	int i, k;
 
-	printf("\n%sReviews, last 30 days%s\n  ", term_bold(), term_reset());
+	printf("\n%s%s%s\n  ", term_bold(), _("Reviews, last 30 days"),
+	    term_reset());
 	for (i = 0; i < s->len; i++) {
 		total += s->n[i];
 		if (s->n[i] == 0) {
@@ -176,47 +215,87 @@ print_activity(const struct series *s)
 		else
 			putchar(ascii[k > 7 ? 7 : k]);
 	}
-	printf("  %lld in all, most %lld in a day\n", (long long)total,
+	fputs("  ", stdout);
+	printf(_("%lld in all, most %lld in a day\n"), (long long)total,
 	    (long long)s->max);
 }
 
+/* The label padded to 7 columns by display width (more when wider). */
 static void
 print_retention(const char *label, const struct retention *r)
 {
+	int pad = 7 - (int)term_display_width(label);
+
+	printf("  %s%*s ", label, pad > 0 ? pad : 0, "");
 	if (r->reviews == 0)
-		printf("  %-7s no reviews yet\n", label);
+		fputs(_("no reviews yet\n"), stdout);
 	else
-		printf("  %-7s %3lld%% (%lld of %lld graded 3 or more)\n", label,
+		printf(_("%3lld%% (%lld of %lld graded 3 or more)\n"),
 		    (long long)(r->passed * 100 / r->reviews),
 		    (long long)r->passed, (long long)r->reviews);
+}
+
+/* The interview's day, and how far it is. */
+static void
+print_interview(const struct report *r)
+{
+	int64_t left = r->days_left;
+
+	if (left < 0)
+		printf(ngettext("Interview on %s (%lld day ago)\n",
+		    "Interview on %s (%lld days ago)\n", (unsigned long)-left),
+		    r->interview, (long long)-left);
+	else
+		printf(ngettext("Interview on %s (%lld day to go)\n",
+		    "Interview on %s (%lld days to go)\n", (unsigned long)left),
+		    r->interview, (long long)left);
+}
+
+/* The streak and the average time to answer, on one line. */
+static void
+print_streak(const struct report *r)
+{
+	const char *b = term_bold(), *e = term_reset();
+	long long n = r->streak;
+
+	putchar('\n');
+	/* TRANSLATORS: the %s pairs put "Streak", "Average answer" in bold. */
+	if (r->average != NULL)
+		printf(ngettext("%sStreak%s %lld day in a row.  %sAverage "
+		    "answer%s %s s\n", "%sStreak%s %lld days in a row.  "
+		    "%sAverage answer%s %s s\n", (unsigned long)n), b, e, n, b,
+		    e, r->average);
+	else
+		printf(ngettext("%sStreak%s %lld day in a row.  %sAverage "
+		    "answer%s none yet\n", "%sStreak%s %lld days in a row.  "
+		    "%sAverage answer%s none yet\n", (unsigned long)n), b, e,
+		    n, b, e);
 }
 
 static void
 print_text(const struct report *r)
 {
-	int64_t left = r->days_left;
-
-	printf("%sCards%s  %lld in all: %lld new, %lld learning, %lld mature, "
-	    "%lld leech%s, %lld suspended\n", term_bold(), term_reset(),
-	    (long long)r->total, (long long)r->fresh, (long long)r->learning,
-	    (long long)r->mature, (long long)r->leeches,
-	    r->leeches == 1 ? "" : "es", (long long)r->suspended);
+	/* TRANSLATORS: the first %s pair puts "Cards" in bold. */
+	printf(ngettext("%sCards%s  %lld in all: %lld new, %lld learning, "
+	    "%lld mature, %lld leech, %lld suspended\n", "%sCards%s  %lld in "
+	    "all: %lld new, %lld learning, %lld mature, %lld leeches, %lld "
+	    "suspended\n", (unsigned long)r->leeches), term_bold(),
+	    term_reset(), (long long)r->total, (long long)r->fresh,
+	    (long long)r->learning, (long long)r->mature,
+	    (long long)r->leeches, (long long)r->suspended);
 	if (r->interview != NULL)
-		printf("Interview on %s (%lld day%s %s)\n", r->interview,
-		    (long long)(left < 0 ? -left : left),
-		    left == 1 || left == -1 ? "" : "s",
-		    left < 0 ? "ago" : "to go");
+		print_interview(r);
 	print_forecast(&r->forecast);
 	print_activity(&r->reviews);
-	printf("\n%sRetention, last 30 days%s (learning: interval under 21 "
-	    "days)\n", term_bold(), term_reset());
-	print_retention("learning", &r->young);
-	print_retention("mature", &r->old);
-	printf("\n%sStreak%s %lld day%s in a row.  %sAverage answer%s %s%s\n",
-	    term_bold(), term_reset(), (long long)r->streak,
-	    r->streak == 1 ? "" : "s", term_bold(), term_reset(),
-	    r->average != NULL ? r->average : "none yet",
-	    r->average != NULL ? " s" : "");
+	putchar('\n');
+	/* TRANSLATORS: "learning" as in the line below it. */
+	printf(_("%sRetention, last 30 days%s (learning: interval under 21 "
+	    "days)\n"), term_bold(), term_reset());
+	/* TRANSLATORS: padded to 7 columns; two labels that fit line up. */
+	print_retention(_("learning"), &r->young);
+	/* TRANSLATORS: padded to 7 columns; two labels that fit line up. */
+	print_retention(_("mature"), &r->old);
+	print_streak(r);
 }
 
 int
