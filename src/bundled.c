@@ -1,5 +1,6 @@
 /* bundled.c: finding and importing the decks that ship with rehearse. */
 #include <dirent.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,11 @@ bundled_lang(const char *opt)
 
 	if (opt != NULL)
 		return opt;
+	/* As gettext does: LANGUAGE first, unless messages are in C. */
+	v = setlocale(LC_MESSAGES, NULL);
+	if (v != NULL && strcmp(v, "C") != 0 && strcmp(v, "POSIX") != 0 &&
+	    (v = getenv("LANGUAGE")) != NULL && *v != '\0')
+		return strncmp(v, "nl", 2) == 0 ? "nl" : "en";
 	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
 		v = getenv(vars[i]);
 		if (v != NULL && *v != '\0')

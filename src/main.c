@@ -1,5 +1,7 @@
 /* main.c: options, environment and dispatch to a command. */
 #include <errno.h>
+#include <locale.h>
+#include <unistd.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -196,6 +198,25 @@ check_options(const struct cmd_entry *ce, const struct options *o)
 	return EXIT_OK;
 }
 
+#ifdef ENABLE_NLS
+/*
+ * Where the catalogues are: $REHEARSE_LOCALEDIR, else the installed ones
+ * when they include ours, else the build tree's (a program run where it
+ * was built, uninstalled, still speaks the user's language).
+ */
+static const char *
+locale_dir(void)
+{
+	const char *env = getenv("REHEARSE_LOCALEDIR");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	if (access(LOCALEDIR "/nl/LC_MESSAGES/" PACKAGE ".mo", R_OK) == 0)
+		return LOCALEDIR;
+	return BUILD_LOCALEDIR;
+}
+#endif
+
 int
 main(int argc, char **argv)
 {
@@ -206,13 +227,14 @@ main(int argc, char **argv)
 	char **args;
 
 	/*
-	 * Only the character set is taken from the environment (display
-	 * widths, UTF-8 or not): the program speaks English and formats its
-	 * own dates and numbers, and loading every other category of the
-	 * locale would cost each start a dozen files.  Even that one waits
-	 * until some text needs it.
+	 * The whole locale: messages, the character set (display widths),
+	 * weekday names and decimal commas.  Dates stay YYYY-MM-DD.
 	 */
-	term_locale_later();
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, locale_dir());
+	textdomain(PACKAGE);
+#endif
 	/*
 	 * Past a file size limit, a write should fail (EFBIG, which SQLite
 	 * reports as a full disk) rather than kill us mid-transaction.

@@ -83,7 +83,6 @@ repl_init(const char *history_path, const char *const *commands)
 	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	if (!tty)
 		return;
-	term_locale();		/* line editing counts characters */
 	rl_readline_name = "rehearse";
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 1;

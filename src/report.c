@@ -49,7 +49,6 @@ struct report {
 static bool
 utf8(void)
 {
-	term_locale();
 	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 }
 

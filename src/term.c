@@ -17,7 +17,6 @@
 
 static bool	term_has_colour;
 static int	term_cols = TERM_DEFAULT_WIDTH;
-static bool	term_locale_pending;
 
 /* A range of code points and the column count the fallback gives them. */
 struct width_range {
@@ -125,25 +124,6 @@ void
 term_set_width(int n)
 {
 	term_cols = clamp_width(n);
-}
-
-/*
- * Loading a UTF-8 locale reads the alias file and maps a third of a
- * megabyte of tables, while most runs print nothing but ASCII.
- */
-void
-term_locale_later(void)
-{
-	term_locale_pending = true;
-}
-
-void
-term_locale(void)
-{
-	if (term_locale_pending) {
-		term_locale_pending = false;
-		setlocale(LC_CTYPE, "");
-	}
 }
 
 /* Second-byte bounds that rule out overlongs, surrogates and > U+10FFFF. */
@@ -254,9 +234,6 @@ char_width(uint32_t cp)
 {
 	int w;
 
-	/* ASCII has the same width in every locale. */
-	if (cp >= 0x80)
-		term_locale();
 	w = wcwidth((wchar_t)cp);
 	if (w >= 0)
 		return w;

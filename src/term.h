@@ -19,15 +19,6 @@ int	 term_width(void);
 void	 term_set_width(int);		/* for tests */
 
 /*
- * The character set (LC_CTYPE) comes from the environment, but only once
- * something needs it: term_locale_later() at start-up asks for that, and
- * term_locale() is called where it matters (widths past ASCII, line
- * editing, the bar charts).  Without the first, the locale is left alone.
- */
-void	 term_locale_later(void);
-void	 term_locale(void);
-
-/*
  * Append s to b with every terminal control neutralised: C0 controls
  * (but newline and tab when keep_newlines), DEL, C1 controls, bidi
  * embedding/override/isolate marks and invalid UTF-8 become visible

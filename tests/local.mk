@@ -10,6 +10,8 @@ cli_tests = \
 	tests/cli/man.sh \
 	tests/cli/manage.sh \
 	tests/cli/options.sh \
+	tests/cli/catalogue.sh \
+	tests/cli/nls.sh \
 	tests/cli/piped.sh \
 	tests/cli/story.sh \
 	tests/cli/transcripts.sh

@@ -1,0 +1,63 @@
+#!/bin/sh
+# nls.sh: with a Dutch locale the interface is Dutch (the drill, --help,
+# list, stats, show, lint, a malformed command line), and the bundled
+# decks follow it; in the C locale everything stays English.
+. "${top_srcdir:-.}/tests/setup"
+
+nl() {
+	set +e
+	LOCPATH="$TEST_LOCPATH" LC_ALL=nl_NL.UTF-8 rh --db "$db" "$@" \
+	    >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -e
+}
+T="--today 2026-07-01"
+
+set +e
+printf '\n4\n\n:help\n\n2\n:stats\n' | LOCPATH="$TEST_LOCPATH" \
+    LC_ALL=nl_NL.UTF-8 rh --db "$db" $T drill --new 2 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check_rc "a Dutch first session" 0
+check "the welcome line is Dutch" has "$tmp/out" "Welkom bij rehearse: 7 meegeleverde stapels geïmporteerd (nl)."
+check "the decks are the Dutch ones" has "$tmp/out" "Wat is het doel van de eerste ronde"
+check "the card header names the kind in Dutch" has "$tmp/out" "[second-round 1/2 onthouden]"
+check "the grade legend is Dutch" has "$tmp/out" "0 blanco  1 fout  2 bekend  3 moeite  4 aarzeling  5 vloeiend"
+check "a grade is confirmed in Dutch, one day in the singular" has "$tmp/out" "Cijfer 4: volgende herhaling op 2026-07-02 (over 1 dag)."
+check ":help is Dutch" has "$tmp/out" "0 blanco (niets paraat), 1 fout, 2 fout maar bekend"
+check ":stats is Dutch" has "$tmp/out" "Aan de beurt in de komende 14 dagen"
+check "weekdays come from the locale" has "$tmp/out" "  wo  2026-07-01"
+check "the summary is Dutch" has "$tmp/out" "Sessie voorbij: 2 herhaald"
+for w in Answer Graded Session "next review" Hint; do
+	check "no English '$w' in the session" hasnt "$tmp/out" "$w"
+done
+
+nl --help
+check_rc "--help in Dutch" 0
+check "--help is Dutch" has "$tmp/out" "gebruik: rehearse"
+nl $T list
+check "list's headings are Dutch" has "$tmp/out" "STAPEL"
+check "list's counts are there" has "$tmp/out" "KAARTEN"
+nl $T stats
+check "stats is Dutch" has "$tmp/out" "Onthouden, laatste 30 dagen"
+nl $T show second-round/aim
+check_rc "show in Dutch" 0
+check "show's EF has a decimal comma" grep -q "(EF) [0-9],[0-9][0-9]" "$tmp/out"
+nl show x/y
+check_rc "an unknown card" 1
+check "its error is Dutch" has "$tmp/err" "x/y: deze kaart bestaat niet"
+nl lint "$top_srcdir/tests/data/bad/several-errors.yaml"
+check_rc "lint on a broken deck" 1
+check "the position stays parseable, the words are Dutch" has "$tmp/err" "several-errors.yaml:4:5: fout: kaart heeft geen 'front'"
+check "a warning-free plural: errors named in Dutch" has "$tmp/err" "kaart-id 'one' komt dubbel voor (eerst op regel 4)"
+nl --new abc
+check_rc "a malformed command line" 2
+check "its error is Dutch" has "$tmp/err" "is geen aantal kaarten"
+
+# The C locale: English, as always.
+run $T show second-round/aim
+check "the C locale stays English" has "$tmp/out" "EF 2."
+run show x/y
+check "C locale errors are English" has "$tmp/err" "x/y: no such card"
+
+done_testing
