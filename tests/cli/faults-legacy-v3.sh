@@ -4,10 +4,7 @@
 # story kept, and a re-import of its unchanged deck changes nothing.
 . "${top_srcdir:-.}/tests/setup"
 
-python3 -c 'import sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-c.executescript(open(sys.argv[2]).read())
-c.close()' "$db" "$top_srcdir/tests/data/schema-v3.sql"
+load_sql "$top_srcdir/tests/data/schema-v3.sql"
 cp "$db" "$tmp/v3.db"
 
 run --today 2026-11-05 show kept/one --json

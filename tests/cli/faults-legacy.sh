@@ -6,10 +6,7 @@
 . "${top_srcdir:-.}/tests/setup"
 
 faults="$top_srcdir/tests/faults/faults.py"
-python3 -c 'import sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-c.executescript(open(sys.argv[2]).read())
-c.close()' "$db" "$top_srcdir/tests/data/schema-v1.sql"
+load_sql "$top_srcdir/tests/data/schema-v1.sql"
 cp "$db" "$tmp/v1.db"
 
 # Values as in the dump: alpha graded 5, 4, 3 (days 20454-20456), beta 1.
