@@ -144,7 +144,22 @@ start(struct session *s, struct store *st, const struct options *o,
 	*decks = NULL;
 	if (store_read_begin(st) != 0)
 		return cmd_check_store(st);
-	if ((rc = select_decks(st, argc, argv, decks)) == EXIT_OK) {
+	rc = select_decks(st, argc, argv, decks);
+	if (rc == EXIT_OK && o->tag != NULL) {
+		switch (store_tag_used(st, *decks, o->tag)) {
+		case 1:
+			break;
+		case 0:
+			warnx_(_("no card has the tag '%s' (see 'rehearse "
+			    "list DECK --json' for tags)"), o->tag);
+			rc = EXIT_FAIL;
+			break;
+		default:
+			rc = cmd_check_store(st);
+			break;
+		}
+	}
+	if (rc == EXIT_OK) {
 		session_init(s, st, o, *decks);
 		if (session_build(s) != 0)
 			rc = cmd_check_store(st);

@@ -36,6 +36,7 @@ enum stmt {
 	/* store-queue.c */
 	S_DECK_COUNT,
 	S_DECKS_MISSING,
+	S_TAG_USED,
 	S_QUEUE_CRAM,
 	S_QUEUE_DUE,
 	S_QUEUE_NEW,

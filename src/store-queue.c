@@ -28,6 +28,9 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_DECK_COUNT] = "SELECT count(*) FROM deck",
 	[S_DECKS_MISSING] = "SELECT value FROM json_each(?1)"
 	    " WHERE value NOT IN (SELECT id FROM deck) LIMIT 1",
+	[S_TAG_USED] = "SELECT EXISTS (SELECT 1" CARD_FROM
+	    " WHERE c.retired = 0 AND" IN_DECKS " AND ?3 IS NOT NULL AND"
+	    TAGGED ")",
 	[S_QUEUE_CRAM] = "SELECT c.deck, c.id" CARD_FROM
 	    " WHERE" ACTIVE " AND" IN_DECKS " AND" TAGGED
 	    " AND ?2 = ?2 ORDER BY d.seq, c.pos",
@@ -67,6 +70,16 @@ store_deck_count(struct store *st)
 {
 	return scalar(st, stmt(st, S_DECK_COUNT, stmt_sql),
 	    N_("counting decks"));
+}
+
+int
+store_tag_used(struct store *st, const char *decks, const char *tag)
+{
+	sqlite3_stmt *s = stmt(st, S_TAG_USED, stmt_sql);
+
+	bind_text(s, 1, decks);
+	bind_text(s, 3, tag);
+	return (int)scalar(st, s, N_("reading the queue"));
 }
 
 int

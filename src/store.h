@@ -109,6 +109,9 @@ int64_t	store_next_due(struct store *, const char *decks, int64_t today);
  * with that id in *missing (caller frees); -1 on error.
  */
 int	store_decks_exist(struct store *, const char *decks, char **missing);
+/* 1 when a live card of decks (JSON array, or NULL: all) has tag, by
+ * itself or through its deck; 0 when none has; -1 on error. */
+int	store_tag_used(struct store *, const char *decks, const char *tag);
 
 /* A card with its deck's title, its schedule and your story. */
 struct card_view {

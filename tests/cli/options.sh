@@ -84,4 +84,15 @@ run --db "$tmp/no/such/dir/x.db" list
 check_rc "database in a missing directory" 1
 check "the database path is named" has "$tmp/err" "$tmp/no/such/dir/x.db"
 
+# A tag no card has is an error, as an unknown deck is (not "nothing due").
+write_deck "$tmp/tags.yaml"
+run import "$tmp/tags.yaml"
+run --today 2026-07-01 drill --tag nope </dev/null
+check_rc "drill --tag with a tag no card has" 1
+check "the tag is named" has "$tmp/err" "no card has the tag 'nope'"
+check "nothing is drilled" hasnt "$tmp/out" "Nothing to drill"
+run --today 2026-07-01 drill sample --tag story </dev/null
+check_rc "a card's own tag" 0
+run --today 2026-07-01 drill sample --tag test </dev/null
+check_rc "a tag given through the deck" 0
 done_testing
