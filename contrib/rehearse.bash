@@ -139,8 +139,10 @@ _rehearse_operand()
 		interview
 		export
 		forget
+		help
 		EOF
 		;;
+	help) (($2 == 0)) && _rehearse_operand '' 0 "$cur" ;;
 	drill) _rehearse_add "$cur" < <(_rehearse_ids) ;;
 	import|lint) _rehearse_files "$cur" ;;
 	list|stats|export)

@@ -23,8 +23,27 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_interview_entry,
 	&cmd_export_entry,
 	&cmd_forget_entry,
+	&cmd_help_entry,
 	NULL,
 };
+
+void
+cmd_usage(FILE *fp)
+{
+	int i;
+
+	/* TRANSLATORS: PATH, YYYY-MM-DD, COMMAND and ARGS stay as they are. */
+	fputs(_("usage: rehearse [--db PATH] [--today YYYY-MM-DD] "
+	    "[COMMAND [ARGS]]\n\ncommands:\n"), fp);
+	for (i = 0; cmd_table[i] != NULL; i++)
+		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name,
+		    cmd_table[i]->usage);
+	fputs(_("\nWith no command, drills the cards due today "
+	    "(first run: imports the bundled decks).\n"
+	    "Common options: --db PATH, --today YYYY-MM-DD, --json, "
+	    "-h/--help, -V/--version.\n"
+	    "See rehearse(1) and rehearse-deck(5).\n"), fp);
+}
 
 const struct cmd_entry *
 cmd_find(const char *name)

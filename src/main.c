@@ -59,24 +59,6 @@ static const struct {
 	{ O_CLEAR, "--clear" }, { O_TIME_LIMIT, "--time-limit" },
 };
 
-static void
-usage(FILE *fp)
-{
-	int i;
-
-	/* TRANSLATORS: PATH, YYYY-MM-DD, COMMAND and ARGS stay as they are. */
-	fputs(_("usage: rehearse [--db PATH] [--today YYYY-MM-DD] "
-	    "[COMMAND [ARGS]]\n\ncommands:\n"), fp);
-	for (i = 0; cmd_table[i] != NULL; i++)
-		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name,
-		    cmd_table[i]->usage);
-	fputs(_("\nWith no command, drills the cards due today "
-	    "(first run: imports the bundled decks).\n"
-	    "Common options: --db PATH, --today YYYY-MM-DD, --json, "
-	    "-h/--help, -V/--version.\n"
-	    "See rehearse(1) and rehearse-deck(5).\n"), fp);
-}
-
 static int	usage_error(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
 
@@ -251,7 +233,7 @@ main(int argc, char **argv)
 	    NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			usage(stdout);
+			cmd_usage(stdout);
 			return EXIT_OK;
 		case 'V':
 			printf("rehearse %s\n", PACKAGE_VERSION);

@@ -6,6 +6,7 @@
 #define REHEARSE_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "msg.h"
@@ -66,6 +67,9 @@ extern const struct cmd_entry cmd_story_entry;
 extern const struct cmd_entry cmd_interview_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_forget_entry;
+extern const struct cmd_entry cmd_help_entry;
+/* What --help and 'rehearse help' print: the synopsis and the commands. */
+void	cmd_usage(FILE *);
 
 /* The data directory, created (mode 0700) when missing; caller frees. */
 char	*cmd_data_dir(void);

@@ -60,7 +60,9 @@ EOF
 
 	bcomp ""
 	check "bash: the commands" replies drill import lint list show \
-	    grade stats story interview export forget
+	    grade stats story interview export forget help
+	bcomp help gr
+	check "bash: help completes a command" replies grade
 	check "bash: it runs cleanly" test "$rc" -eq 0 -a ! -s "$tmp/err"
 	bcomp gr
 	check "bash: a command from its start" replies grade

@@ -95,4 +95,19 @@ run --today 2026-07-01 drill sample --tag story </dev/null
 check_rc "a card's own tag" 0
 run --today 2026-07-01 drill sample --tag test </dev/null
 check_rc "a tag given through the deck" 0
+# rehearse help [COMMAND] works like --help.
+run --help
+cp "$tmp/out" "$tmp/help"
+run help
+check_rc "help" 0
+check "help prints what --help prints" same_file "$tmp/out" "$tmp/help"
+check "--help lists help among the commands" has "$tmp/help" "  help     [COMMAND]"
+run help list
+check_rc "help list" 0
+check "help list gives its synopsis" has "$tmp/out" "usage: rehearse list [DECK] [--json]"
+run help frob
+check_rc "help with an unknown command" 2
+check "the unknown command is named" has "$tmp/err" "help: unknown command 'frob'"
+run help list show
+check_rc "help with two commands" 2
 done_testing
