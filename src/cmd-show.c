@@ -28,12 +28,10 @@ show_schedule(const struct card_view *v, int64_t today)
 	snprintf(interval, sizeof interval, ngettext("%lld day", "%lld days",
 	    (unsigned long)n), n);
 	n = v->st.reps;
-	/* TRANSLATORS: English says "repetitions" for 1 too. */
-	snprintf(reps, sizeof reps, ngettext("%lld repetitions",
+	snprintf(reps, sizeof reps, ngettext("%lld repetition",
 	    "%lld repetitions", (unsigned long)n), n);
 	n = v->st.lapses;
-	/* TRANSLATORS: English says "lapses" for 1 too. */
-	snprintf(lapses, sizeof lapses, ngettext("%lld lapses", "%lld lapses",
+	snprintf(lapses, sizeof lapses, ngettext("%lld lapse", "%lld lapses",
 	    (unsigned long)n), n);
 	/*
 	 * TRANSLATORS: the date, "due now" or "later", "3 days",

@@ -184,7 +184,9 @@ print_forecast(const struct series *s)
 	for (i = 0; i < s->len; i++) {
 		fputs("  ", stdout);
 		print_weekday(s->days[i], wday > 3 ? wday : 3);
-		printf(" %s %5lld ", s->days[i], (long long)s->n[i]);
+		/* A day with nothing due ends at its count: no blank after. */
+		printf(" %s %5lld%s", s->days[i], (long long)s->n[i],
+		    s->n[i] > 0 && s->max > 0 ? " " : "");
 		bar(s->n[i], s->max, width < 10 ? 10 : width);
 		putchar('\n');
 	}

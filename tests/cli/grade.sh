@@ -71,4 +71,18 @@ run show sample/second --json
 check "due past 9999 shows as 9999-12-31" json 'j["due"] == "9999-12-31"'
 check "interval kept as a large integer" json 'j["interval"] > 3000000'
 
+# Counts of one read in the singular; no line of stats ends in a blank.
+rm -f "$db"
+run import "$tmp/deck.yaml"
+run --today 2026-03-01 grade sample/first 4
+run --today 2026-03-02 grade sample/first 1
+run --today 2026-03-03 grade sample/first 4
+run --today 2026-03-03 show sample/first
+check "show: one repetition, in the singular" has "$tmp/out" ", 1 repetition, "
+check "show: one lapse, in the singular" has "$tmp/out" ", 1 lapse"
+check "show: no '1 lapses'" hasnt "$tmp/out" "1 lapses"
+run --today 2026-03-03 stats
+check_rc "stats" 0
+check "stats: no line ends in a blank" sh -c '! grep -q " \$" "$1"' sh "$tmp/out"
+check "stats: the forecast is there" has "$tmp/out" "Due in the next 14 days"
 done_testing
