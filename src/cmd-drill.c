@@ -67,7 +67,7 @@ first_run(struct store *st, const struct options *o)
 
 	if ((n = bundled_import(st, lang)) <= 0)
 		return -1;
-	printf(ngettext("Welcome to rehearse: imported %d bundled deck (%s).\n",
+	reveal_say("", ngettext("Welcome to rehearse: imported %d bundled deck (%s).\n",
 	    "Welcome to rehearse: imported %d bundled decks (%s).\n", n), n,
 	    lang);
 	return 0;
@@ -82,7 +82,7 @@ opening_interview(const struct session *s, int64_t left)
 
 	day_format(s->iv.day, day);
 	if (left == 0) {
-		printf(ngettext("Interview today (%s); %lld card not seen "
+		reveal_say("", ngettext("Interview today (%s); %lld card not seen "
 		    "yet. Good luck!\n", "Interview today (%s); %lld cards "
 		    "not seen yet. Good luck!\n", (unsigned long)unseen), day,
 		    unseen);
@@ -93,7 +93,7 @@ opening_interview(const struct session *s, int64_t left)
 	snprintf(cards, sizeof cards, ngettext("%lld card", "%lld cards",
 	    (unsigned long)unseen), unseen);
 	/* TRANSLATORS: "3 days", the date, "12 cards". */
-	printf(_("Interview in %s (%s); %s not seen yet.\n"), days, day,
+	reveal_say("", _("Interview in %s (%s); %s not seen yet.\n"), days, day,
 	    cards);
 }
 
@@ -111,7 +111,7 @@ opening(const struct session *s)
 	if (s->interview && (left = s->iv.day - o->today) >= 0) {
 		opening_interview(s, left);
 		if (!s->cram && s->new_limit > o->new_cards)
-			printf(ngettext("To see every card before the last "
+			reveal_say("", ngettext("To see every card before the last "
 			    "%d day, today's new-card limit rises from %lld "
 			    "to %lld.\n", "To see every card before the last "
 			    "%d days, today's new-card limit rises from %lld "
@@ -120,14 +120,14 @@ opening(const struct session *s)
 	}
 	/* TRANSLATORS: the second number counts cards too ("100+"). */
 	if (s->cram)
-		printf(ngettext("%s card to drill (cram: schedule untouched); "
+		reveal_say("", ngettext("%s card to drill (cram: schedule untouched); "
 		    "%lld%s not seen yet. Enter reveals, :help lists "
 		    "commands.\n", "%s cards to drill (cram: schedule "
 		    "untouched); %lld%s not seen yet. Enter reveals, :help "
 		    "lists commands.\n", n), queue_label(&s->q),
 		    (long long)unseen, more);
 	else
-		printf(ngettext("%s card to drill; %lld%s not seen yet. Enter "
+		reveal_say("", ngettext("%s card to drill; %lld%s not seen yet. Enter "
 		    "reveals, :help lists commands.\n", "%s cards to drill; "
 		    "%lld%s not seen yet. Enter reveals, :help lists "
 		    "commands.\n", n), queue_label(&s->q), (long long)unseen,
@@ -189,7 +189,11 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	if (rc != EXIT_OK)
 		goto out;
 	if (queue_total(&s.q) == 0) {
-		if (!s.cram && s.allowed == 0 && s.unseen > 0)
+		if (!s.cram && s.unseen > 0 && (o->given & O_NEW) &&
+		    o->new_cards == 0)
+			fputs(_("Nothing to drill today (no card is due, and "
+			    "--new 0 asks for no new ones)"), stdout);
+		else if (!s.cram && s.allowed == 0 && s.unseen > 0)
 			/* TRANSLATORS: English says "cards are" for 1 too. */
 			printf(ngettext("Nothing to drill today (today's "
 			    "%lld new cards are done; --new N allows more)",

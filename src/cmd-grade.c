@@ -35,11 +35,12 @@ cmd_grade_exec(const struct options *o, int argc, char **argv)
 		warnx_("%s", store_error(st));
 		rc = EXIT_FAIL;
 	} else if (strcmp(r.mode, "review") == 0)
+		/* Counted to the day shown, which an interview may move. */
 		printf(ngettext("%s/%s: graded %d, next review %s (in %lld "
 		    "day)\n", "%s/%s: graded %d, next review %s (in %lld "
-		    "days)\n", (unsigned long)r.after.interval), v.deck,
-		    v.id, r.quality, day_format(r.after.due, day),
-		    (long long)r.after.interval);
+		    "days)\n", (unsigned long)(r.after.due - o->today)),
+		    v.deck, v.id, r.quality, day_format(r.after.due, day),
+		    (long long)(r.after.due - o->today));
 	else
 		printf(_("%s/%s: graded %d again today: logged, schedule "
 		    "unchanged (next review %s)\n"), v.deck, v.id, r.quality,

@@ -107,10 +107,11 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 		reveal_help();
 		return true;
 	case IN_HINT:
-		if (v->hint != NULL)
+		if (v->hint != NULL) {
 			reveal_field(_("Hint"), v->hint);
-		else
-			printf("%s\n", _("No hint for this card."));
+			s->hint_shown = true;
+		} else
+			reveal_say("", "%s", _("No hint for this card."));
 		return true;
 	case IN_EDIT:
 		edit_story(s, v);
@@ -121,8 +122,7 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 			s->failed = true;	/* report.c said why */
 		return true;
 	case IN_UNKNOWN:
-		printf(_("Unknown command '%s' (try :help)."), line);
-		putchar('\n');
+		reveal_say("", _("Unknown command '%s' (try :help)."), line);
 		return true;
 	default:
 		return false;
@@ -158,6 +158,22 @@ prompt_read(struct session *s, struct card_view *v, const char *prompt,
 	}
 }
 
+/*
+ * :skip or Ctrl-C: the card comes back once, at the end of the queue;
+ * passed over again, it waits for another session.
+ */
+static void
+skip(struct session *s, const struct card_view *v, bool interrupted)
+{
+	struct card_key k = { v->deck, v->id };
+
+	if (queue_skip(&s->q, &k)) {
+		if (interrupted)
+			reveal_say("", "%s", _("Card left for later."));
+	} else if (interrupted)
+		reveal_say("", "%s", _("Card left for another session."));
+}
+
 static struct undo *
 undo_push(struct session *s, const char *deck, const char *id)
 {
@@ -184,7 +200,7 @@ undo(struct session *s)
 	struct undo *u;
 
 	if (s->nundo == 0) {
-		printf("%s\n", _("Nothing to undo."));
+		reveal_say("", "%s", _("Nothing to undo."));
 		return STEP_STAY;
 	}
 	u = &s->undo[s->nundo - 1];
@@ -194,11 +210,10 @@ undo(struct session *s)
 			FAIL(s, _("cannot undo: %s"));
 			return STEP_QUIT;
 		}
-		queue_unshift(&s->q, &u->key);
+		queue_back(&s->q, &u->key);
 		/* TRANSLATORS: %s/%s is a deck and card id, "closing/why-us". */
-		printf(_("Undone: %s/%s is no longer suspended."), u->key.deck,
-		    u->key.id);
-		putchar('\n');
+		reveal_say("", _("Undone: %s/%s is no longer suspended."),
+		    u->key.deck, u->key.id);
 		undo_pop(s);
 		return STEP_STAY;
 	}
@@ -210,10 +225,12 @@ undo(struct session *s)
 		queue_drop_last(&s->q, &u->key);
 		s->again--;
 	}
-	queue_unshift(&s->q, &u->key);
+	if (u->skipped)
+		queue_skip(&s->q, &u->key);
+	queue_back(&s->q, &u->key);
 	s->reviewed--;
-	printf(_("Undone: %s/%s is back as it was."), u->key.deck, u->key.id);
-	putchar('\n');
+	reveal_say("", _("Undone: %s/%s is back as it was."), u->key.deck,
+	    u->key.id);
 	undo_pop(s);
 	return STEP_STAY;
 }
@@ -227,9 +244,8 @@ suspend(struct session *s, const struct card_view *v)
 		return STEP_QUIT;
 	}
 	undo_push(s, v->deck, v->id)->suspended = true;
-	printf(_("Suspended %s/%s: it will not come back (:undo takes that "
-	    "back)."), v->deck, v->id);
-	putchar('\n');
+	reveal_say("", _("Suspended %s/%s: it will not come back (:undo takes "
+	    "that back)."), v->deck, v->id);
 	return STEP_NEXT;
 }
 
@@ -241,8 +257,7 @@ prompt_leave(struct session *s, const struct card_view *v, enum input in,
 	case IN_QUIT:
 		return STEP_QUIT;
 	case IN_SKIP:
-		if (interrupted)
-			printf("%s\n", _("Card left for later."));
+		skip(s, v, interrupted);
 		return STEP_NEXT;
 	case IN_UNDO:
 		return undo(s);
@@ -259,11 +274,12 @@ print_graded(const struct session *s, const struct review_rec *r, int q,
     bool requeued)
 {
 	char day[DAY_BUFSZ];
-	unsigned long days = (unsigned long)r->after.interval;
+	/* To the day shown: an interview date may have moved it. */
+	int64_t in = r->after.due - s->o->today;
+	unsigned long days = (unsigned long)in;
 
-	printf("%s", term_green());
 	if (strcmp(r->mode, "review") == 0)
-		printf(requeued ?
+		reveal_say(term_green(), requeued ?
 		    /* TRANSLATORS: %d is the grade (0-5), %s a date
 		       (YYYY-MM-DD); "again later this session": the card
 		       comes back before the session ends. */
@@ -272,28 +288,23 @@ print_graded(const struct session *s, const struct review_rec *r, int q,
 		    "%lld days); again later this session.", days) :
 		    ngettext("Graded %d: next review %s (in %lld day).",
 		    "Graded %d: next review %s (in %lld days).", days), q,
-		    day_format(r->after.due, day),
-		    (long long)r->after.interval);
+		    day_format(r->after.due, day), (long long)in);
 	else if (s->cram)
 		/* TRANSLATORS: --cram drills outside the schedule. */
-		printf(requeued ? _("Graded %d: cram, schedule untouched; again "
-		    "later this session.") : _("Graded %d: cram, schedule "
-		    "untouched."), q);
+		reveal_say(term_green(), requeued ? _("Graded %d: cram, "
+		    "schedule untouched; again later this session.") :
+		    _("Graded %d: cram, schedule untouched."), q);
 	else
 		/* TRANSLATORS: the card had its review today already. */
-		printf(requeued ? _("Graded %d: logged, already scheduled today; "
-		    "again later this session.") : _("Graded %d: logged, "
-		    "already scheduled today."), q);
-	printf("%s\n", term_reset());
-	if (sched_leech_event(r->before.lapses, r->after.lapses)) {
-		printf("%s", term_yellow());
-		printf(ngettext("This card is a leech: %lld lapse. Prepare a "
-		    "story for it with :edit, or rewrite the card.", "This card "
-		    "is a leech: %lld lapses. Prepare a story for it with :edit, "
-		    "or rewrite the card.", (unsigned long)r->after.lapses),
-		    (long long)r->after.lapses);
-		printf("%s\n", term_reset());
-	}
+		reveal_say(term_green(), requeued ? _("Graded %d: logged, "
+		    "already scheduled today; again later this session.") :
+		    _("Graded %d: logged, already scheduled today."), q);
+	if (sched_leech_event(r->before.lapses, r->after.lapses))
+		reveal_say(term_yellow(), ngettext("This card is a leech: "
+		    "%lld lapse. Prepare a story for it with :edit, or rewrite "
+		    "the card.", "This card is a leech: %lld lapses. Prepare a "
+		    "story for it with :edit, or rewrite the card.",
+		    (unsigned long)r->after.lapses), (long long)r->after.lapses);
 }
 
 /* Record a grade; the card returns later in the session if below 4. */
@@ -311,6 +322,7 @@ grade(struct session *s, const struct card_view *v, int q)
 	}
 	u = undo_push(s, v->deck, v->id);
 	u->review_id = r.id;
+	u->skipped = queue_graded(&s->q, &u->key);
 	u->requeued = q < REDRILL_BELOW;
 	s->reviewed++;
 	if (u->requeued) {
@@ -341,6 +353,7 @@ prompt_grade(struct session *s, struct card_view *v, bool *interrupted)
 		free(line);
 		if (in != IN_TEXT)
 			return prompt_leave(s, v, in, *interrupted);
-		printf("%s\n", _("Grade with a number from 0 to 5 (or :help)."));
+		reveal_say("", "%s",
+		    _("Grade with a number from 0 to 5 (or :help)."));
 	}
 }

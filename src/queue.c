@@ -32,8 +32,7 @@ queue_drop_last(struct queue *q, const struct card_key *k)
 	size_t i;
 
 	for (i = q->len; i-- > q->head + 1;) {
-		if (strcmp(q->keys[i].deck, k->deck) == 0 &&
-		    strcmp(q->keys[i].id, k->id) == 0) {
+		if (card_key_eq(&q->keys[i], k)) {
 			card_key_free(&q->keys[i]);
 			memmove(&q->keys[i], &q->keys[i + 1],
 			    (q->len - i - 1) * sizeof *q->keys);
@@ -59,10 +58,21 @@ insert(struct queue *q, size_t at, const char *deck, const char *id)
 		q->due_end++;		/* the due part grew */
 }
 
-void
-queue_unshift(struct queue *q, const struct card_key *k)
+bool
+card_key_eq(const struct card_key *a, const struct card_key *b)
 {
+	return strcmp(a->id, b->id) == 0 && strcmp(a->deck, b->deck) == 0;
+}
+
+bool
+queue_back(struct queue *q, const struct card_key *k)
+{
+	if (q->head > 0 && card_key_eq(&q->keys[q->head - 1], k)) {
+		q->head--;
+		return true;
+	}
 	insert(q, q->head, k->deck, k->id);
+	return false;
 }
 
 static bool
@@ -71,10 +81,53 @@ has(const struct queue *q, const struct card_key *k)
 	size_t i;
 
 	for (i = 0; i < q->len; i++)
-		if (strcmp(q->keys[i].id, k->id) == 0 &&
-		    strcmp(q->keys[i].deck, k->deck) == 0)
+		if (card_key_eq(&q->keys[i], k))
 			return true;
 	return false;
+}
+
+/* Where k is among the cards passed over, or nskipped. */
+static size_t
+skipped_at(const struct queue *q, const struct card_key *k)
+{
+	size_t i;
+
+	for (i = 0; i < q->nskipped; i++)
+		if (card_key_eq(&q->skipped[i], k))
+			break;
+	return i;
+}
+
+bool
+queue_skipped(const struct queue *q, const struct card_key *k)
+{
+	return skipped_at(q, k) < q->nskipped;
+}
+
+bool
+queue_skip(struct queue *q, const struct card_key *k)
+{
+	if (queue_skipped(q, k))
+		return false;
+	q->skipped = xreallocarray(q->skipped, q->nskipped + 1,
+	    sizeof *q->skipped);
+	q->skipped[q->nskipped].deck = xstrdup(k->deck);
+	q->skipped[q->nskipped].id = xstrdup(k->id);
+	q->nskipped++;
+	queue_push(q, k->deck, k->id);
+	return true;
+}
+
+bool
+queue_graded(struct queue *q, const struct card_key *k)
+{
+	size_t i = skipped_at(q, k);
+
+	if (i == q->nskipped)
+		return false;
+	card_key_free(&q->skipped[i]);
+	q->skipped[i] = q->skipped[--q->nskipped];
+	return true;
 }
 
 /* Skipping the due cards the session already has. */
@@ -137,4 +190,7 @@ queue_free(struct queue *q)
 	for (i = 0; i < q->len; i++)
 		card_key_free(&q->keys[i]);
 	free(q->keys);
+	for (i = 0; i < q->nskipped; i++)
+		card_key_free(&q->skipped[i]);
+	free(q->skipped);
 }

@@ -1,11 +1,14 @@
 /* reveal.c: a card on the screen during a drill: its front, then its answer. */
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "i18n.h"
 #include "session.h"
 #include "term.h"
+#include "xmalloc.h"
 
 /* A deck's kinds, as written in deck files, and as shown to the user. */
 static const struct {
@@ -50,6 +53,19 @@ say_wrapped(const char *style, const char *text, int indent)
 }
 
 void
+reveal_say(const char *style, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = xvasprintf(fmt, ap);
+	va_end(ap);
+	say_wrapped(style, text, 0);
+	free(text);
+}
+
+void
 reveal_help(void)
 {
 	say_wrapped("", _("At a question: Enter reveals the answer.  At the "
@@ -88,7 +104,8 @@ reveal_front(const struct card_view *v, size_t pos, const char *total)
 }
 
 void
-reveal_back(const struct card_view *v, int64_t secs, int64_t time_limit)
+reveal_back(const struct card_view *v, int64_t secs, int64_t time_limit,
+    bool hint_shown)
 {
 	bool practice = strcmp(v->kind, "practice") == 0;
 
@@ -97,7 +114,8 @@ reveal_back(const struct card_view *v, int64_t secs, int64_t time_limit)
 	    _("Guidance") : strcmp(v->kind, "ask") == 0 ?
 	    /* TRANSLATORS: over the back of a card of questions to ask. */
 	    _("Ask them") : _("Answer"), v->back);
-	reveal_field(_("Hint"), v->hint);
+	if (!hint_shown)
+		reveal_field(_("Hint"), v->hint);
 	reveal_field(_("Example answer"), v->example);
 	reveal_field(_("Your story"), v->story);
 	if (practice) {

@@ -92,7 +92,14 @@ session_build(struct session *s)
 	    (done = store_new_on(s->st, s->o->today)) < 0 ||
 	    (s->new_limit = new_limit(s, done, &unseen_all)) < 0)
 		return -1;
-	s->allowed = s->new_limit > done ? s->new_limit - done : 0;
+	/*
+	 * --new N asks for up to N new cards now, whatever earlier
+	 * sessions took; without it the day's limit counts them.
+	 */
+	if (s->o->given & O_NEW)
+		s->allowed = s->new_limit;
+	else
+		s->allowed = s->new_limit > done ? s->new_limit - done : 0;
 	if (build_queue(s) != 0)
 		return -1;
 	/* Counted in full only when the interview needs it, and only once. */
@@ -113,6 +120,7 @@ drill_card(struct session *s, struct card_view *v, bool *interrupted)
 	bool practice = strcmp(v->kind, "practice") == 0;
 
 	reveal_front(v, s->q.head + 1, queue_label(&s->q));
+	s->hint_shown = false;
 	s->shown_ms = clock_mono_ms();
 	snprintf(base, sizeof base, "%.40s %zu/%s %s", v->deck, s->q.head + 1,
 	    queue_label(&s->q), reveal_kind(v->kind));
@@ -122,7 +130,7 @@ drill_card(struct session *s, struct card_view *v, bool *interrupted)
 	if (in != IN_TEXT)
 		return prompt_leave(s, v, in, *interrupted);
 	reveal_back(v, (clock_mono_ms() - s->shown_ms) / 1000,
-	    s->o->time_limit);
+	    s->o->time_limit, s->hint_shown);
 	return prompt_grade(s, v, interrupted);
 }
 
@@ -180,28 +188,42 @@ session_run(struct session *s, const char *history_path)
 	repl_done();
 }
 
-/* The summary as one sentence, in one of its four shapes. */
+/*
+ * The summary as one sentence: the counts that are there, then the next
+ * review.  Skipped: cards passed over and never graded this session;
+ * left: the others not reached.
+ */
 static void
-summary_text(struct buf *b, const struct session *s, size_t left,
-    const char *next)
+summary_text(struct buf *b, const struct session *s, size_t skipped,
+    size_t left, const char *next)
 {
-	if (next != NULL && left > 0)
-		buf_printf(b,
-		    /* TRANSLATORS: counts of cards: graded, graded low
-		       enough to come back this session, not reached; then
-		       a date, YYYY-MM-DD. */
-		    _("Session over: %zu reviewed, %zu again later, %zu left "
-		    "for another time; next review due %s."),
-		    s->reviewed, s->again, left, next);
-	else if (next != NULL)
-		buf_printf(b, _("Session over: %zu reviewed, %zu again later; "
-		    "next review due %s."), s->reviewed, s->again, next);
-	else if (left > 0)
-		buf_printf(b, _("Session over: %zu reviewed, %zu again later, "
-		    "%zu left for another time."), s->reviewed, s->again, left);
+	/* TRANSLATORS: counts of cards: graded, and graded low enough to
+	   come back this session; more counts may follow, each with its
+	   own ", ". */
+	buf_printf(b, _("Session over: %zu reviewed, %zu again later"),
+	    s->reviewed, s->again);
+	if (skipped > 0)
+		/* TRANSLATORS: follows "Session over: 8 reviewed, ...". */
+		buf_printf(b, _(", %zu skipped"), skipped);
+	if (left > 0)
+		buf_printf(b, _(", %zu left for another time"), left);
+	if (next != NULL)
+		/* TRANSLATORS: ends the summary; %s is a date, YYYY-MM-DD. */
+		buf_printf(b, _("; next review due %s."), next);
 	else
-		buf_printf(b, _("Session over: %zu reviewed, %zu again later."),
-		    s->reviewed, s->again);
+		buf_adds(b, ".");
+}
+
+/* Cards not reached, a card passed over counting once, as skipped. */
+static size_t
+cards_left(const struct session *s)
+{
+	size_t i, left = (size_t)s->q.due_left;
+
+	for (i = s->q.head; i < s->q.len; i++)
+		if (!queue_skipped(&s->q, &s->q.keys[i]))
+			left++;
+	return left;
 }
 
 void
@@ -211,8 +233,6 @@ session_summary(struct session *s)
 	char day[DAY_BUFSZ];
 	const char *shown = NULL;
 	int64_t next;
-	size_t left = queue_total(&s->q) - (s->q.head < s->q.len ? s->q.head :
-	    s->q.len);
 
 	/* After an error, the database has no next day to tell. */
 	if (!store_failed(s->st)) {
@@ -220,7 +240,7 @@ session_summary(struct session *s)
 		if (!store_failed(s->st) && next != SCHED_NEW_DUE)
 			shown = day_format(next, day);
 	}
-	summary_text(&b, s, left, shown);
+	summary_text(&b, s, s->q.nskipped, cards_left(s), shown);
 	printf("\n%s", term_bold());
 	term_print_wrapped(stdout, b.data, 0);
 	printf("%s", term_reset());
@@ -236,4 +256,5 @@ session_free(struct session *s)
 	for (i = 0; i < s->nundo; i++)
 		card_key_free(&s->undo[i].key);
 	free(s->undo);
+
 }

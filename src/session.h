@@ -34,13 +34,29 @@ struct queue {
 	size_t			 due_end;
 	int64_t			 due_left;
 	bool			 due_more;	/* maybe more due than due_left */
+	struct card_key		*skipped;	/* passed over, not graded since */
+	size_t			 nskipped;
 };
 /* Add a card at the end (new cards, and cards to drill again). */
 void		 queue_push(struct queue *, const char *deck, const char *id);
-/* Put a card in front of the one at head, so it is shown next. */
-void		 queue_unshift(struct queue *, const struct card_key *);
+/*
+ * Show k next (an undone card): the card before head when it is k, so
+ * the count shown stays as it was; otherwise k goes in front of head.
+ */
+bool		 queue_back(struct queue *, const struct card_key *);
+/* Whether a queue's key is k. */
+bool		 card_key_eq(const struct card_key *, const struct card_key *);
 /* Drop the last copy of a card queued after head (an undone re-drill). */
 void		 queue_drop_last(struct queue *, const struct card_key *);
+/*
+ * A card passed over (:skip, Ctrl-C) comes back once, at the end: true
+ * when it was queued again, false when it had been passed over before.
+ */
+bool		 queue_skip(struct queue *, const struct card_key *);
+/* A card graded is no longer passed over; whether it was. */
+bool		 queue_graded(struct queue *, const struct card_key *);
+/* Whether a card is passed over and not graded since. */
+bool		 queue_skipped(const struct queue *, const struct card_key *);
 /* Fetch the next page of due cards; -1 when the read failed. */
 int		 queue_fetch_due(struct queue *, int64_t page);
 /* Whether a due page must be fetched before the card at head. */
@@ -78,6 +94,7 @@ struct undo {
 	struct card_key	 key;
 	bool		 requeued;	/* it also put the card back in the queue */
 	bool		 suspended;	/* a :suspend, not a grade */
+	bool		 skipped;	/* the card had been passed over before */
 };
 
 /* session.c: one drill, from its queue to its summary. */
@@ -89,6 +106,7 @@ struct session {
 	size_t			 nundo;
 	size_t			 reviewed;	/* grades recorded */
 	size_t			 again;		/* of which below REDRILL_BELOW */
+	bool			 hint_shown;	/* :hint on the card on screen */
 	bool			 cram;
 	const char		*decks;		/* JSON array or NULL; borrowed */
 	int64_t			 shown_ms;	/* when the front appeared */
@@ -144,9 +162,18 @@ enum step	 prompt_grade(struct session *, struct card_view *,
 const char	*reveal_kind(const char *kind);
 void	 reveal_front(const struct card_view *, size_t pos,
 	    const char *total);
-/* The answer and what goes with it; secs: time taken on the front. */
+/*
+ * The answer and what goes with it; secs: time taken on the front.  The
+ * hint is left out when :hint showed it already.
+ */
 void	 reveal_back(const struct card_view *, int64_t secs,
-	    int64_t time_limit);
+	    int64_t time_limit, bool hint_shown);
+/*
+ * A line of our own, wrapped between words to the terminal, in a style
+ * (a colour from term.h, or "") that ends before its newline.
+ */
+void	 reveal_say(const char *style, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 /* One labelled field, skipped when empty. */
 void	 reveal_field(const char *label, const char *text);
 void	 reveal_help(void);

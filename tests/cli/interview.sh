@@ -30,6 +30,27 @@ check_rc "--clear" 0
 run --today 2026-11-30 interview
 check "cleared" has "$tmp/out" "No interview date set"
 
+# The days to the next review count to the date shown, which the
+# interview may have moved before the SM-2 interval ends.
+rm -f "$db"
+run import "$tmp/deck.yaml"
+run --today 2026-12-01 interview 2026-12-10
+for d in 01 02 03; do
+	run --today 2026-12-$d grade sample/first 5
+done
+check "grade: a review the interview moved counts the days to it" has "$tmp/out" "next review 2026-12-09 (in 6 days)"
+rm -f "$db"
+run import "$tmp/deck.yaml"
+run --today 2026-12-01 interview 2026-12-10
+for d in 01 02; do
+	run --today 2026-12-$d grade sample/first 5
+done
+run_in '
+5
+:quit
+' --today 2026-12-03 drill
+check "drill: a review the interview moved counts the days to it" has "$tmp/out" "Graded 5: next review 2026-12-09 (in 6 days)."
+
 # A deck of N cards drilled every day from START until the interview and a
 # week past it, with a fixed pattern of grades.
 make_deck() {
@@ -64,7 +85,7 @@ simulate() {
 		rc=$?
 		set -e
 		[ $rc -eq 0 ] || { not_ok "drill on $day: exit $rc"; cat "$tmp/err"; }
-		head -3 "$tmp/out" >>"$tmp/openings"
+		head -5 "$tmp/out" | tr "\n" " " >>"$tmp/openings"
 		i=$((i + 1))
 	done
 	python3 - "$db" "$interview" >"$tmp/verdict" <<'PY'

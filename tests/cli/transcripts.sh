@@ -23,7 +23,7 @@ problem() { printf '%s\n' "$*" >>"$w/diag"; }
 # subst VALUE: a header value with $TRANSCRIPTS and $TMP filled in.
 subst() {
 	printf '%s\n' "$1" | sed -e "s|\\\$TRANSCRIPTS|$dir|g" \
-	    -e "s|\\\$TMP|$w|g"
+	    -e "s|\\\$TMP|$w|g" -e "s|\\\$TEST_LOCPATH|${TEST_LOCPATH:-}|g"
 }
 
 # parse NAME: NAME.in's header into h_mode, h_args, h_exit, h_continue
@@ -192,7 +192,7 @@ checks() {
 
 # The time a practice card has taken is not the same from run to run.
 mask_clock() {
-	sed -e 's/\(practice 0:0\)[0-9]>/\1?>/g' \
+	sed -e 's/\(\(practice\|oefenen\) 0:0\)[0-9]>/\1?>/g' \
 	    -e 's/\(You took 0:0\)[0-9]\./\1?./g' "$1" >"$1.masked"
 	mv "$1.masked" "$1"
 }
