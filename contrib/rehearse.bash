@@ -111,7 +111,7 @@ _rehearse_options()
 	printf '%s\n' --db --today --help --version
 	case $1 in
 	''|drill)
-		printf '%s\n' --new --tag --limit --cram --lang --time-limit ;;
+		printf '%s\n' --new --tag --limit --cram --lang --time-limit --in-order ;;
 	list|show|stats) echo --json ;;
 	export) echo --with-stories ;;
 	forget) echo --yes ;;

@@ -221,7 +221,8 @@ out:
 
 const struct cmd_entry cmd_drill_entry = {
 	"drill", "[DECK...] [--new N] [--tag T] [--limit N] [--cram] "
-	"[--lang en|nl] [--time-limit S]", 0, -1,
-	O_NEW | O_TAG | O_LIMIT | O_CRAM | O_LANG | O_TIME_LIMIT,
+	"[--lang en|nl] [--time-limit S] [--in-order]", 0, -1,
+	O_NEW | O_TAG | O_LIMIT | O_CRAM | O_LANG | O_TIME_LIMIT |
+	    O_IN_ORDER,
 	cmd_drill_exec,
 };

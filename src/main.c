@@ -28,6 +28,7 @@ enum long_only {
 	OPT_YES,
 	OPT_CLEAR,
 	OPT_TIME_LIMIT,
+	OPT_IN_ORDER,
 };
 
 static const struct option long_options[] = {
@@ -43,6 +44,7 @@ static const struct option long_options[] = {
 	{ "yes", no_argument, NULL, OPT_YES },
 	{ "clear", no_argument, NULL, OPT_CLEAR },
 	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
+	{ "in-order", no_argument, NULL, OPT_IN_ORDER },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -57,6 +59,7 @@ static const struct {
 	{ O_LIMIT, "--limit" }, { O_CRAM, "--cram" }, { O_LANG, "--lang" },
 	{ O_WITH_STORIES, "--with-stories" }, { O_YES, "--yes" },
 	{ O_CLEAR, "--clear" }, { O_TIME_LIMIT, "--time-limit" },
+	{ O_IN_ORDER, "--in-order" },
 };
 
 static int	usage_error(const char *, ...)
@@ -161,6 +164,9 @@ take_option(struct options *o, int c, const char *arg)
 		return EXIT_OK;
 	case OPT_CLEAR:
 		o->given |= O_CLEAR;
+		return EXIT_OK;
+	case OPT_IN_ORDER:
+		o->given |= O_IN_ORDER;
 		return EXIT_OK;
 	}
 	return usage_error(_("internal: unhandled option %d"), c);

@@ -31,6 +31,7 @@ enum opt_bit {
 	O_YES = 1 << 7,
 	O_CLEAR = 1 << 8,
 	O_TIME_LIMIT = 1 << 9,
+	O_IN_ORDER = 1 << 10,
 };
 
 struct options {

@@ -71,7 +71,7 @@ build_queue(struct session *s)
 			s->allowed = o->limit - total;
 		/* None allowed (today's are done): no query to prepare. */
 		n = s->allowed > 0 ? store_new_cards(s->st, &s->q.filter,
-		    s->allowed, &keys) : 0;
+		    s->allowed, (o->given & O_IN_ORDER) != 0, &keys) : 0;
 	}
 	for (i = 0; i < n; i++) {
 		if (o->limit == 0 || (int64_t)queue_total(&s->q) < o->limit)

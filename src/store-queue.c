@@ -54,6 +54,13 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " CROSS JOIN card c ON c.deck = d.id"
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " AND" TAGGED
 	    " ORDER BY d.seq, c.pos LIMIT ?2",
+	/* The decks a drill takes new cards from, and one deck's cards. */
+	[S_NEW_DECKS] = "SELECT d.id FROM deck d WHERE" IN_DECKS_OF("d.id")
+	    " ORDER BY d.seq",
+	[S_NEW_OF_DECK] = "SELECT c.deck, c.id FROM deck d"
+	    " CROSS JOIN card c ON c.deck = d.id"
+	    " WHERE d.id = ?4 AND c.retired = 0 AND c.fresh = 1 AND" TAGGED
+	    " ORDER BY c.pos LIMIT ?2",
 	[S_NEW_ON] = "SELECT count(*) FROM review"
 	    " WHERE day = ?1 AND mode = 'review' AND due0 IS NULL",
 	[S_UNSEEN] = "SELECT count(*) FROM (SELECT 1 FROM deck d"
@@ -181,12 +188,83 @@ store_due_cards(struct store *st, const struct queue_filter *f,
 	return read_keys(st, s, keys);
 }
 
-size_t
-store_new_cards(struct store *st, const struct queue_filter *f,
+/* The ids of the decks new cards come from, in deck order. */
+static size_t
+new_decks(struct store *st, const struct queue_filter *f, char ***ids)
+{
+	sqlite3_stmt *s = stmt(st, S_NEW_DECKS, stmt_sql);
+	size_t n = 0;
+
+	*ids = NULL;
+	bind_text(s, 1, f->decks);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, n + 1, sizeof **ids);
+		(*ids)[n++] = column_strdup(s, 0);
+	}
+	if (sqlite3_reset(s) != SQLITE_OK)
+		set_error(st, N_("reading the queue"));
+	return n;
+}
+
+/*
+ * Up to limit new cards of each deck, then taken a card of each deck
+ * at a time: a deck's own query stops at limit on the index, however
+ * many cards it has.
+ */
+static size_t
+new_round_robin(struct store *st, const struct queue_filter *f,
     int64_t limit, struct card_key **keys)
 {
-	sqlite3_stmt *s = stmt(st, S_QUEUE_NEW, stmt_sql);
+	sqlite3_stmt *s = stmt(st, S_NEW_OF_DECK, stmt_sql);
+	struct card_key **per;
+	size_t *nper, i, round, n = 0, ndecks;
+	char **ids;
+	bool more = true;
 
+	ndecks = new_decks(st, f, &ids);
+	per = xcalloc(ndecks + 1, sizeof *per);
+	nper = xcalloc(ndecks + 1, sizeof *nper);
+	for (i = 0; i < ndecks && !store_failed(st); i++) {
+		bind_filter(s, f, limit);
+		bind_text(s, 4, ids[i]);
+		nper[i] = read_keys(st, s, &per[i]);
+	}
+	*keys = xreallocarray(NULL, (size_t)limit + 1, sizeof **keys);
+	for (round = 0; more && !store_failed(st); round++) {
+		more = false;
+		for (i = 0; i < ndecks && n < (size_t)limit; i++) {
+			if (round >= nper[i])
+				continue;
+			(*keys)[n++] = per[i][round];
+			per[i][round].deck = per[i][round].id = NULL;
+			more = true;
+		}
+	}
+	for (i = 0; i < ndecks; i++) {
+		while (nper[i] > 0)
+			card_key_free(&per[i][--nper[i]]);
+		free(per[i]);
+		free(ids[i]);
+	}
+	free(per);
+	free(nper);
+	free(ids);
+	if (store_failed(st)) {
+		while (n > 0)
+			card_key_free(&(*keys)[--n]);
+	}
+	return n;
+}
+
+size_t
+store_new_cards(struct store *st, const struct queue_filter *f,
+    int64_t limit, bool in_order, struct card_key **keys)
+{
+	sqlite3_stmt *s;
+
+	if (!in_order)
+		return new_round_robin(st, f, limit, keys);
+	s = stmt(st, S_QUEUE_NEW, stmt_sql);
 	bind_filter(s, f, limit);
 	return read_keys(st, s, keys);
 }

@@ -89,9 +89,13 @@ int64_t	store_due_count(struct store *, const struct queue_filter *,
 	    int64_t today, int64_t cap);
 size_t	store_due_cards(struct store *, const struct queue_filter *,
 	    int64_t today, int64_t limit, struct card_key **keys);
-/* The first limit new cards in deck order. */
+/*
+ * The first limit new cards: round robin over the decks, each deck's
+ * in its order (so a first session meets every deck), or with in_order
+ * deck by deck.
+ */
 size_t	store_new_cards(struct store *, const struct queue_filter *,
-	    int64_t limit, struct card_key **keys);
+	    int64_t limit, bool in_order, struct card_key **keys);
 /* New cards whose first grade was recorded on day; -1 on error. */
 int64_t	store_new_on(struct store *, int64_t day);
 /*

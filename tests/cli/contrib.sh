@@ -71,7 +71,7 @@ EOF
 	    --json
 	bcomp --db "$db" drill --
 	check "bash: drill options" replies --db --today --help --version \
-	    --new --tag --limit --cram --lang --time-limit
+	    --new --tag --limit --cram --lang --time-limit --in-order
 	bcomp export --w
 	check "bash: export --with-stories" replies --with-stories
 	bcomp forget --y

@@ -159,13 +159,13 @@ test_new_cards(void **state)
 	struct card_key *keys;
 	size_t n;
 
-	n = store_new_cards(f->st, &all, 10, &keys);
+	n = store_new_cards(f->st, &all, 10, true, &keys);
 	assert_int_equal(n, 1);
 	assert_string_equal(keys[0].id, "c2");
 	free_keys(keys, n);
 	side_exec(f, "DROP TABLE card");
 	keys = &not_cleared;
-	assert_int_equal(store_new_cards(f->st, &all, 10, &keys), 0);
+	assert_int_equal(store_new_cards(f->st, &all, 10, true, &keys), 0);
 	assert_null(keys);
 	assert_failed(f->st, "no such table: card");
 }
@@ -205,7 +205,7 @@ test_queues_cut_short(void **state)
 	    0);
 	assert_null(keys);
 	keys = &not_cleared;
-	assert_int_equal(store_new_cards(f->st, &x, 10, &keys), 0);
+	assert_int_equal(store_new_cards(f->st, &x, 10, true, &keys), 0);
 	assert_null(keys);
 }
 
