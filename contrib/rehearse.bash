@@ -139,6 +139,8 @@ _rehearse_operand()
 		interview
 		export
 		forget
+		suspend
+		unsuspend
 		help
 		EOF
 		;;
@@ -148,6 +150,7 @@ _rehearse_operand()
 	list|stats|export)
 		(($2 == 0)) && _rehearse_add "$cur" < <(_rehearse_ids) ;;
 	show|story) (($2 == 0)) && _rehearse_cards "$cur" ;;
+	suspend|unsuspend) _rehearse_cards "$cur" ;;
 	forget) (($2 == 0)) && _rehearse_cards "$cur" deck-only ;;
 	grade)
 		if (($2 == 0)); then

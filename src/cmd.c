@@ -23,6 +23,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_interview_entry,
 	&cmd_export_entry,
 	&cmd_forget_entry,
+	&cmd_suspend_entry,
+	&cmd_unsuspend_entry,
 	&cmd_help_entry,
 	NULL,
 };

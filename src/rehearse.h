@@ -59,6 +59,8 @@ extern const struct cmd_entry *const cmd_table[];
 
 extern const struct cmd_entry cmd_drill_entry;
 extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_suspend_entry;
+extern const struct cmd_entry cmd_unsuspend_entry;
 extern const struct cmd_entry cmd_lint_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;

@@ -60,7 +60,9 @@ EOF
 
 	bcomp ""
 	check "bash: the commands" replies drill import lint list show \
-	    grade stats story interview export forget help
+	    grade stats story interview export forget suspend unsuspend help
+	bcomp --db "$db" unsuspend sample/f
+	check "bash: unsuspend completes a card" replies sample/first
 	bcomp help gr
 	check "bash: help completes a command" replies grade
 	check "bash: it runs cleanly" test "$rc" -eq 0 -a ! -s "$tmp/err"

@@ -112,6 +112,37 @@ run_in ':suspend
 run show sample/second --json
 check ":undo takes a suspension back" json 'j["suspended"] is False'
 
+# suspend and unsuspend on the command line.
+run show sample/first --json
+check "before: first is suspended (from the drill above)" json 'j["suspended"] is True'
+reps=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["reps"])' "$tmp/out")
+run unsuspend sample/first sample/nosuch
+check_rc "unsuspend with an unknown card" 1
+check "the unknown card is named" has "$tmp/err" "sample/nosuch: no such card"
+run show sample/first --json
+check "an unknown card changes nothing" json 'j["suspended"] is True'
+run unsuspend sample/first nonsense
+check_rc "unsuspend with a malformed card" 2
+run unsuspend sample/first sample/second
+check_rc "unsuspend" 0
+check "unsuspend says so" has "$tmp/out" "sample/first: drilled again, its progress as it was"
+check "a card not suspended is said to be so" has "$tmp/out" "sample/second: not suspended"
+run show sample/first --json
+check "unsuspended, progress kept" json "j['suspended'] is False and j['reps'] == $reps"
+run_in '' --today 2026-10-02 drill sample
+check "an unsuspended card is drilled again" has "$tmp/out" "first card"
+run suspend sample/first sample/third
+check_rc "suspend" 0
+check "suspend says so" has "$tmp/out" "sample/third: suspended"
+run suspend sample/third
+check "suspend twice" has "$tmp/out" "sample/third: already suspended"
+run show sample/third --json
+check "suspend sets it" json 'j["suspended"] is True'
+run_in '' --today 2026-10-02 --cram drill sample
+check "a card suspended by the command is not drilled, even with --cram" hasnt "$tmp/out" "third card"
+run suspend
+check_rc "suspend without a card" 2
+
 # Stats, as JSON and as text.
 rm -f "$db"
 run import "$tmp/deck.yaml"
