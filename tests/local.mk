@@ -28,6 +28,7 @@ if HAVE_CMOCKA
 unit_tests = \
 	tests/unit/test-clock \
 	tests/unit/test-deck \
+	tests/unit/test-fsrs \
 	tests/unit/test-sched \
 	tests/unit/test-store \
 	tests/unit/test-term
@@ -45,6 +46,10 @@ unit_ldadd = src/libcore.a $(CMOCKA_LIBS)
 tests_unit_test_clock_SOURCES = tests/unit/test-clock.c
 tests_unit_test_clock_CFLAGS = $(unit_cflags)
 tests_unit_test_clock_LDADD = $(unit_ldadd)
+
+tests_unit_test_fsrs_SOURCES = tests/unit/test-fsrs.c
+tests_unit_test_fsrs_CFLAGS = $(unit_cflags)
+tests_unit_test_fsrs_LDADD = $(unit_ldadd) -lm
 
 tests_unit_test_sched_SOURCES = tests/unit/test-sched.c
 tests_unit_test_sched_CFLAGS = $(unit_cflags)
@@ -86,6 +91,7 @@ AM_TESTS_ENVIRONMENT = \
 EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/repl/transcript.exp tests/transcripts \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
+	tests/data/fsrs.table tests/data/fsrs-ref.cjs \
 	tests/data/schema-v1.sql tests/data/schema-v3.sql \
 	tests/data/bad tests/data/good
 
