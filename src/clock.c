@@ -8,7 +8,7 @@ static bool	today_set;
 static int64_t	today_value;
 
 /* Days from civil date, proleptic Gregorian (H. Hinnant's algorithm). */
-int64_t
+static int64_t
 day_from_civil(int64_t y, unsigned m, unsigned d)
 {
 	int64_t era, yoe, doy, doe;
