@@ -10,18 +10,6 @@
 #include "session.h"
 #include "xmalloc.h"
 
-static char *
-history_path(void)
-{
-	char *dir = cmd_data_dir(), *path;
-
-	if (dir == NULL)
-		return NULL;
-	path = xasprintf("%s/history", dir);
-	free(dir);
-	return path;
-}
-
 /* The DECK operands as a JSON array, checked against the database. */
 static int
 select_decks(struct store *st, int argc, char **argv, char **json)
@@ -201,7 +189,7 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 			fputs(_("Nothing to drill today"), stdout);
 	} else {
 		opening(&s);
-		hist = history_path();
+		hist = cmd_data_file("history");
 		session_run(&s, hist);
 		free(hist);
 	}
