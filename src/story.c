@@ -39,18 +39,13 @@ skeleton(const char *language)
 static void
 comment_lines(struct buf *b, const char *text)
 {
-	const char *p, *nl;
+	size_t n;
 
-	for (p = text; *p != '\0'; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p) - 1;
+	for (; *text != '\0'; text += n + (text[n] == '\n')) {
+		n = strcspn(text, "\n");
 		buf_adds(b, "# ");
-		buf_add(b, p, (size_t)(nl - p + 1));
-		if (*nl != '\n')
-			buf_addc(b, '\n');
-		if (nl[1] == '\0')
-			break;
+		buf_add(b, text, n);
+		buf_addc(b, '\n');
 	}
 }
 
@@ -89,56 +84,46 @@ story_text(const char *file)
 
 		p = nl != NULL ? nl + 1 : p + strlen(p);
 	}
-	while (*p == '\n' || *p == ' ' || *p == '\t' || *p == '\r')
-		p++;
+	p += strspn(p, " \t\r\n");
 	end = p + strlen(p);
-	while (end > p && (end[-1] == '\n' || end[-1] == ' ' ||
-	    end[-1] == '\t' || end[-1] == '\r'))
+	while (end > p && strchr(" \t\r\n", end[-1]) != NULL)
 		end--;
 	return xstrndup(p, (size_t)(end - p));
 }
 
-/* Split $VISUAL/$EDITOR on blanks: no shell ever sees the path. */
+/*
+ * $VISUAL/$EDITOR split on blanks (no shell ever sees the path), then the
+ * path.  The words point into *words; the caller frees both.
+ */
 static char **
-editor_argv(const char *path)
+editor_argv(char *path, char **words)
 {
 	const char *cmd = getenv("VISUAL");
-	char **argv = NULL, *copy, *word, *save = NULL;
+	char **argv = NULL, *word, *save = NULL;
 	size_t n = 0;
 
 	if (cmd == NULL || *cmd == '\0')
 		cmd = getenv("EDITOR");
 	if (cmd == NULL || *cmd == '\0')
 		cmd = "vi";
-	copy = xstrdup(cmd);
-	for (word = strtok_r(copy, " \t", &save); word != NULL;
+	*words = xstrdup(cmd);
+	for (word = strtok_r(*words, " \t", &save); word != NULL;
 	    word = strtok_r(NULL, " \t", &save)) {
 		argv = xreallocarray(argv, n + 2, sizeof *argv);
-		argv[n++] = xstrdup(word);
+		argv[n++] = word;
 	}
-	free(copy);
 	argv = xreallocarray(argv, n + 2, sizeof *argv);
-	argv[n++] = xstrdup(path);
+	argv[n++] = path;
 	argv[n] = NULL;
 	return argv;
 }
 
-static void
-free_argv(char **argv)
-{
-	size_t i;
-
-	for (i = 0; argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
-}
-
 /* Run the editor on path and wait; its exit status, or -1. */
 static int
-run_editor(const char *path)
+run_editor(char *path)
 {
 	struct sigaction ign, old_int, old_quit;
-	char **argv = editor_argv(path);
+	char *words, **argv = editor_argv(path, &words);
 	pid_t pid;
 	int status = -1;
 
@@ -149,8 +134,6 @@ run_editor(const char *path)
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
-		sigaction(SIGINT, &old_int, NULL);
-		sigaction(SIGQUIT, &old_quit, NULL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
 		execvp(argv[0], argv);
@@ -166,7 +149,8 @@ run_editor(const char *path)
 	}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
-	free_argv(argv);
+	free(words);
+	free(argv);
 	return status;
 }
 
