@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "clock.h"
-#include "config.h"
 #include "deck.h"
 #include "i18n.h"
 #include "session.h"

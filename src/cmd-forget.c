@@ -5,11 +5,8 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
-#include "xmalloc.h"
 
 /*
  * Yes: y, Y or yes, and the same words in the user's language (the short

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "clock.h"
-#include "config.h"
 #include "i18n.h"
 #include "rehearse.h"
 

@@ -1,9 +1,7 @@
 /* cmd-interview.c: set, show or clear the interview date. */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "clock.h"
-#include "config.h"
 #include "i18n.h"
 #include "rehearse.h"
 

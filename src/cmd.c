@@ -5,7 +5,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "config.h"
 #include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"

@@ -7,7 +7,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "config.h"
 #include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
