@@ -49,21 +49,16 @@ forget(struct store *st, const struct options *o, const char *what,
 {
 	int64_t n = store_forget_count(st, deck, card);
 
-	if (n < 0) {
-		warnx_("%s", store_error(st));
-		return EXIT_FAIL;
-	}
+	if (n < 0)
+		return cmd_store_error(st);
 	if (!(o->given & O_YES) && isatty(STDIN_FILENO) && n > 0 &&
 	    !confirm(what, n)) {
 		fputs(_("Nothing changed.\n"), stdout);
 		return EXIT_OK;
 	}
-	if ((n = store_forget(st, deck, card, o->today)) < 0) {
-		warnx_("%s", store_error(st));
-		return EXIT_FAIL;
-	}
-	if (cmd_check_store(st) != EXIT_OK)
-		return EXIT_FAIL;
+	if ((n = store_forget(st, deck, card, o->today)) < 0 ||
+	    store_failed(st))
+		return cmd_store_error(st);
 	printf(ngettext("%s: progress reset for %lld card (your stories and "
 	    "the review log are kept).\n", "%s: progress reset for %lld cards "
 	    "(your stories and the review log are kept).\n",

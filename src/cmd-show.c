@@ -82,10 +82,9 @@ cmd_show_exec(const struct options *o, int argc, char **argv)
 	}
 	if (o->given & O_JSON) {
 		json = store_json_card(st, v.deck, v.id);
-		if (json == NULL || store_failed(st)) {
-			warnx_("%s", store_error(st));
-			rc = EXIT_FAIL;
-		} else
+		if (json == NULL || store_failed(st))
+			rc = cmd_store_error(st);
+		else
 			puts(json);
 		free(json);
 	} else if ((rc = cmd_check_store(st)) == EXIT_OK)

@@ -164,10 +164,14 @@ cmd_check_deck(struct store *st, const char *id, char **json)
 }
 
 int
-cmd_check_store(struct store *st)
+cmd_store_error(struct store *st)
 {
-	if (!store_failed(st))
-		return EXIT_OK;
 	warnx_("%s", store_error(st));
 	return EXIT_FAIL;
+}
+
+int
+cmd_check_store(struct store *st)
+{
+	return store_failed(st) ? cmd_store_error(st) : EXIT_OK;
 }

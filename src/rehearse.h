@@ -90,6 +90,8 @@ int	 cmd_get_card(struct store *, const char *arg, struct card_view *);
  * passes for an empty or partial answer.
  */
 int	 cmd_check_store(struct store *);
+/* EXIT_FAIL after saying what went wrong in the database (store_error). */
+int	 cmd_store_error(struct store *);
 
 /*
  * import.c: one deck file into the database; prints a summary line
