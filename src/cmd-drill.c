@@ -126,26 +126,20 @@ static int
 start(struct session *s, struct store *st, const struct options *o,
     int argc, char **argv, char **decks)
 {
-	int rc;
+	int rc, tagged;
 
 	*decks = NULL;
 	if (store_read_begin(st) != 0)
 		return cmd_check_store(st);
 	rc = select_decks(st, argc, argv, decks);
-	if (rc == EXIT_OK && o->tag != NULL) {
-		switch (store_tag_used(st, *decks, o->tag)) {
-		case 1:
-			break;
-		case 0:
-			warnx_(_("no card has the tag '%s' (see 'rehearse "
-			    "list DECK --json' for tags)"), o->tag);
-			rc = EXIT_FAIL;
-			break;
-		default:
-			rc = cmd_check_store(st);
-			break;
-		}
-	}
+	tagged = rc == EXIT_OK && o->tag != NULL ?
+	    store_tag_used(st, *decks, o->tag) : 1;
+	if (tagged == 0) {
+		warnx_(_("no card has the tag '%s' (see 'rehearse list DECK "
+		    "--json' for tags)"), o->tag);
+		rc = EXIT_FAIL;
+	} else if (tagged < 0)
+		rc = cmd_check_store(st);
 	if (rc == EXIT_OK) {
 		session_init(s, st, o, *decks);
 		if (session_build(s) != 0)
