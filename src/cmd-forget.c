@@ -20,11 +20,8 @@ is_yes(const char *line)
 	/* TRANSLATORS: the long yes of [y/N], also accepted. */
 	const char *yes = _("yes");
 
-	if (strcmp(line, "y") == 0 || strcmp(line, "Y") == 0 ||
-	    strcmp(line, "yes") == 0 || strcmp(line, yes) == 0)
-		return true;
-	return strlen(line) == strlen(y) && strncasecmp(line, y,
-	    strlen(y)) == 0;
+	return strcasecmp(line, "y") == 0 || strcasecmp(line, y) == 0 ||
+	    strcmp(line, "yes") == 0 || strcmp(line, yes) == 0;
 }
 
 /* Ask on a terminal; anything but yes is a no. */

@@ -76,10 +76,8 @@ cmd_show_exec(const struct options *o, int argc, char **argv)
 	(void)argc;
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
-	if ((rc = cmd_get_card(st, argv[0], &v)) != EXIT_OK) {
-		store_close(st);
-		return rc;
-	}
+	if ((rc = cmd_get_card(st, argv[0], &v)) != EXIT_OK)
+		goto out;
 	if (o->given & O_JSON) {
 		json = store_json_card(st, v.deck, v.id);
 		if (json == NULL || store_failed(st))
@@ -90,6 +88,7 @@ cmd_show_exec(const struct options *o, int argc, char **argv)
 	} else if ((rc = cmd_check_store(st)) == EXIT_OK)
 		show_text(&v, o->today);
 	card_view_free(&v);
+out:
 	store_close(st);
 	return rc;
 }

@@ -205,19 +205,16 @@ make_temp(const char *text)
 	if (dir == NULL || *dir != '/')
 		dir = "/tmp";
 	path = xasprintf("%s/rehearse-story-XXXXXX.md", dir);
-	if ((fd = mkstemps(path, 3)) < 0) {
+	if ((fd = mkstemps(path, 3)) < 0)
 		warnx_(_("%s: cannot create a temporary file: %s"), dir,
 		    strerror(errno));
-		free(path);
-		return NULL;
-	}
-	if (write_file(fd, text) != 0 || close(fd) != 0) {
+	else if (write_file(fd, text) != 0 || close(fd) != 0) {
 		warnx_(_("%s: cannot write: %s"), path, strerror(errno));
 		unlink(path);
-		free(path);
-		return NULL;
-	}
-	return path;
+	} else
+		return path;
+	free(path);
+	return NULL;
 }
 
 /* Save the edited text when it differs; prints what happened. */

@@ -168,14 +168,12 @@ term_sanitize(struct buf *b, const char *s, bool keep_newlines)
 	size_t n;
 
 	buf_add(b, "", 0);	/* b->data is a string even if s is empty */
-	while (*p != '\0') {
+	for (; *p != '\0'; p += n) {
 		if ((n = utf8_decode(p, &cp)) == 0) {
 			buf_printf(b, "\\x%02x", *p);
-			p++;
-			continue;
-		}
-		sanitize_char(b, p, n, cp, keep_newlines);
-		p += n;
+			n = 1;
+		} else
+			sanitize_char(b, p, n, cp, keep_newlines);
 	}
 }
 
