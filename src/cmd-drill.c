@@ -106,19 +106,14 @@ opening(const struct session *s)
 			    (long long)o->new_cards, (long long)s->new_limit);
 	}
 	/* TRANSLATORS: the second number counts cards too ("100+"). */
-	if (s->cram)
-		printf(ngettext("%s card to drill (cram: schedule untouched); "
-		    "%lld%s not seen yet. Enter reveals, :help lists "
-		    "commands.\n", "%s cards to drill (cram: schedule "
-		    "untouched); %lld%s not seen yet. Enter reveals, :help "
-		    "lists commands.\n", n), queue_label(&s->q),
-		    (long long)unseen, more);
-	else
-		printf(ngettext("%s card to drill; %lld%s not seen yet. Enter "
-		    "reveals, :help lists commands.\n", "%s cards to drill; "
-		    "%lld%s not seen yet. Enter reveals, :help lists "
-		    "commands.\n", n), queue_label(&s->q), (long long)unseen,
-		    more);
+	printf(s->cram ? ngettext("%s card to drill (cram: schedule "
+	    "untouched); %lld%s not seen yet. Enter reveals, :help lists "
+	    "commands.\n", "%s cards to drill (cram: schedule untouched); "
+	    "%lld%s not seen yet. Enter reveals, :help lists commands.\n", n) :
+	    ngettext("%s card to drill; %lld%s not seen yet. Enter reveals, "
+	    ":help lists commands.\n", "%s cards to drill; %lld%s not seen "
+	    "yet. Enter reveals, :help lists commands.\n", n),
+	    queue_label(&s->q), (long long)unseen, more);
 }
 
 /* Read the session's start in one snapshot (and one file lock). */

@@ -245,29 +245,15 @@ wrap_newline(struct wrap *w)
 	w->col = 0;
 }
 
-/* Break a word too long for any line between characters. */
-static void
-wrap_long_word(struct wrap *w, const char *word, size_t len)
-{
-	size_t i = 0, n;
-	int cw;
-
-	while (i < len) {
-		n = next_char(word + i, len - i, &cw);
-		/* At the start of a line it goes in anyway, or nothing would. */
-		if (w->col > 0 && w->col + cw > w->avail)
-			wrap_newline(w);
-		buf_add(w->b, word + i, n);
-		w->col += cw;
-		i += n;
-	}
-}
-
-/* Place a word after gap spaces, on this line if it fits, else the next. */
+/*
+ * Place a word after gap spaces, on this line if it fits, else the next;
+ * one too long for any line breaks between characters.
+ */
 static void
 wrap_word(struct wrap *w, int gap, const char *word, size_t len)
 {
-	int ww = (int)width_of(word, len);
+	int ww = (int)width_of(word, len), cw;
+	size_t i, n;
 
 	if (w->col > 0 && w->col + gap + ww <= w->avail) {
 		add_spaces(w->b, gap);
@@ -277,8 +263,16 @@ wrap_word(struct wrap *w, int gap, const char *word, size_t len)
 	if (w->col + ww <= w->avail) {
 		buf_add(w->b, word, len);
 		w->col += ww;
-	} else
-		wrap_long_word(w, word, len);
+		return;
+	}
+	for (i = 0; i < len; i += n) {
+		n = next_char(word + i, len - i, &cw);
+		/* At the start of a line it goes in anyway, or nothing would. */
+		if (w->col > 0 && w->col + cw > w->avail)
+			wrap_newline(w);
+		buf_add(w->b, word + i, n);
+		w->col += cw;
+	}
 }
 
 /*
