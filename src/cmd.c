@@ -78,7 +78,7 @@ char *
 cmd_data_file(const char *name)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	char *dir, *path;
+	char *dir, *path = NULL;
 
 	if (xdg != NULL && *xdg == '/')
 		dir = xasprintf("%s/rehearse", xdg);
@@ -89,13 +89,11 @@ cmd_data_file(const char *name)
 		    "PATH"));
 		return NULL;
 	}
-	if (make_dirs(dir) != 0) {
+	if (make_dirs(dir) != 0)
 		warnx_(_("%s: cannot create directory: %s"), dir,
 		    strerror(errno));
-		free(dir);
-		return NULL;
-	}
-	path = xasprintf("%s/%s", dir, name);
+	else
+		path = xasprintf("%s/%s", dir, name);
 	free(dir);
 	return path;
 }

@@ -160,7 +160,7 @@ locale_dir(void)
 int
 main(int argc, char **argv)
 {
-	struct options o;
+	struct options o = { .new_cards = 10 };
 	const struct cmd_entry *ce;
 	const char *env;
 	int c, rc, nargs;
@@ -180,8 +180,6 @@ main(int argc, char **argv)
 	 * reports as a full disk) rather than kill us mid-transaction.
 	 */
 	signal(SIGXFSZ, SIG_IGN);
-	memset(&o, 0, sizeof o);
-	o.new_cards = 10;
 	if ((env = getenv("REHEARSE_TODAY")) != NULL && *env != '\0' &&
 	    (rc = parse_today(env, "REHEARSE_TODAY")) != EXIT_OK)
 		return rc;

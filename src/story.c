@@ -13,10 +13,6 @@
 
 #define STORY_MAX (1024 * 1024)
 
-#define STARR_EN "Situation:\n\nTask:\n\nAction:\n\nResult:\n\nReflection:\n"
-#define STARR_NL "Situatie:\n\nTaak:\n\nActie:\n\nResultaat:\n\n" \
-    "Reflectie:\n"
-
 /*
  * The STARR headings are part of the answer, told in the deck's language:
  * a deck that names its language gets them in it (Dutch for nl, English
@@ -25,13 +21,16 @@
 static const char *
 skeleton(const char *language)
 {
+	/* TRANSLATORS: the STARR headings a story starts from. */
+	static const char en[] = N_("Situation:\n\nTask:\n\nAction:\n\n"
+	    "Result:\n\nReflection:\n");
+
 	if (language == NULL)
-		/* TRANSLATORS: the STARR headings a story starts from. */
-		return _("Situation:\n\nTask:\n\nAction:\n\nResult:\n\n"
-		    "Reflection:\n");
+		return _(en);
 	if (strncmp(language, "nl", 2) == 0)
-		return STARR_NL;
-	return STARR_EN;
+		return "Situatie:\n\nTaak:\n\nActie:\n\nResultaat:\n\n"
+		    "Reflectie:\n";
+	return en;
 }
 
 /* Every line of text (the last need not end in '\n') as a '#' comment. */
@@ -121,13 +120,11 @@ editor_argv(char *path, char **words)
 static int
 run_editor(char *path)
 {
-	struct sigaction ign, old_int, old_quit;
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old_int, old_quit;
 	char *words, **argv = editor_argv(path, &words);
 	pid_t pid;
 	int status = -1;
 
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
 	fflush(NULL);
