@@ -124,20 +124,6 @@ take_option(struct options *o, int c, const char *arg)
 	return EXIT_OK;
 }
 
-static int
-check_options(const struct cmd_entry *ce, const struct options *o)
-{
-	const struct option *opt;
-	unsigned extra = o->given & ~ce->options;
-
-	for (opt = long_options; opt->name != NULL; opt++) {
-		if ((unsigned)opt->val & extra)
-			return usage_error(_("%s: option --%s does not apply "
-			    "to this command"), ce->name, opt->name);
-	}
-	return EXIT_OK;
-}
-
 #ifdef ENABLE_NLS
 /*
  * Where the catalogues are: $REHEARSE_LOCALEDIR, else the installed ones
@@ -162,6 +148,7 @@ main(int argc, char **argv)
 {
 	struct options o = { .new_cards = 10 };
 	const struct cmd_entry *ce;
+	const struct option *opt;
 	const char *env;
 	int c, rc, nargs;
 	char **args;
@@ -222,8 +209,11 @@ main(int argc, char **argv)
 		args++;
 		nargs--;
 	}
-	if ((rc = check_options(ce, &o)) != EXIT_OK)
-		return rc;
+	for (opt = long_options; opt->name != NULL; opt++) {
+		if ((unsigned)opt->val & o.given & ~ce->options)
+			return usage_error(_("%s: option --%s does not apply "
+			    "to this command"), ce->name, opt->name);
+	}
 	if (nargs < ce->min_args)
 		return usage_error(_("%s: missing argument (usage: rehearse "
 		    "%s %s)"), ce->name, ce->name, ce->usage);
