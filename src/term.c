@@ -312,32 +312,22 @@ wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
 	buf_addc(b, '\n');
 }
 
-/* Tabs become four spaces, so that every space is one column. */
-static void
-expand_tabs(struct buf *out, const char *s)
-{
-	const char *tab;
-
-	buf_add(out, "", 0);
-	while ((tab = strchr(s, '\t')) != NULL) {
-		buf_add(out, s, (size_t)(tab - s));
-		buf_adds(out, TERM_TAB_SPACES);
-		s = tab + 1;
-	}
-	buf_adds(out, s);
-}
-
 void
 term_wrap(struct buf *b, const char *s, int width, int indent)
 {
 	struct buf text = { NULL, 0, 0 };
-	const char *p;
+	const char *p, *tab;
 	size_t len;
 
 	if (indent < 0)
 		indent = 0;
 	buf_add(b, "", 0);
-	expand_tabs(&text, s);
+	/* Tabs become four spaces, so that every space is one column. */
+	for (p = s; (tab = strchr(p, '\t')) != NULL; p = tab + 1) {
+		buf_add(&text, p, (size_t)(tab - p));
+		buf_adds(&text, TERM_TAB_SPACES);
+	}
+	buf_adds(&text, p);
 	/* A final newline ends the last line; it does not start another. */
 	for (p = text.data; *p != '\0'; p += len + (p[len] == '\n')) {
 		len = strcspn(p, "\n");
