@@ -177,6 +177,7 @@ read_file(const char *path)
 
 	if (fp == NULL)
 		return NULL;
+	buf_add(&b, "", 0);	/* an empty file is an empty story */
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 &&
 	    b.len <= STORY_MAX)
 		buf_add(&b, chunk, n);
@@ -186,8 +187,6 @@ read_file(const char *path)
 		errno = EFBIG;
 		return NULL;
 	}
-	if (b.data == NULL)
-		buf_add(&b, "", 0);
 	return b.data;
 }
 

@@ -1,7 +1,6 @@
 /* term.c: printing untrusted deck text safely, colour, and word wrapping. */
 #include <sys/ioctl.h>
 
-#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,11 +62,11 @@ detect_width(void)
 	/* Some ptys (serial consoles, fresh containers) report 0 columns. */
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
-	if (s == NULL || *s == '\0')
+	if (s == NULL)
 		return TERM_DEFAULT_WIDTH;
-	errno = 0;
+	/* The range rules out "" (0) and overflow (LONG_MIN, LONG_MAX). */
 	n = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || n <= 0 || n > 10000)
+	if (*end != '\0' || n <= 0 || n > 10000)
 		return TERM_DEFAULT_WIDTH;
 	return (int)n;
 }
