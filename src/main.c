@@ -17,7 +17,7 @@
 /*
  * An option a command may refuse has its enum opt_bit as getopt's value,
  * and the table lists them in bit order, so that the first refused is the
- * one named.  --db and --today apply to every command.
+ * one named.  --db and --today, above every bit, apply to every command.
  */
 enum {
 	OPT_DB = 1 << 16,
