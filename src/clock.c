@@ -8,7 +8,7 @@ static bool	today_set;
 static int64_t	today_value;
 
 /* Days from civil date, proleptic Gregorian (H. Hinnant's algorithm). */
-int64_t
+static int64_t
 day_from_civil(int64_t y, unsigned m, unsigned d)
 {
 	int64_t era, yoe, doy, doe;
@@ -37,21 +37,11 @@ civil_from_day(int64_t z, int64_t *y, unsigned *m, unsigned *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-static unsigned
-month_days(int64_t y, unsigned m)
-{
-	static const unsigned n[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : n[m - 1];
-}
-
 bool
 day_parse(const char *s, int64_t *day)
 {
-	int64_t y;
-	unsigned m, d;
+	int64_t y, n;
+	unsigned m, d, back_m, back_d;
 	int i;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
@@ -63,9 +53,14 @@ day_parse(const char *s, int64_t *day)
 	    (s[3] - '0');
 	m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
 	d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > 31)
 		return false;
-	*day = day_from_civil(y, m, d);
+	/* A day past the end of its month (02-30) comes back as another. */
+	n = day_from_civil(y, m, d);
+	civil_from_day(n, &y, &back_m, &back_d);
+	if (back_d != d)
+		return false;
+	*day = n;
 	return true;
 }
 

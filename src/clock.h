@@ -14,7 +14,6 @@
 bool	 day_parse(const char *s, int64_t *day);
 /* Format a day number; days past 9999-12-31 print as that date. */
 char	*day_format(int64_t day, char buf[DAY_BUFSZ]);
-int64_t	 day_from_civil(int64_t y, unsigned m, unsigned d);
 
 /* Make every later clock_today() return day (--today, $REHEARSE_TODAY). */
 void	 clock_set_today(int64_t day);

@@ -4,23 +4,10 @@
 #include <string.h>
 
 #include "clock.h"
-#include "config.h"
 #include "deck.h"
 #include "i18n.h"
 #include "session.h"
 #include "xmalloc.h"
-
-static char *
-history_path(void)
-{
-	char *dir = cmd_data_dir(), *path;
-
-	if (dir == NULL)
-		return NULL;
-	path = xasprintf("%s/history", dir);
-	free(dir);
-	return path;
-}
 
 /* The DECK operands as a JSON array, checked against the database. */
 static int
@@ -67,9 +54,9 @@ first_run(struct store *st, const struct options *o)
 
 	if ((n = bundled_import(st, lang)) <= 0)
 		return -1;
-	reveal_say("", ngettext("Welcome to rehearse: imported %d bundled deck (%s).\n",
-	    "Welcome to rehearse: imported %d bundled decks (%s).\n", n), n,
-	    lang);
+	reveal_say("", ngettext("Welcome to rehearse: imported %d bundled "
+	    "deck (%s).\n", "Welcome to rehearse: imported %d bundled decks "
+	    "(%s).\n", n), n, lang);
 	return 0;
 }
 
@@ -82,10 +69,10 @@ opening_interview(const struct session *s, int64_t left)
 
 	day_format(s->iv.day, day);
 	if (left == 0) {
-		reveal_say("", ngettext("Interview today (%s); %lld card not seen "
-		    "yet. Good luck!\n", "Interview today (%s); %lld cards "
-		    "not seen yet. Good luck!\n", (unsigned long)unseen), day,
-		    unseen);
+		reveal_say("", ngettext("Interview today (%s); %lld card not "
+		    "seen yet. Good luck!\n", "Interview today (%s); %lld "
+		    "cards not seen yet. Good luck!\n", (unsigned long)unseen),
+		    day, unseen);
 		return;
 	}
 	snprintf(days, sizeof days, ngettext("%lld day", "%lld days",
@@ -93,8 +80,8 @@ opening_interview(const struct session *s, int64_t left)
 	snprintf(cards, sizeof cards, ngettext("%lld card", "%lld cards",
 	    (unsigned long)unseen), unseen);
 	/* TRANSLATORS: "3 days", the date, "12 cards". */
-	reveal_say("", _("Interview in %s (%s); %s not seen yet.\n"), days, day,
-	    cards);
+	reveal_say("", _("Interview in %s (%s); %s not seen yet.\n"), days,
+	    day, cards);
 }
 
 /* The opening lines: the interview, the pacing, the session's size. */
@@ -111,27 +98,22 @@ opening(const struct session *s)
 	if (s->interview && (left = s->iv.day - o->today) >= 0) {
 		opening_interview(s, left);
 		if (!s->cram && s->new_limit > o->new_cards)
-			reveal_say("", ngettext("To see every card before the last "
-			    "%d day, today's new-card limit rises from %lld "
-			    "to %lld.\n", "To see every card before the last "
-			    "%d days, today's new-card limit rises from %lld "
-			    "to %lld.\n", SCHED_WINDOW), SCHED_WINDOW,
+			reveal_say("", ngettext("To see every card before the "
+			    "last %d day, today's new-card limit rises from "
+			    "%lld to %lld.\n", "To see every card before the "
+			    "last %d days, today's new-card limit rises from "
+			    "%lld to %lld.\n", SCHED_WINDOW), SCHED_WINDOW,
 			    (long long)o->new_cards, (long long)s->new_limit);
 	}
 	/* TRANSLATORS: the second number counts cards too ("100+"). */
-	if (s->cram)
-		reveal_say("", ngettext("%s card to drill (cram: schedule untouched); "
-		    "%lld%s not seen yet. Enter reveals, :help lists "
-		    "commands.\n", "%s cards to drill (cram: schedule "
-		    "untouched); %lld%s not seen yet. Enter reveals, :help "
-		    "lists commands.\n", n), queue_label(&s->q),
-		    (long long)unseen, more);
-	else
-		reveal_say("", ngettext("%s card to drill; %lld%s not seen yet. Enter "
-		    "reveals, :help lists commands.\n", "%s cards to drill; "
-		    "%lld%s not seen yet. Enter reveals, :help lists "
-		    "commands.\n", n), queue_label(&s->q), (long long)unseen,
-		    more);
+	reveal_say("", s->cram ? ngettext("%s card to drill (cram: schedule "
+	    "untouched); %lld%s not seen yet. Enter reveals, :help lists "
+	    "commands.\n", "%s cards to drill (cram: schedule untouched); "
+	    "%lld%s not seen yet. Enter reveals, :help lists commands.\n", n) :
+	    ngettext("%s card to drill; %lld%s not seen yet. Enter reveals, "
+	    ":help lists commands.\n", "%s cards to drill; %lld%s not seen "
+	    "yet. Enter reveals, :help lists commands.\n", n),
+	    queue_label(&s->q), (long long)unseen, more);
 }
 
 /* Read the session's start in one snapshot (and one file lock). */
@@ -139,26 +121,20 @@ static int
 start(struct session *s, struct store *st, const struct options *o,
     int argc, char **argv, char **decks)
 {
-	int rc;
+	int rc, tagged;
 
 	*decks = NULL;
 	if (store_read_begin(st) != 0)
 		return cmd_check_store(st);
 	rc = select_decks(st, argc, argv, decks);
-	if (rc == EXIT_OK && o->tag != NULL) {
-		switch (store_tag_used(st, *decks, o->tag)) {
-		case 1:
-			break;
-		case 0:
-			warnx_(_("no card has the tag '%s' (see 'rehearse "
-			    "list DECK --json' for tags)"), o->tag);
-			rc = EXIT_FAIL;
-			break;
-		default:
-			rc = cmd_check_store(st);
-			break;
-		}
-	}
+	tagged = rc == EXIT_OK && o->tag != NULL ?
+	    store_tag_used(st, *decks, o->tag) : 1;
+	if (tagged == 0) {
+		warnx_(_("no card has the tag '%s' (see 'rehearse list DECK "
+		    "--json' for tags)"), o->tag);
+		rc = EXIT_FAIL;
+	} else if (tagged < 0)
+		rc = cmd_check_store(st);
 	if (rc == EXIT_OK) {
 		session_init(s, st, o, *decks);
 		if (session_build(s) != 0)
@@ -205,7 +181,7 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 			fputs(_("Nothing to drill today"), stdout);
 	} else {
 		opening(&s);
-		hist = history_path();
+		hist = cmd_data_file("history");
 		session_run(&s, hist);
 		free(hist);
 	}

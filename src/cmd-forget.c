@@ -5,11 +5,8 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "config.h"
-#include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
-#include "xmalloc.h"
 
 /*
  * Yes: y, Y or yes, and the same words in the user's language (the short
@@ -23,11 +20,8 @@ is_yes(const char *line)
 	/* TRANSLATORS: the long yes of [y/N], also accepted. */
 	const char *yes = _("yes");
 
-	if (strcmp(line, "y") == 0 || strcmp(line, "Y") == 0 ||
-	    strcmp(line, "yes") == 0 || strcmp(line, yes) == 0)
-		return true;
-	return strlen(line) == strlen(y) && strncasecmp(line, y,
-	    strlen(y)) == 0;
+	return strcasecmp(line, "y") == 0 || strcasecmp(line, y) == 0 ||
+	    strcmp(line, "yes") == 0 || strcmp(line, yes) == 0;
 }
 
 /* Ask on a terminal; anything but yes is a no. */
@@ -52,21 +46,16 @@ forget(struct store *st, const struct options *o, const char *what,
 {
 	int64_t n = store_forget_count(st, deck, card);
 
-	if (n < 0) {
-		warnx_("%s", store_error(st));
-		return EXIT_FAIL;
-	}
+	if (n < 0)
+		return cmd_store_error(st);
 	if (!(o->given & O_YES) && isatty(STDIN_FILENO) && n > 0 &&
 	    !confirm(what, n)) {
 		fputs(_("Nothing changed.\n"), stdout);
 		return EXIT_OK;
 	}
-	if ((n = store_forget(st, deck, card, o->today)) < 0) {
-		warnx_("%s", store_error(st));
-		return EXIT_FAIL;
-	}
-	if (cmd_check_store(st) != EXIT_OK)
-		return EXIT_FAIL;
+	if ((n = store_forget(st, deck, card, o->today)) < 0 ||
+	    store_failed(st))
+		return cmd_store_error(st);
 	printf(ngettext("%s: progress reset for %lld card (your stories and "
 	    "the review log are kept).\n", "%s: progress reset for %lld cards "
 	    "(your stories and the review log are kept).\n",

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "clock.h"
-#include "config.h"
 #include "i18n.h"
 #include "rehearse.h"
 
@@ -31,10 +30,9 @@ cmd_grade_exec(const struct options *o, int argc, char **argv)
 		    "file)"), argv[0]);
 		rc = EXIT_FAIL;
 	} else if (review_grade(st, v.deck, v.id, q[0] - '0', o->today, 0,
-	    false, &r) != 0 || store_failed(st)) {
-		warnx_("%s", store_error(st));
-		rc = EXIT_FAIL;
-	} else if (strcmp(r.mode, "review") == 0)
+	    false, &r) != 0 || store_failed(st))
+		rc = cmd_store_error(st);
+	else if (strcmp(r.mode, "review") == 0)
 		/* Counted to the day shown, which an interview may move. */
 		printf(ngettext("%s/%s: graded %d, next review %s (in %lld "
 		    "day)\n", "%s/%s: graded %d, next review %s (in %lld "

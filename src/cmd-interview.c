@@ -1,9 +1,7 @@
 /* cmd-interview.c: set, show or clear the interview date. */
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "clock.h"
-#include "config.h"
 #include "i18n.h"
 #include "rehearse.h"
 
@@ -41,28 +39,31 @@ show(struct store *st, int64_t today)
 }
 
 static int
-set(struct store *st, const char *arg, int64_t today)
+set(struct store *st, int64_t d, int64_t today)
 {
-	char day[DAY_BUFSZ];
-	int64_t d;
+	char day[DAY_BUFSZ], now[DAY_BUFSZ];
 
-	if (!day_parse(arg, &d)) {
-		warnx_(_("interview: '%s' is not a date (YYYY-MM-DD)"), arg);
-		return EXIT_USAGE;
-	}
+	day_format(d, day);
 	if (d < today) {
-		warnx_(_("interview: %s is in the past (today is %s)"), arg,
-		    day_format(today, day));
+		warnx_(_("interview: %s is in the past (today is %s)"), day,
+		    day_format(today, now));
 		return EXIT_FAIL;
 	}
-	if (store_meta_set(st, "interview", day_format(d, day)) != 0) {
-		warnx_("%s", store_error(st));
-		return EXIT_FAIL;
-	}
+	if (store_meta_set(st, "interview", day) != 0)
+		return cmd_store_error(st);
 	printf(ngettext("Interview set for %s: in %lld day. Reviews now work "
 	    "towards that day.\n", "Interview set for %s: in %lld days. "
 	    "Reviews now work towards that day.\n", (unsigned long)(d - today)),
 	    day, (long long)(d - today));
+	return EXIT_OK;
+}
+
+static int
+clear(struct store *st)
+{
+	if (store_meta_set(st, "interview", NULL) != 0)
+		return cmd_store_error(st);
+	fputs(_("Interview date cleared: plain SM-2 from now on.\n"), stdout);
 	return EXIT_OK;
 }
 
@@ -84,16 +85,10 @@ cmd_interview_exec(const struct options *o, int argc, char **argv)
 	}
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
-	if (o->given & O_CLEAR) {
-		rc = store_meta_set(st, "interview", NULL) == 0 ? EXIT_OK :
-		    EXIT_FAIL;
-		if (rc == EXIT_OK)
-			fputs(_("Interview date cleared: plain SM-2 from "
-			    "now on.\n"), stdout);
-		else
-			warnx_("%s", store_error(st));
-	} else if (argc > 0)
-		rc = set(st, argv[0], o->today);
+	if (o->given & O_CLEAR)
+		rc = clear(st);
+	else if (argc > 0)
+		rc = set(st, d, o->today);
 	else
 		rc = show(st, o->today);
 	store_close(st);

@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "config.h"
 #include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"

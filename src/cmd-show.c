@@ -3,7 +3,6 @@
 #include <stdlib.h>
 
 #include "clock.h"
-#include "config.h"
 #include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
@@ -77,21 +76,19 @@ cmd_show_exec(const struct options *o, int argc, char **argv)
 	(void)argc;
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
-	if ((rc = cmd_get_card(st, argv[0], &v)) != EXIT_OK) {
-		store_close(st);
-		return rc;
-	}
+	if ((rc = cmd_get_card(st, argv[0], &v)) != EXIT_OK)
+		goto out;
 	if (o->given & O_JSON) {
 		json = store_json_card(st, v.deck, v.id);
-		if (json == NULL || store_failed(st)) {
-			warnx_("%s", store_error(st));
-			rc = EXIT_FAIL;
-		} else
+		if (json == NULL || store_failed(st))
+			rc = cmd_store_error(st);
+		else
 			puts(json);
 		free(json);
 	} else if ((rc = cmd_check_store(st)) == EXIT_OK)
 		show_text(&v, o->today);
 	card_view_free(&v);
+out:
 	store_close(st);
 	return rc;
 }

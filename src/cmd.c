@@ -5,13 +5,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "config.h"
 #include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
 
-const struct cmd_entry *const cmd_table[] = {
+static const struct cmd_entry *const cmd_table[] = {
 	&cmd_drill_entry,
 	&cmd_import_entry,
 	&cmd_lint_entry,
@@ -63,27 +62,25 @@ static int
 make_dirs(char *path)
 {
 	char *p;
+	int rc;
 
 	for (p = path + 1; *p != '\0'; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(path, 0755) != 0 && errno != EEXIST) {
-			*p = '/';
-			return -1;
-		}
+		rc = mkdir(path, 0755);
 		*p = '/';
+		if (rc != 0 && errno != EEXIST)
+			return -1;
 	}
-	if (mkdir(path, 0700) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
+	return mkdir(path, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
 char *
-cmd_data_dir(void)
+cmd_data_file(const char *name)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	char *dir;
+	char *dir, *path = NULL;
 
 	if (xdg != NULL && *xdg == '/')
 		dir = xasprintf("%s/rehearse", xdg);
@@ -94,24 +91,11 @@ cmd_data_dir(void)
 		    "PATH"));
 		return NULL;
 	}
-	if (make_dirs(dir) != 0) {
+	if (make_dirs(dir) != 0)
 		warnx_(_("%s: cannot create directory: %s"), dir,
 		    strerror(errno));
-		free(dir);
-		return NULL;
-	}
-	return dir;
-}
-
-/* The default database: $XDG_DATA_HOME/rehearse/rehearse.db. */
-static char *
-default_db(void)
-{
-	char *dir = cmd_data_dir(), *path;
-
-	if (dir == NULL)
-		return NULL;
-	path = xasprintf("%s/rehearse.db", dir);
+	else
+		path = xasprintf("%s/%s", dir, name);
 	free(dir);
 	return path;
 }
@@ -122,7 +106,7 @@ cmd_open_store(const struct options *o)
 	char *path, *err;
 	struct store *st;
 
-	path = o->db != NULL ? xstrdup(o->db) : default_db();
+	path = o->db != NULL ? xstrdup(o->db) : cmd_data_file("rehearse.db");
 	if (path == NULL)
 		return NULL;
 	st = store_open(path, &err);
@@ -134,30 +118,20 @@ cmd_open_store(const struct options *o)
 	return st;
 }
 
-bool
-cmd_split_card(const char *arg, char **deck, char **card)
-{
-	const char *slash = strchr(arg, '/');
-
-	*deck = *card = NULL;
-	if (slash == NULL || slash == arg || slash[1] == '\0' ||
-	    strchr(slash + 1, '/') != NULL)
-		return false;
-	*deck = xstrndup(arg, (size_t)(slash - arg));
-	*card = xstrdup(slash + 1);
-	return true;
-}
-
 int
 cmd_get_card(struct store *st, const char *arg, struct card_view *v)
 {
+	const char *slash = strchr(arg, '/');
 	char *deck, *card;
 	int rc;
 
-	if (!cmd_split_card(arg, &deck, &card)) {
+	if (slash == NULL || slash == arg || slash[1] == '\0' ||
+	    strchr(slash + 1, '/') != NULL) {
 		warnx_(_("'%s' is not DECK/CARD"), arg);
 		return EXIT_USAGE;
 	}
+	deck = xstrndup(arg, (size_t)(slash - arg));
+	card = xstrdup(slash + 1);
 	rc = store_card_get(st, deck, card, v);
 	if (rc == 1)
 		warnx_(_("%s: no such card (see 'rehearse list %s')"), arg,
@@ -190,10 +164,14 @@ cmd_check_deck(struct store *st, const char *id, char **json)
 }
 
 int
-cmd_check_store(struct store *st)
+cmd_store_error(struct store *st)
 {
-	if (!store_failed(st))
-		return EXIT_OK;
 	warnx_("%s", store_error(st));
 	return EXIT_FAIL;
+}
+
+int
+cmd_check_store(struct store *st)
+{
+	return store_failed(st) ? cmd_store_error(st) : EXIT_OK;
 }

@@ -4,7 +4,6 @@
 #include <unistd.h>
 #include <getopt.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,66 +14,41 @@
 #include "rehearse.h"
 #include "term.h"
 
-enum long_only {
-	OPT_DB = 256,
+/*
+ * An option a command may refuse has its enum opt_bit as getopt's value,
+ * and the table lists them in bit order, so that the first refused is the
+ * one named.  --db and --today, above every bit, apply to every command.
+ */
+enum {
+	OPT_DB = 1 << 16,
 	OPT_TODAY,
-	OPT_NEW,
-	OPT_TAG,
-	OPT_LIMIT,
-	OPT_CRAM,
-	OPT_LANG,
-	OPT_JSON,
-	OPT_WITH_STORIES,
-	OPT_YES,
-	OPT_CLEAR,
-	OPT_TIME_LIMIT,
-	OPT_IN_ORDER,
 };
 
 static const struct option long_options[] = {
+	{ "json", no_argument, NULL, O_JSON },
+	{ "new", required_argument, NULL, O_NEW },
+	{ "tag", required_argument, NULL, O_TAG },
+	{ "limit", required_argument, NULL, O_LIMIT },
+	{ "cram", no_argument, NULL, O_CRAM },
+	{ "lang", required_argument, NULL, O_LANG },
+	{ "with-stories", no_argument, NULL, O_WITH_STORIES },
+	{ "yes", no_argument, NULL, O_YES },
+	{ "clear", no_argument, NULL, O_CLEAR },
+	{ "time-limit", required_argument, NULL, O_TIME_LIMIT },
+	{ "in-order", no_argument, NULL, O_IN_ORDER },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "today", required_argument, NULL, OPT_TODAY },
-	{ "new", required_argument, NULL, OPT_NEW },
-	{ "tag", required_argument, NULL, OPT_TAG },
-	{ "limit", required_argument, NULL, OPT_LIMIT },
-	{ "cram", no_argument, NULL, OPT_CRAM },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "json", no_argument, NULL, OPT_JSON },
-	{ "with-stories", no_argument, NULL, OPT_WITH_STORIES },
-	{ "yes", no_argument, NULL, OPT_YES },
-	{ "clear", no_argument, NULL, OPT_CLEAR },
-	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
-	{ "in-order", no_argument, NULL, OPT_IN_ORDER },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
 };
 
-/* Option names by bit, for "--x does not apply to this command". */
-static const struct {
-	unsigned	 bit;
-	const char	*name;
-} option_names[] = {
-	{ O_JSON, "--json" }, { O_NEW, "--new" }, { O_TAG, "--tag" },
-	{ O_LIMIT, "--limit" }, { O_CRAM, "--cram" }, { O_LANG, "--lang" },
-	{ O_WITH_STORIES, "--with-stories" }, { O_YES, "--yes" },
-	{ O_CLEAR, "--clear" }, { O_TIME_LIMIT, "--time-limit" },
-	{ O_IN_ORDER, "--in-order" },
-};
-
-static int	usage_error(const char *, ...)
-		    __attribute__((format(printf, 1, 2)));
+/* A usage error: the message, then where to read more; EXIT_USAGE. */
+#define usage_error(...)	(warnx_(__VA_ARGS__), usage_hint())
 
 static int
-usage_error(const char *fmt, ...)
+usage_hint(void)
 {
-	va_list ap;
-
-	fputs("rehearse: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
 	fputs(_("Try 'rehearse --help' for more information.\n"), stderr);
 	return EXIT_USAGE;
 }
@@ -120,69 +94,34 @@ take_option(struct options *o, int c, const char *arg)
 		return EXIT_OK;
 	case OPT_TODAY:
 		return parse_today(arg, "--today");
-	case OPT_NEW:
-		o->given |= O_NEW;
+	case O_NEW:
 		if (!parse_count(arg, 1000000, &o->new_cards))
 			return usage_error(_("--new: '%s' is not a number of "
 			    "cards (0 to 1000000)"), arg);
-		return EXIT_OK;
-	case OPT_LIMIT:
-		o->given |= O_LIMIT;
+		break;
+	case O_LIMIT:
 		if (!parse_count(arg, INT64_MAX, &o->limit) || o->limit == 0)
 			return usage_error(_("--limit: '%s' is not a positive "
 			    "number of cards"), arg);
-		return EXIT_OK;
-	case OPT_TIME_LIMIT:
-		o->given |= O_TIME_LIMIT;
+		break;
+	case O_TIME_LIMIT:
 		if (!parse_count(arg, 86400, &o->time_limit) ||
 		    o->time_limit == 0)
 			return usage_error(_("--time-limit: '%s' is not a "
 			    "number of seconds (1 to 86400)"), arg);
-		return EXIT_OK;
-	case OPT_TAG:
-		o->given |= O_TAG;
+		break;
+	case O_TAG:
 		o->tag = arg;
-		return EXIT_OK;
-	case OPT_LANG:
-		o->given |= O_LANG;
+		break;
+	case O_LANG:
 		if (strcmp(arg, "en") != 0 && strcmp(arg, "nl") != 0)
 			return usage_error(_("--lang: '%s' is not a language "
 			    "of the bundled decks (en, nl)"), arg);
 		o->lang = arg;
-		return EXIT_OK;
-	case OPT_CRAM:
-		o->given |= O_CRAM;
-		return EXIT_OK;
-	case OPT_JSON:
-		o->given |= O_JSON;
-		return EXIT_OK;
-	case OPT_WITH_STORIES:
-		o->given |= O_WITH_STORIES;
-		return EXIT_OK;
-	case OPT_YES:
-		o->given |= O_YES;
-		return EXIT_OK;
-	case OPT_CLEAR:
-		o->given |= O_CLEAR;
-		return EXIT_OK;
-	case OPT_IN_ORDER:
-		o->given |= O_IN_ORDER;
-		return EXIT_OK;
+		break;
 	}
-	return usage_error(_("internal: unhandled option %d"), c);
-}
-
-static int
-check_options(const struct cmd_entry *ce, const struct options *o)
-{
-	size_t i;
-	unsigned extra = o->given & ~ce->options;
-
-	for (i = 0; i < sizeof option_names / sizeof option_names[0]; i++) {
-		if (extra & option_names[i].bit)
-			return usage_error(_("%s: option %s does not apply to "
-			    "this command"), ce->name, option_names[i].name);
-	}
+	/* For a switch (--json, --cram, ...), being given is all there is. */
+	o->given |= (unsigned)c;
 	return EXIT_OK;
 }
 
@@ -208,8 +147,9 @@ locale_dir(void)
 int
 main(int argc, char **argv)
 {
-	struct options o;
+	struct options o = { .new_cards = 10 };
 	const struct cmd_entry *ce;
+	const struct option *opt;
 	const char *env;
 	int c, rc, nargs;
 	char **args;
@@ -228,8 +168,6 @@ main(int argc, char **argv)
 	 * reports as a full disk) rather than kill us mid-transaction.
 	 */
 	signal(SIGXFSZ, SIG_IGN);
-	memset(&o, 0, sizeof o);
-	o.new_cards = 10;
 	if ((env = getenv("REHEARSE_TODAY")) != NULL && *env != '\0' &&
 	    (rc = parse_today(env, "REHEARSE_TODAY")) != EXIT_OK)
 		return rc;
@@ -272,8 +210,11 @@ main(int argc, char **argv)
 		args++;
 		nargs--;
 	}
-	if ((rc = check_options(ce, &o)) != EXIT_OK)
-		return rc;
+	for (opt = long_options; opt->name != NULL; opt++) {
+		if ((unsigned)opt->val & o.given & ~ce->options)
+			return usage_error(_("%s: option --%s does not apply "
+			    "to this command"), ce->name, opt->name);
+	}
 	if (nargs < ce->min_args)
 		return usage_error(_("%s: missing argument (usage: rehearse "
 		    "%s %s)"), ce->name, ce->name, ce->usage);

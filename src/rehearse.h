@@ -55,7 +55,6 @@ struct cmd_entry {
 	int		 (*exec)(const struct options *, int, char **);
 };
 const struct cmd_entry	*cmd_find(const char *);
-extern const struct cmd_entry *const cmd_table[];
 
 extern const struct cmd_entry cmd_drill_entry;
 extern const struct cmd_entry cmd_import_entry;
@@ -74,12 +73,13 @@ extern const struct cmd_entry cmd_help_entry;
 /* What --help and 'rehearse help' print: the synopsis and the commands. */
 void	cmd_usage(FILE *);
 
-/* The data directory, created (mode 0700) when missing; caller frees. */
-char	*cmd_data_dir(void);
+/*
+ * The path of name in the data directory, which is created (mode 0700)
+ * when missing; caller frees.  NULL after a message.
+ */
+char	*cmd_data_file(const char *name);
 /* Open the database the options name, creating it; NULL after a message. */
 struct store	*cmd_open_store(const struct options *);
-/* Split "DECK/CARD"; the parts belong to the caller.  False when malformed. */
-bool	 cmd_split_card(const char *arg, char **deck, char **card);
 /*
  * Check a deck id operand; its JSON array in *json (caller frees).  An
  * exit status, after a message unless EXIT_OK.
@@ -93,6 +93,8 @@ int	 cmd_get_card(struct store *, const char *arg, struct card_view *);
  * passes for an empty or partial answer.
  */
 int	 cmd_check_store(struct store *);
+/* EXIT_FAIL after saying what went wrong in the database (store_error). */
+int	 cmd_store_error(struct store *);
 
 /*
  * import.c: one deck file into the database; prints a summary line

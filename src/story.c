@@ -7,16 +7,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "config.h"
 #include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
 
 #define STORY_MAX (1024 * 1024)
-
-#define STARR_EN "Situation:\n\nTask:\n\nAction:\n\nResult:\n\nReflection:\n"
-#define STARR_NL "Situatie:\n\nTaak:\n\nActie:\n\nResultaat:\n\n" \
-    "Reflectie:\n"
 
 /*
  * The STARR headings are part of the answer, told in the deck's language:
@@ -26,31 +21,29 @@
 static const char *
 skeleton(const char *language)
 {
+	/* TRANSLATORS: the STARR headings a story starts from. */
+	static const char en[] = N_("Situation:\n\nTask:\n\nAction:\n\n"
+	    "Result:\n\nReflection:\n");
+
 	if (language == NULL)
-		/* TRANSLATORS: the STARR headings a story starts from. */
-		return _("Situation:\n\nTask:\n\nAction:\n\nResult:\n\n"
-		    "Reflection:\n");
+		return _(en);
 	if (strncmp(language, "nl", 2) == 0)
-		return STARR_NL;
-	return STARR_EN;
+		return "Situatie:\n\nTaak:\n\nActie:\n\nResultaat:\n\n"
+		    "Reflectie:\n";
+	return en;
 }
 
 /* Every line of text (the last need not end in '\n') as a '#' comment. */
 static void
 comment_lines(struct buf *b, const char *text)
 {
-	const char *p, *nl;
+	size_t n;
 
-	for (p = text; *p != '\0'; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p) - 1;
+	for (; *text != '\0'; text += n + (text[n] == '\n')) {
+		n = strcspn(text, "\n");
 		buf_adds(b, "# ");
-		buf_add(b, p, (size_t)(nl - p + 1));
-		if (*nl != '\n')
-			buf_addc(b, '\n');
-		if (nl[1] == '\0')
-			break;
+		buf_add(b, text, n);
+		buf_addc(b, '\n');
 	}
 }
 
@@ -89,68 +82,54 @@ story_text(const char *file)
 
 		p = nl != NULL ? nl + 1 : p + strlen(p);
 	}
-	while (*p == '\n' || *p == ' ' || *p == '\t' || *p == '\r')
-		p++;
+	p += strspn(p, " \t\r\n");
 	end = p + strlen(p);
-	while (end > p && (end[-1] == '\n' || end[-1] == ' ' ||
-	    end[-1] == '\t' || end[-1] == '\r'))
+	while (end > p && strchr(" \t\r\n", end[-1]) != NULL)
 		end--;
 	return xstrndup(p, (size_t)(end - p));
 }
 
-/* Split $VISUAL/$EDITOR on blanks: no shell ever sees the path. */
+/*
+ * $VISUAL/$EDITOR split on blanks (no shell ever sees the path), then the
+ * path.  The words point into *words; the caller frees both.
+ */
 static char **
-editor_argv(const char *path)
+editor_argv(char *path, char **words)
 {
 	const char *cmd = getenv("VISUAL");
-	char **argv = NULL, *copy, *word, *save = NULL;
+	char **argv = NULL, *word, *save = NULL;
 	size_t n = 0;
 
 	if (cmd == NULL || *cmd == '\0')
 		cmd = getenv("EDITOR");
 	if (cmd == NULL || *cmd == '\0')
 		cmd = "vi";
-	copy = xstrdup(cmd);
-	for (word = strtok_r(copy, " \t", &save); word != NULL;
+	*words = xstrdup(cmd);
+	for (word = strtok_r(*words, " \t", &save); word != NULL;
 	    word = strtok_r(NULL, " \t", &save)) {
 		argv = xreallocarray(argv, n + 2, sizeof *argv);
-		argv[n++] = xstrdup(word);
+		argv[n++] = word;
 	}
-	free(copy);
 	argv = xreallocarray(argv, n + 2, sizeof *argv);
-	argv[n++] = xstrdup(path);
+	argv[n++] = path;
 	argv[n] = NULL;
 	return argv;
 }
 
-static void
-free_argv(char **argv)
-{
-	size_t i;
-
-	for (i = 0; argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
-}
-
 /* Run the editor on path and wait; its exit status, or -1. */
 static int
-run_editor(const char *path)
+run_editor(char *path)
 {
-	struct sigaction ign, old_int, old_quit;
-	char **argv = editor_argv(path);
+	struct sigaction ign = { .sa_handler = SIG_IGN }, old_int, old_quit;
+	char *words, **argv = editor_argv(path, &words);
 	pid_t pid;
 	int status = -1;
 
-	memset(&ign, 0, sizeof ign);
-	ign.sa_handler = SIG_IGN;
 	sigaction(SIGINT, &ign, &old_int);
 	sigaction(SIGQUIT, &ign, &old_quit);
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
-		sigaction(SIGINT, &old_int, NULL);
-		sigaction(SIGQUIT, &old_quit, NULL);
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
 		execvp(argv[0], argv);
@@ -166,7 +145,8 @@ run_editor(const char *path)
 	}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGQUIT, &old_quit, NULL);
-	free_argv(argv);
+	free(words);
+	free(argv);
 	return status;
 }
 
@@ -197,6 +177,7 @@ read_file(const char *path)
 
 	if (fp == NULL)
 		return NULL;
+	buf_add(&b, "", 0);	/* an empty file is an empty story */
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 &&
 	    b.len <= STORY_MAX)
 		buf_add(&b, chunk, n);
@@ -206,8 +187,6 @@ read_file(const char *path)
 		errno = EFBIG;
 		return NULL;
 	}
-	if (b.data == NULL)
-		buf_add(&b, "", 0);
 	return b.data;
 }
 
@@ -222,19 +201,16 @@ make_temp(const char *text)
 	if (dir == NULL || *dir != '/')
 		dir = "/tmp";
 	path = xasprintf("%s/rehearse-story-XXXXXX.md", dir);
-	if ((fd = mkstemps(path, 3)) < 0) {
+	if ((fd = mkstemps(path, 3)) < 0)
 		warnx_(_("%s: cannot create a temporary file: %s"), dir,
 		    strerror(errno));
-		free(path);
-		return NULL;
-	}
-	if (write_file(fd, text) != 0 || close(fd) != 0) {
+	else if (write_file(fd, text) != 0 || close(fd) != 0) {
 		warnx_(_("%s: cannot write: %s"), path, strerror(errno));
 		unlink(path);
-		free(path);
-		return NULL;
-	}
-	return path;
+	} else
+		return path;
+	free(path);
+	return NULL;
 }
 
 /* Save the edited text when it differs; prints what happened. */

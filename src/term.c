@@ -1,8 +1,6 @@
 /* term.c: printing untrusted deck text safely, colour, and word wrapping. */
 #include <sys/ioctl.h>
 
-#include <errno.h>
-#include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,60 +50,37 @@ struct wrap {
 	int		 col;		/* text columns used on this line */
 };
 
-static bool
-env_set(const char *name)
-{
-	const char *v = getenv(name);
-
-	return v != NULL && *v != '\0';
-}
-
-static int
-clamp_width(int n)
-{
-	return n < TERM_MIN_WIDTH ? TERM_MIN_WIDTH : n;
-}
-
-/* $COLUMNS as a width, or 0 when it is absent or nonsense. */
-static int
-columns_env(void)
-{
-	const char *s = getenv("COLUMNS");
-	char *end;
-	long n;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno != 0 || *end != '\0' || n <= 0 || n > 10000)
-		return 0;
-	return (int)n;
-}
-
+/* The terminal's columns, else $COLUMNS when it is sane, else 80. */
 static int
 detect_width(void)
 {
 	struct winsize ws;
-	int n;
+	const char *s = getenv("COLUMNS");
+	char *end;
+	long n;
 
 	/* Some ptys (serial consoles, fresh containers) report 0 columns. */
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
-	if ((n = columns_env()) > 0)
-		return n;
-	return TERM_DEFAULT_WIDTH;
+	if (s == NULL)
+		return TERM_DEFAULT_WIDTH;
+	/* The range rules out "" (0) and overflow (LONG_MIN, LONG_MAX). */
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || n <= 0 || n > 10000)
+		return TERM_DEFAULT_WIDTH;
+	return (int)n;
 }
 
 void
 term_init(void)
 {
-	const char *term = getenv("TERM");
+	const char *term = getenv("TERM"), *no_colour = getenv("NO_COLOR");
 
 	/* no-color.org: only a non-empty NO_COLOR counts. */
-	term_has_colour = isatty(STDOUT_FILENO) && !env_set("NO_COLOR") &&
+	term_has_colour = isatty(STDOUT_FILENO) &&
+	    (no_colour == NULL || *no_colour == '\0') &&
 	    (term == NULL || strcmp(term, "dumb") != 0);
-	term_cols = clamp_width(detect_width());
+	term_set_width(detect_width());
 }
 
 bool
@@ -123,23 +98,7 @@ term_width(void)
 void
 term_set_width(int n)
 {
-	term_cols = clamp_width(n);
-}
-
-/* Second-byte bounds that rule out overlongs, surrogates and > U+10FFFF. */
-static void
-utf8_second_range(unsigned char lead, unsigned char *lo, unsigned char *hi)
-{
-	*lo = 0x80;
-	*hi = 0xbf;
-	if (lead == 0xe0)
-		*lo = 0xa0;
-	else if (lead == 0xed)
-		*hi = 0x9f;
-	else if (lead == 0xf0)
-		*lo = 0x90;
-	else if (lead == 0xf4)
-		*hi = 0x8f;
+	term_cols = n < TERM_MIN_WIDTH ? TERM_MIN_WIDTH : n;
 }
 
 /*
@@ -162,7 +121,9 @@ utf8_decode(const unsigned char *p, uint32_t *cp)
 		return 0;
 	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
 	c &= 0x7f >> n;
-	utf8_second_range(p[0], &lo, &hi);
+	/* Second-byte bounds rule out overlongs, surrogates, > U+10FFFF. */
+	lo = p[0] == 0xe0 ? 0xa0 : p[0] == 0xf0 ? 0x90 : 0x80;
+	hi = p[0] == 0xed ? 0x9f : p[0] == 0xf4 ? 0x8f : 0xbf;
 	for (i = 1; i < n; i++) {
 		if (p[i] < lo || p[i] > hi)
 			return 0;
@@ -206,40 +167,28 @@ term_sanitize(struct buf *b, const char *s, bool keep_newlines)
 	size_t n;
 
 	buf_add(b, "", 0);	/* b->data is a string even if s is empty */
-	while (*p != '\0') {
+	for (; *p != '\0'; p += n) {
 		if ((n = utf8_decode(p, &cp)) == 0) {
 			buf_printf(b, "\\x%02x", *p);
-			p++;
-			continue;
-		}
-		sanitize_char(b, p, n, cp, keep_newlines);
-		p += n;
+			n = 1;
+		} else
+			sanitize_char(b, p, n, cp, keep_newlines);
 	}
-}
-
-static int
-fallback_width(uint32_t cp)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof fallback_widths / sizeof fallback_widths[0]; i++) {
-		if (cp >= fallback_widths[i].lo && cp <= fallback_widths[i].hi)
-			return fallback_widths[i].width;
-	}
-	return 1;
 }
 
 static int
 char_width(uint32_t cp)
 {
-	int w;
+	int w = wcwidth((wchar_t)cp);
+	size_t i;
 
-	w = wcwidth((wchar_t)cp);
 	if (w >= 0)
 		return w;
-	if (cp < 0x80)
-		return 1;	/* a stray control: it will print as something */
-	return fallback_width(cp);
+	for (i = 0; i < sizeof fallback_widths / sizeof fallback_widths[0]; i++) {
+		if (cp >= fallback_widths[i].lo && cp <= fallback_widths[i].hi)
+			return fallback_widths[i].width;
+	}
+	return 1;	/* a stray control too: it will print as something */
 }
 
 /*
@@ -295,29 +244,15 @@ wrap_newline(struct wrap *w)
 	w->col = 0;
 }
 
-/* Break a word too long for any line between characters. */
-static void
-wrap_long_word(struct wrap *w, const char *word, size_t len)
-{
-	size_t i = 0, n;
-	int cw;
-
-	while (i < len) {
-		n = next_char(word + i, len - i, &cw);
-		/* At the start of a line it goes in anyway, or nothing would. */
-		if (w->col > 0 && w->col + cw > w->avail)
-			wrap_newline(w);
-		buf_add(w->b, word + i, n);
-		w->col += cw;
-		i += n;
-	}
-}
-
-/* Place a word after gap spaces, on this line if it fits, else the next. */
+/*
+ * Place a word after gap spaces, on this line if it fits, else the next;
+ * one too long for any line breaks between characters.
+ */
 static void
 wrap_word(struct wrap *w, int gap, const char *word, size_t len)
 {
-	int ww = (int)width_of(word, len);
+	int ww = (int)width_of(word, len), cw;
+	size_t i, n;
 
 	if (w->col > 0 && w->col + gap + ww <= w->avail) {
 		add_spaces(w->b, gap);
@@ -327,8 +262,16 @@ wrap_word(struct wrap *w, int gap, const char *word, size_t len)
 	if (w->col + ww <= w->avail) {
 		buf_add(w->b, word, len);
 		w->col += ww;
-	} else
-		wrap_long_word(w, word, len);
+		return;
+	}
+	for (i = 0; i < len; i += n) {
+		n = next_char(word + i, len - i, &cw);
+		/* At the start of a line it goes in anyway, or nothing would. */
+		if (w->col > 0 && w->col + cw > w->avail)
+			wrap_newline(w);
+		buf_add(w->b, word + i, n);
+		w->col += cw;
+	}
 }
 
 /*
@@ -368,32 +311,22 @@ wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
 	buf_addc(b, '\n');
 }
 
-/* Tabs become four spaces, so that every space is one column. */
-static void
-expand_tabs(struct buf *out, const char *s)
-{
-	const char *tab;
-
-	buf_add(out, "", 0);
-	while ((tab = strchr(s, '\t')) != NULL) {
-		buf_add(out, s, (size_t)(tab - s));
-		buf_adds(out, TERM_TAB_SPACES);
-		s = tab + 1;
-	}
-	buf_adds(out, s);
-}
-
 void
 term_wrap(struct buf *b, const char *s, int width, int indent)
 {
 	struct buf text = { NULL, 0, 0 };
-	const char *p;
+	const char *p, *tab;
 	size_t len;
 
 	if (indent < 0)
 		indent = 0;
 	buf_add(b, "", 0);
-	expand_tabs(&text, s);
+	/* Tabs become four spaces, so that every space is one column. */
+	for (p = s; (tab = strchr(p, '\t')) != NULL; p = tab + 1) {
+		buf_add(&text, p, (size_t)(tab - p));
+		buf_adds(&text, TERM_TAB_SPACES);
+	}
+	buf_adds(&text, p);
 	/* A final newline ends the last line; it does not start another. */
 	for (p = text.data; *p != '\0'; p += len + (p[len] == '\n')) {
 		len = strcspn(p, "\n");
@@ -412,52 +345,4 @@ term_print_wrapped(FILE *fp, const char *s, int indent)
 	fputs(out.data, fp);
 	buf_free(&clean);
 	buf_free(&out);
-}
-
-static const char *
-colour(const char *seq)
-{
-	return term_has_colour ? seq : "";
-}
-
-const char *
-term_bold(void)
-{
-	return colour("\033[1m");
-}
-
-const char *
-term_dim(void)
-{
-	return colour("\033[2m");
-}
-
-const char *
-term_green(void)
-{
-	return colour("\033[32m");
-}
-
-const char *
-term_yellow(void)
-{
-	return colour("\033[33m");
-}
-
-const char *
-term_red(void)
-{
-	return colour("\033[31m");
-}
-
-const char *
-term_cyan(void)
-{
-	return colour("\033[36m");
-}
-
-const char *
-term_reset(void)
-{
-	return colour("\033[0m");
 }

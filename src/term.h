@@ -42,13 +42,13 @@ void	 term_wrap(struct buf *b, const char *s, int width, int indent);
 /* Sanitize, wrap and print s to fp with the given indent. */
 void	 term_print_wrapped(FILE *fp, const char *s, int indent);
 
-/* ANSI sequences when colour is on, "" otherwise (borrowed strings). */
-const char *term_bold(void);
-const char *term_dim(void);
-const char *term_green(void);
-const char *term_yellow(void);
-const char *term_red(void);
-const char *term_cyan(void);
-const char *term_reset(void);
+/* ANSI sequences when colour is on, "" otherwise (static strings). */
+#define term_bold()	(term_colour() ? "\033[1m" : "")
+#define term_dim()	(term_colour() ? "\033[2m" : "")
+#define term_green()	(term_colour() ? "\033[32m" : "")
+#define term_yellow()	(term_colour() ? "\033[33m" : "")
+#define term_red()	(term_colour() ? "\033[31m" : "")
+#define term_cyan()	(term_colour() ? "\033[36m" : "")
+#define term_reset()	(term_colour() ? "\033[0m" : "")
 
 #endif

@@ -35,20 +35,14 @@ xcalloc(size_t n, size_t size)
 }
 
 void *
-xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (p == NULL)
-		oom(n);
-	return p;
-}
-
-void *
 xreallocarray(void *p, size_t n, size_t size)
 {
 	if (size != 0 && n > SIZE_MAX / size)
 		oom(SIZE_MAX);
-	return xrealloc(p, n * size);
+	n *= size;
+	if ((p = realloc(p, n ? n : 1)) == NULL)
+		oom(n);
+	return p;
 }
 
 char *
@@ -104,7 +98,7 @@ buf_add(struct buf *b, const void *p, size_t n)
 
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		b->data = xrealloc(b->data, cap);
+		b->data = xreallocarray(b->data, cap, 1);
 		b->cap = cap;
 	}
 	if (n > 0)
@@ -136,14 +130,6 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 	buf_adds(b, s);
 	free(s);
-}
-
-void
-buf_reset(struct buf *b)
-{
-	b->len = 0;
-	if (b->data != NULL)
-		b->data[0] = '\0';
 }
 
 void

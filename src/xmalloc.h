@@ -8,7 +8,6 @@
 /* Every returned pointer belongs to the caller, to free(). */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
-void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
@@ -26,7 +25,6 @@ void	 buf_addc(struct buf *, char);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 buf_reset(struct buf *);
 void	 buf_free(struct buf *);
 
 #endif

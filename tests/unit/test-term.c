@@ -585,7 +585,7 @@ test_wrap_random(void **state)
 
 	(void)state;
 	for (round = 0; round < 500; round++) {
-		buf_reset(&in);
+		buf_free(&in);
 		for (i = 0; i < 30; i++) {
 			buf_adds(&in, words[next_random(&seed) % 11]);
 			buf_addc(&in, ' ');
