@@ -115,6 +115,11 @@ int		 exec(struct store *, const char *sql);
  */
 sqlite3_stmt	*stmt(struct store *, enum stmt which,
 		    const char *const *sql);
+/*
+ * Step a statement: 1 at a row (reset it once read), 0 when done, -1 on
+ * error (recorded); reset unless at a row.
+ */
+int		 step(struct store *, sqlite3_stmt *, const char *what);
 /* Step a statement that returns no rows; -1 with the error recorded. */
 int		 run(struct store *, sqlite3_stmt *, const char *what);
 /* Step a statement returning one integer (0 without a row); -1 on error. */

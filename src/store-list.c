@@ -98,7 +98,7 @@ store_list_decks(struct store *st, int64_t today,
 	int rc;
 
 	sqlite3_bind_int64(s, 1, today);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s, N_("listing decks"))) > 0) {
 		r.id = (const char *)sqlite3_column_text(s, 0);
 		r.title = (const char *)sqlite3_column_text(s, 1);
 		r.language = (const char *)sqlite3_column_text(s, 2);
@@ -107,12 +107,7 @@ store_list_decks(struct store *st, int64_t today,
 		r.fresh = sqlite3_column_int64(s, 5);
 		fn(arg, &r);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("listing decks"));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 int
@@ -124,7 +119,7 @@ store_list_cards(struct store *st, const char *deck,
 	int rc;
 
 	bind_text(s, 1, deck);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s, N_("listing cards"))) > 0) {
 		r.id = (const char *)sqlite3_column_text(s, 0);
 		r.kind = (const char *)sqlite3_column_text(s, 1);
 		r.front = (const char *)sqlite3_column_text(s, 2);
@@ -135,12 +130,7 @@ store_list_cards(struct store *st, const char *deck,
 		r.suspended = sqlite3_column_int(s, 7) != 0;
 		fn(arg, &r);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("listing cards"));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 int
@@ -154,13 +144,8 @@ store_export(struct store *st, const char *deck,
 	int rc;
 
 	bind_text(s, 1, deck);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			return 1;
-		set_error(st, N_("reading the deck"));
-		return -1;
-	}
+	if ((rc = step(st, s, N_("reading the deck"))) <= 0)
+		return rc == 0 ? 1 : -1;
 	d.id = (const char *)sqlite3_column_text(s, 0);
 	d.title = (const char *)sqlite3_column_text(s, 1);
 	d.language = (const char *)sqlite3_column_text(s, 2);
@@ -172,7 +157,7 @@ store_export(struct store *st, const char *deck,
 
 	s = stmt(st, S_EXPORT_CARDS, stmt_sql);
 	bind_text(s, 1, deck);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s, N_("reading cards"))) > 0) {
 		c.id = (const char *)sqlite3_column_text(s, 0);
 		c.kind = (const char *)sqlite3_column_text(s, 1);
 		c.front = (const char *)sqlite3_column_text(s, 2);
@@ -183,10 +168,5 @@ store_export(struct store *st, const char *deck,
 		c.story = (const char *)sqlite3_column_text(s, 7);
 		card_fn(arg, &c);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("reading cards"));
-		return -1;
-	}
-	return 0;
+	return rc;
 }

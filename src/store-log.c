@@ -60,14 +60,8 @@ store_card_get(struct store *st, const char *deck, const char *id,
 	memset(v, 0, sizeof *v);
 	bind_text(s, 1, deck);
 	bind_text(s, 2, id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			return 1;
-		set_error(st, N_("reading a card"));
-		return -1;
-	}
+	if ((rc = step(st, s, N_("reading a card"))) <= 0)
+		return rc == 0 ? 1 : -1;
 	v->deck = column_strdup(s, 0);
 	v->id = column_strdup(s, 1);
 	v->deck_title = column_strdup(s, 2);
@@ -170,13 +164,10 @@ store_unrecord(struct store *st, int64_t id)
 	int rc;
 
 	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
+	if ((rc = step(st, s, N_("reading the review"))) <= 0) {
+		if (rc == 0)
 			set_error_text(st,
 			    xstrdup(_("that review is no longer in the log")));
-		else
-			set_error(st, N_("reading the review"));
 		return -1;
 	}
 	deck = column_strdup(s, 0);

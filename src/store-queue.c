@@ -86,21 +86,15 @@ int
 store_decks_exist(struct store *st, const char *decks, char **missing)
 {
 	sqlite3_stmt *s = stmt(st, S_DECKS_MISSING, stmt_sql);
-	int rc, ok = 1;
+	int rc;
 
 	*missing = NULL;
 	bind_text(s, 1, decks);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
+	if ((rc = step(st, s, N_("looking up decks"))) > 0) {
 		*missing = column_strdup(s, 0);
-		ok = 0;
+		sqlite3_reset(s);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		set_error(st, N_("looking up decks"));
-		ok = -1;
-	}
-	return ok;
+	return rc < 0 ? -1 : rc == 0;
 }
 
 void
@@ -129,7 +123,7 @@ read_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys)
 	int rc;
 
 	*keys = NULL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s, N_("reading the queue"))) > 0) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*keys = xreallocarray(*keys, cap, sizeof **keys);
@@ -138,9 +132,7 @@ read_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys)
 		(*keys)[n].id = column_strdup(s, 1);
 		n++;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("reading the queue"));
+	if (rc < 0) {
 		while (n > 0)
 			card_key_free(&(*keys)[--n]);
 		free(*keys);
@@ -215,16 +207,13 @@ store_next_due(struct store *st, const char *decks, int64_t today)
 {
 	sqlite3_stmt *s = stmt(st, S_NEXT_DUE, stmt_sql);
 	int64_t day = SCHED_NEW_DUE;
-	int rc;
 
 	bind_text(s, 1, decks);
 	sqlite3_bind_int64(s, 2, today);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if (step(st, s, N_("finding the next due day")) > 0) {
 		day = column_day(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		set_error(st, N_("finding the next due day"));
+		sqlite3_reset(s);
+	}
 	return day;
 }
 
@@ -238,15 +227,10 @@ store_window_load(struct store *st, struct sched_interview *iv)
 	memset(iv->load, 0, sizeof iv->load);
 	sqlite3_bind_int64(s, 1, first);
 	sqlite3_bind_int64(s, 2, iv->day - 1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s, N_("counting due cards"))) > 0) {
 		day = sqlite3_column_int64(s, 0);
 		if (day >= first && day < iv->day)
 			iv->load[day - first] = sqlite3_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("counting due cards"));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
