@@ -66,8 +66,6 @@ enum stmt {
 	S_EXPORT_CARDS,
 	/* store-stats.c */
 	S_STATS,
-	S_JSON_PATH,
-	S_JSON_EACH,
 	/* store-meta.c */
 	S_META_GET,
 	S_META_SET,

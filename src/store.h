@@ -254,23 +254,28 @@ int	 store_export(struct store *, const char *deck,
 	    void (*deck_fn)(void *, const struct export_deck *),
 	    void (*card_fn)(void *, const struct export_card *), void *arg);
 
+/* Statistics: the forecast from today on, the reviews up to today. */
+#define STATS_FORECAST	14
+#define STATS_RECENT	30
+struct stats {
+	char	*json;		/* all of it, as stats --json prints it */
+	int64_t	 total, fresh, learning, mature, leeches, suspended;
+	int64_t	 due[STATS_FORECAST];		/* cards due each day */
+	int64_t	 reviews[STATS_RECENT];		/* reviews each day */
+	/*
+	 * Those days' reviews of cards seen before, with an interval under
+	 * 21 days (young) or not (old), and how many were graded 3 or more.
+	 */
+	int64_t	 young, young_passed, old, old_passed;
+	int64_t	 streak;
+	char	*average;	/* seconds to answer, NULL when none */
+};
 /*
- * Statistics as a JSON object (decks: JSON array or NULL; interview:
- * its day or SCHED_NEW_DUE); the string belongs to the caller, NULL on
- * error.
+ * Fill *r (decks: JSON array or NULL; interview: its day or
+ * SCHED_NEW_DUE); 0, or -1 on error.  Free it with stats_free.
  */
-char	*store_stats_json(struct store *, const char *decks, int64_t today,
-	    int64_t interview);
-/*
- * Read back a JSON text: the value at a path (caller frees; NULL when
- * the path holds null or nothing, or on error), or as an integer (0
- * then).  JSON that does not parse is an error.
- */
-char	*store_json_get(struct store *, const char *json, const char *path);
-int64_t	 store_json_int(struct store *, const char *json, const char *path);
-/* For each element of the array at path, fn(field a, field b). */
-int	 store_json_each(struct store *, const char *json, const char *path,
-	    const char *a, const char *b,
-	    void (*fn)(void *, const char *, const char *), void *arg);
+int	 store_stats(struct store *, const char *decks, int64_t today,
+	    int64_t interview, struct stats *r);
+void	 stats_free(struct stats *);
 
 #endif
