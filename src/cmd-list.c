@@ -137,10 +137,8 @@ card_line(void *arg, const struct card_row *r)
 static int
 list_json(struct store *st, const char *deck, int64_t today)
 {
-	char *json;
+	char *json = store_json_list(st, deck, today);
 
-	json = deck == NULL ? store_json_decks(st, today) :
-	    store_json_cards(st, deck, today);
 	if (json == NULL || store_failed(st)) {
 		warnx_("%s", store_error(st));
 		free(json);

@@ -138,6 +138,7 @@ store_import_commit(struct store *st, const struct deck_info *d,
 {
 	sqlite3_stmt *s;
 	int64_t base, before;
+	bool deck_changed;
 
 	memset(is, 0, sizeof *is);
 	is->cards = (int64_t)d->cards;
@@ -160,7 +161,7 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 7, path);
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
-	is->deck_changed = sqlite3_total_changes64(st->db) != base;
+	deck_changed = sqlite3_total_changes64(st->db) != base;
 	s = stmt(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE, stmt_sql);
 	bind_text(s, 1, d->id);
 	bind_text(s, 2, inherited(d->kind));
@@ -180,7 +181,7 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
 	/* Nothing changed: roll back so the file is not even touched. */
-	if (sqlite3_changes64(st->db) == 0 && !is->deck_changed &&
+	if (sqlite3_changes64(st->db) == 0 && !deck_changed &&
 	    is->added == 0 && is->changed == 0 && is->retired == 0) {
 		store_rollback(st);
 		return store_failed(st) ? -1 : 0;

@@ -39,8 +39,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " WHERE c.deck = ?1 AND c.id = ?2",
 	[S_JSON_CARDS] = "SELECT coalesce(json_group_array(json(j)), '[]')"
 	    " FROM (SELECT " CARD_JSON " AS j" CARD_FROM
-	    " WHERE c.deck = ?1 AND c.retired = 0 AND ?2 = ?2"
-	    " ORDER BY c.pos)",
+	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos)",
 	[S_JSON_DECKS] = "SELECT coalesce(json_group_array(json_object("
 	    "'deck', r.id, 'title', r.title, 'language', r.language,"
 	    " 'cards', r.n, 'due_today', r.due, 'new', r.fresh)), '[]')"
@@ -71,20 +70,16 @@ store_json_card(struct store *st, const char *deck, const char *id)
 }
 
 char *
-store_json_cards(struct store *st, const char *deck, int64_t today)
+store_json_list(struct store *st, const char *deck, int64_t today)
 {
-	sqlite3_stmt *s = stmt(st, S_JSON_CARDS, stmt_sql);
+	sqlite3_stmt *s;
 
-	bind_text(s, 1, deck);
-	sqlite3_bind_int64(s, 2, today);
-	return text_of(st, s, N_("listing cards"));
-}
-
-char *
-store_json_decks(struct store *st, int64_t today)
-{
-	sqlite3_stmt *s = stmt(st, S_JSON_DECKS, stmt_sql);
-
+	if (deck != NULL) {
+		s = stmt(st, S_JSON_CARDS, stmt_sql);
+		bind_text(s, 1, deck);
+		return text_of(st, s, N_("listing cards"));
+	}
+	s = stmt(st, S_JSON_DECKS, stmt_sql);
 	sqlite3_bind_int64(s, 1, today);
 	return text_of(st, s, N_("listing decks"));
 }
@@ -101,7 +96,6 @@ store_list_decks(struct store *st, int64_t today,
 	while ((rc = step(st, s, N_("listing decks"))) > 0) {
 		r.id = (const char *)sqlite3_column_text(s, 0);
 		r.title = (const char *)sqlite3_column_text(s, 1);
-		r.language = (const char *)sqlite3_column_text(s, 2);
 		r.cards = sqlite3_column_int64(s, 3);
 		r.due = sqlite3_column_int64(s, 4);
 		r.fresh = sqlite3_column_int64(s, 5);

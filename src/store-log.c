@@ -11,11 +11,11 @@
 #include "xmalloc.h"
 
 static const char *const stmt_sql[S__COUNT] = {
-	[S_CARD_GET] = "SELECT c.deck, c.id, d.title, c.kind, c.front, c.back,"
+	[S_CARD_GET] = "SELECT c.deck, c.id, d.language, c.kind, c.front, c.back,"
 	    " c.hint, c.example,"
 	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id),"
 	    " s.reps, s.interval, s.ef, s.due, s.lapses, s.suspended,"
-	    " s.last_day, c.retired, s.deck IS NOT NULL, d.language"
+	    " s.last_day, c.retired, s.deck IS NOT NULL"
 	    CARD_FROM " WHERE c.deck = ?1 AND c.id = ?2",
 	[S_STATE_PUT] = "INSERT INTO state"
 	    " (deck, card, reps, interval, ef, due, lapses, last_day)"
@@ -64,7 +64,7 @@ store_card_get(struct store *st, const char *deck, const char *id,
 		return rc == 0 ? 1 : -1;
 	v->deck = column_strdup(s, 0);
 	v->id = column_strdup(s, 1);
-	v->deck_title = column_strdup(s, 2);
+	v->language = column_strdup(s, 2);
 	v->kind = column_strdup(s, 3);
 	v->front = column_strdup(s, 4);
 	v->back = column_strdup(s, 5);
@@ -83,7 +83,6 @@ store_card_get(struct store *st, const char *deck, const char *id,
 	}
 	v->last_day = column_day(s, 15);
 	v->retired = sqlite3_column_int(s, 16) != 0;
-	v->language = column_strdup(s, 18);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -93,7 +92,6 @@ card_view_free(struct card_view *v)
 {
 	free(v->deck);
 	free(v->id);
-	free(v->deck_title);
 	free(v->language);
 	free(v->kind);
 	free(v->front);

@@ -40,7 +40,6 @@ struct import_stats {
 	int64_t	added;
 	int64_t	changed;	/* text, kind or order changed, or back from retirement */
 	int64_t	retired;
-	bool	deck_changed;
 };
 int	store_import_begin(struct store *);
 /* 0, -1 on error, or the id_line of an earlier card with the same id. */
@@ -117,7 +116,6 @@ int	store_tag_used(struct store *, const char *decks, const char *tag);
 struct card_view {
 	char			*deck;
 	char			*id;
-	char			*deck_title;
 	char			*language;	/* the deck's, NULL when not given */
 	char			*kind;
 	char			*front;
@@ -176,14 +174,13 @@ int	store_unrecord(struct store *, int64_t id);
  * NULL on error, and for store_json_card when there is no such card.
  */
 char	*store_json_card(struct store *, const char *deck, const char *id);
-char	*store_json_cards(struct store *, const char *deck, int64_t today);
-char	*store_json_decks(struct store *, int64_t today);
+/* The decks with their counts (deck NULL), or the cards of deck. */
+char	*store_json_list(struct store *, const char *deck, int64_t today);
 
 /* Listings for people: one callback per row. */
 struct deck_row {
 	const char	*id;
 	const char	*title;
-	const char	*language;
 	int64_t		 cards;
 	int64_t		 due;
 	int64_t		 fresh;
