@@ -18,11 +18,13 @@
     "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
 
 /*
- * A drill's filters, decks (?1) and tag (?3), are in its statements
- * even when unset.  Their json_each() subqueries are the costliest part
- * of preparing them, but a second, unfiltered form of each statement
- * showed a drill's first card only 0.57 million instructions (0.1 to
- * 0.3 ms) sooner: nobody can feel that, so there is one form of each.
+ * The queues and the due count share their parameters: ?1 the decks,
+ * ?2 today, ?3 the tag, ?4 how many at most (-1: all).  A drill's
+ * filters, decks and tag, are in its statements even when unset.  Their
+ * json_each() subqueries are the costliest part of preparing them, but
+ * a second, unfiltered form of each statement showed a drill's first
+ * card only 0.57 million instructions (0.1 to 0.3 ms) sooner: nobody
+ * can feel that, so there is one form of each.
  */
 static const char *const stmt_sql[S__COUNT] = {
 	[S_DECK_COUNT] = "SELECT count(*) FROM deck",
@@ -33,7 +35,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	    TAGGED ")",
 	[S_QUEUE_CRAM] = "SELECT c.deck, c.id" CARD_FROM
 	    " WHERE" ACTIVE " AND" IN_DECKS " AND" TAGGED
-	    " AND ?2 = ?2 ORDER BY d.seq, c.pos",
+	    " ORDER BY d.seq, c.pos LIMIT ?4",
 	[S_QUEUE_DUE] = "SELECT c.deck, c.id FROM state s"
 	    " JOIN card c ON c.deck = s.deck AND c.id = s.card"
 	    " JOIN deck d ON d.id = c.deck"
@@ -53,7 +55,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_QUEUE_NEW] = "SELECT c.deck, c.id FROM deck d"
 	    " CROSS JOIN card c ON c.deck = d.id"
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " AND" TAGGED
-	    " ORDER BY d.seq, c.pos LIMIT ?2",
+	    " ORDER BY d.seq, c.pos LIMIT ?4",
 	[S_NEW_ON] = "SELECT count(*) FROM review"
 	    " WHERE day = ?1 AND mode = 'review' AND due0 IS NULL",
 	[S_UNSEEN] = "SELECT count(*) FROM (SELECT 1 FROM deck d"
@@ -104,21 +106,30 @@ card_key_free(struct card_key *k)
 	free(k->id);
 }
 
-static void
-bind_filter(sqlite3_stmt *s, const struct queue_filter *f, int64_t n)
+/* Statement which, its parameters bound as the comment above says. */
+static sqlite3_stmt *
+queue_stmt(struct store *st, enum stmt which, const struct queue_filter *f,
+    int64_t today, int64_t limit)
 {
+	sqlite3_stmt *s = stmt(st, which, stmt_sql);
+
 	bind_text(s, 1, f->decks);
-	sqlite3_bind_int64(s, 2, n);
+	sqlite3_bind_int64(s, 2, today);
 	bind_text(s, 3, f->tag);
+	sqlite3_bind_int64(s, 4, limit);
+	return s;
 }
 
 /*
- * Every (deck, id) row of s, in *keys; how many.  A read that fails
- * gives none (and leaves the store failed), never a queue cut short.
+ * Every (deck, id) row of the queue which, in *keys; how many.  A read
+ * that fails gives none (and leaves the store failed), never a queue
+ * cut short.
  */
 static size_t
-read_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys)
+read_keys(struct store *st, enum stmt which, const struct queue_filter *f,
+    int64_t today, int64_t limit, struct card_key **keys)
 {
+	sqlite3_stmt *s = queue_stmt(st, which, f, today, limit);
 	size_t n = 0, cap = 0;
 	int rc;
 
@@ -145,42 +156,29 @@ size_t
 store_queue_all(struct store *st, const struct queue_filter *f,
     struct card_key **keys)
 {
-	sqlite3_stmt *s = stmt(st, S_QUEUE_CRAM, stmt_sql);
-
-	bind_filter(s, f, 0);
-	return read_keys(st, s, keys);
+	return read_keys(st, S_QUEUE_CRAM, f, 0, -1, keys);
 }
 
 int64_t
 store_due_count(struct store *st, const struct queue_filter *f,
     int64_t today, int64_t cap)
 {
-	sqlite3_stmt *s = stmt(st, S_DUE_COUNT, stmt_sql);
-
-	bind_filter(s, f, today);
-	sqlite3_bind_int64(s, 4, cap);
-	return scalar(st, s, N_("counting due cards"));
+	return scalar(st, queue_stmt(st, S_DUE_COUNT, f, today, cap),
+	    N_("counting due cards"));
 }
 
 size_t
 store_due_cards(struct store *st, const struct queue_filter *f,
     int64_t today, int64_t limit, struct card_key **keys)
 {
-	sqlite3_stmt *s = stmt(st, S_QUEUE_DUE, stmt_sql);
-
-	bind_filter(s, f, today);
-	sqlite3_bind_int64(s, 4, limit);
-	return read_keys(st, s, keys);
+	return read_keys(st, S_QUEUE_DUE, f, today, limit, keys);
 }
 
 size_t
 store_new_cards(struct store *st, const struct queue_filter *f,
     int64_t limit, struct card_key **keys)
 {
-	sqlite3_stmt *s = stmt(st, S_QUEUE_NEW, stmt_sql);
-
-	bind_filter(s, f, limit);
-	return read_keys(st, s, keys);
+	return read_keys(st, S_QUEUE_NEW, f, 0, limit, keys);
 }
 
 int64_t
