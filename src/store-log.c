@@ -11,8 +11,8 @@
 #include "xmalloc.h"
 
 static const char *const stmt_sql[S__COUNT] = {
-	[S_CARD_GET] = "SELECT c.deck, c.id, d.language, c.kind, c.front, c.back,"
-	    " c.hint, c.example,"
+	[S_CARD_GET] = "SELECT c.deck, c.id, d.language, c.kind, c.front,"
+	    " c.back, c.hint, c.example,"
 	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id),"
 	    " s.reps, s.interval, s.ef, s.due, s.lapses, s.suspended,"
 	    " s.last_day, c.retired, s.deck IS NOT NULL"

@@ -192,12 +192,6 @@ query_int(struct store *st, const char *sql)
 	return v;
 }
 
-static int64_t
-user_version(struct store *st)
-{
-	return query_int(st, "PRAGMA user_version");
-}
-
 static void
 newer_error(struct store *st, int64_t v)
 {
@@ -214,7 +208,7 @@ newer_error(struct store *st, int64_t v)
 int64_t
 check_file(struct store *st)
 {
-	int64_t v = user_version(st), n;
+	int64_t v = query_int(st, "PRAGMA user_version"), n;
 
 	if (v < 0)
 		return -1;
@@ -246,7 +240,7 @@ migrate(struct store *st, int64_t v)
 	if (exec(st, "BEGIN IMMEDIATE") != 0)
 		return -1;
 	/* Another process may have migrated it meanwhile. */
-	v = user_version(st);
+	v = query_int(st, "PRAGMA user_version");
 	if (v < 0) {
 		set_error(st, N_("cannot read the schema version"));
 		goto fail;

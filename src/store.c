@@ -22,12 +22,6 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_ROLLBACK] = "ROLLBACK",
 };
 
-static bool
-no_room(int e)
-{
-	return e == ENOSPC || e == EFBIG || e == EDQUOT;
-}
-
 /*
  * A file that cannot be written or has no room is the user's to fix, so
  * those errors name the file and say just that.
@@ -57,7 +51,7 @@ set_error(struct store *st, const char *what)
 		 */
 		if (sqlite3_system_errno(st->db) != 0)
 			e = sqlite3_system_errno(st->db);
-		if (no_room(e)) {
+		if (e == ENOSPC || e == EFBIG || e == EDQUOT) {
 			st->err = xasprintf(_("%s: database or disk is full "
 			    "(%s)"), st->path, strerror(e));
 			break;

@@ -112,7 +112,7 @@ int	store_decks_exist(struct store *, const char *decks, char **missing);
  * itself or through its deck; 0 when none has; -1 on error. */
 int	store_tag_used(struct store *, const char *decks, const char *tag);
 
-/* A card with its deck's title, its schedule and your story. */
+/* A card with its deck's language, its schedule and your story. */
 struct card_view {
 	char			*deck;
 	char			*id;
