@@ -52,11 +52,14 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_EXPORT_DECK] = "SELECT id, title, language, kind, description,"
 	    " (SELECT group_concat(value, char(10)) FROM json_each(d.tags))"
 	    " FROM deck d WHERE id = ?1",
-	[S_EXPORT_CARDS] = "SELECT c.id, c.kind, c.front, c.back, c.hint,"
-	    " c.example,"
-	    " (SELECT group_concat(value, char(10)) FROM json_each(c.tags)),"
-	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id)"
-	    " FROM card c WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
+	[S_EXPORT_CARDS] = "SELECT c.id,"
+	    " nullif(c.kind, coalesce(d.kind, 'recall')), c.front, c.back,"
+	    " c.hint, CASE WHEN ?2 THEN coalesce((SELECT text FROM story t"
+	    "   WHERE t.deck = c.deck AND t.card = c.id), c.example)"
+	    " ELSE c.example END,"
+	    " (SELECT group_concat(value, char(10)) FROM json_each(c.tags))"
+	    " FROM card c JOIN deck d ON d.id = c.deck"
+	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
 };
 
 char *
@@ -128,7 +131,7 @@ store_list_cards(struct store *st, const char *deck,
 }
 
 int
-store_export(struct store *st, const char *deck,
+store_export(struct store *st, const char *deck, bool with_stories,
     void (*deck_fn)(void *, const struct export_deck *),
     void (*card_fn)(void *, const struct export_card *), void *arg)
 {
@@ -151,6 +154,7 @@ store_export(struct store *st, const char *deck,
 
 	s = stmt(st, S_EXPORT_CARDS, stmt_sql);
 	bind_text(s, 1, deck);
+	sqlite3_bind_int(s, 2, with_stories);
 	while ((rc = step(st, s, N_("reading cards"))) > 0) {
 		c.id = (const char *)sqlite3_column_text(s, 0);
 		c.kind = (const char *)sqlite3_column_text(s, 1);
@@ -159,7 +163,6 @@ store_export(struct store *st, const char *deck,
 		c.hint = (const char *)sqlite3_column_text(s, 4);
 		c.example = (const char *)sqlite3_column_text(s, 5);
 		c.tags = (const char *)sqlite3_column_text(s, 6);
-		c.story = (const char *)sqlite3_column_text(s, 7);
 		card_fn(arg, &c);
 	}
 	return rc;

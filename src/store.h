@@ -238,16 +238,15 @@ struct export_deck {
 };
 struct export_card {
 	const char	*id;
-	const char	*kind;
+	const char	*kind;		/* NULL when it is the deck's */
 	const char	*front;
 	const char	*back;
 	const char	*hint;
-	const char	*example;
+	const char	*example;	/* or your story, with_stories */
 	const char	*tags;		/* one per line, or NULL */
-	const char	*story;
 };
 /* 0 when done, 1 when there is no such deck, -1 on error. */
-int	 store_export(struct store *, const char *deck,
+int	 store_export(struct store *, const char *deck, bool with_stories,
 	    void (*deck_fn)(void *, const struct export_deck *),
 	    void (*card_fn)(void *, const struct export_card *), void *arg);
 
