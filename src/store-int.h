@@ -48,9 +48,10 @@ enum stmt {
 	/* store-log.c */
 	S_CARD_GET,
 	S_STATE_PUT,
-	S_STATE_DEL,
 	S_LOG_ADD,
-	S_LOG_GET,
+	S_LOG_FIND,
+	S_UNDO_FRESH,
+	S_UNDO_PUT,
 	S_LOG_DEL,
 	S_SUSPEND,
 	S_FORGET_COUNT,
