@@ -131,7 +131,6 @@ store_import_commit(struct store *st, const struct deck_info *d,
 {
 	sqlite3_stmt *s;
 	int64_t base, before;
-	bool deck_changed;
 
 	memset(is, 0, sizeof *is);
 	is->cards = (int64_t)d->cards;
@@ -154,7 +153,6 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 7, path);
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
-	deck_changed = sqlite3_total_changes64(st->db) != base;
 	s = stmt(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE, stmt_sql);
 	bind_text(s, 1, d->id);
 	/* The kind a card without its own takes from its deck's. */
@@ -174,9 +172,11 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 2, source);
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
-	/* Nothing changed: roll back so the file is not even touched. */
-	if (sqlite3_changes64(st->db) == 0 && !deck_changed &&
-	    is->added == 0 && is->changed == 0 && is->retired == 0) {
+	/*
+	 * Nothing changed (an upsert whose WHERE fails counts no change):
+	 * roll back so the file is not even touched.
+	 */
+	if (sqlite3_total_changes64(st->db) == base) {
 		store_rollback(st);
 		return store_failed(st) ? -1 : 0;
 	}
