@@ -35,44 +35,25 @@ bar(int64_t n, int64_t max, int width)
 		fputs(utf8() ? eighths[units % 8] : "#", stdout);
 }
 
-/* A weekday's short name in the locale's words (0: Sunday; "Thu" in C). */
-static void
-weekday_name(int wday, char *buf, size_t len)
+/*
+ * The weekdays' short names in the locale's words (0: Sunday; "Thu" in
+ * C), and the widest's width, at least 3: the dates after them line up.
+ */
+static int
+weekday_names(char name[7][64])
 {
 	struct tm tm;
+	int i, w, max = 3;
 
 	memset(&tm, 0, sizeof tm);
-	tm.tm_wday = wday;
-	if (strftime(buf, len, "%a", &tm) == 0)
-		buf[0] = '\0';
-}
-
-/* The widest of the seven names, so that the dates after them line up. */
-static int
-weekday_width(void)
-{
-	char name[64];
-	int i, w, max = 0;
-
 	for (i = 0; i < 7; i++) {
-		weekday_name(i, name, sizeof name);
-		if ((w = (int)term_display_width(name)) > max)
+		tm.tm_wday = i;
+		if (strftime(name[i], sizeof name[i], "%a", &tm) == 0)
+			name[i][0] = '\0';
+		if ((w = (int)term_display_width(name[i])) > max)
 			max = w;
 	}
 	return max;
-}
-
-/* The weekday of a day padded to width. */
-static void
-print_weekday(int64_t day, int width)
-{
-	char name[64];
-	int pad;
-
-	/* Day 0, 1970-01-01, was a Thursday (4). */
-	weekday_name((int)((day % 7 + 11) % 7), name, sizeof name);
-	pad = width - (int)term_display_width(name);
-	printf("%s%*s", name, pad > 0 ? pad : 0, "");
 }
 
 /* The largest of n counts. */
@@ -92,22 +73,25 @@ most(const int64_t *counts, int n)
 static void
 print_forecast(const int64_t *due, int64_t today)
 {
-	char day[DAY_BUFSZ];
+	char day[DAY_BUFSZ], name[7][64];
+	const char *wday;
 	int64_t max = most(due, STATS_FORECAST);
-	int i, wday = weekday_width(), width;
+	int i, pad, wide = weekday_names(name), width;
 
 	/* The bars get what the weekday, date and count leave. */
-	width = term_width() - 24 - (wday > 3 ? wday - 3 : 0);
+	width = term_width() - 21 - wide;
 	printf("\n%s", term_bold());
 	printf(ngettext("Due in the next %d day", "Due in the next %d days",
 	    STATS_FORECAST), STATS_FORECAST);
 	printf("%s\n", term_reset());
 	for (i = 0; i < STATS_FORECAST; i++) {
-		fputs("  ", stdout);
-		print_weekday(today + i, wday > 3 ? wday : 3);
+		/* Day 0, 1970-01-01, was a Thursday (4). */
+		wday = name[((today + i) % 7 + 11) % 7];
+		pad = wide - (int)term_display_width(wday);
 		/* A day with nothing due ends at its count: no blank after. */
-		printf(" %s %5lld%s", day_format(today + i, day),
-		    (long long)due[i], due[i] > 0 && max > 0 ? " " : "");
+		printf("  %s%*s %s %5lld%s", wday, pad, "",
+		    day_format(today + i, day), (long long)due[i],
+		    due[i] > 0 && max > 0 ? " " : "");
 		bar(due[i], max, width < 10 ? 10 : width);
 		putchar('\n');
 	}
