@@ -19,6 +19,10 @@
 /* The review ?1, if it moved a card's schedule from none (or from one). */
 #define UNDONE(fresh) \
     " FROM review WHERE id = ?1 AND mode = 'review' AND " fresh
+/* A review's log row: the schedule before (0) and after (1) it. */
+#define LOG_INSERT "INSERT INTO review (deck, card, day, at_ms, quality," \
+    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0," \
+    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_CARD_GET] = "SELECT c.deck, c.id, d.language, c.kind, c.front,"
@@ -30,11 +34,8 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_STATE_PUT] = "INSERT INTO state"
 	    " (deck, card, reps, interval, ef, due, lapses, last_day)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" STATE_UPSERT,
-	[S_LOG_ADD] = "INSERT INTO review (deck, card, day, at_ms, quality,"
-	    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0,"
-	    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+	[S_LOG_ADD] = LOG_INSERT " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
 	[S_LOG_FIND] = "SELECT count(*) FROM review WHERE id = ?1",
 	[S_UNDO_FRESH] = "DELETE FROM state WHERE (deck, card) IN"
 	    " (SELECT deck, card" UNDONE("fresh") ")",
@@ -50,11 +51,9 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_FORGET_COUNT] = "SELECT count(*) FROM state"
 	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
 	/* Forgetting is logged too, so the log still replays to the state. */
-	[S_FORGET_LOG] = "INSERT INTO review (deck, card, day, at_ms, quality,"
-	    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0,"
-	    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
-	    " SELECT deck, card, ?3, ?4, -1, 0, 'forget', 0, reps, interval,"
-	    " ef, due, lapses, last_day, 0, 0, 2.5, NULL, 0, NULL"
+	[S_FORGET_LOG] = LOG_INSERT " SELECT deck, card, ?3, ?4, -1, 0,"
+	    " 'forget', 0, reps, interval, ef, due, lapses, last_day,"
+	    " 0, 0, 2.5, NULL, 0, NULL"
 	    " FROM state WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
 	[S_FORGET] = "DELETE FROM state"
 	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",

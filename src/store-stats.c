@@ -30,8 +30,8 @@
     " agg AS (SELECT coalesce(sum(young), 0) AS yn," \
     "   coalesce(sum(young_passed), 0) AS yp, coalesce(sum(mature), 0) AS mn," \
     "   coalesce(sum(mature_passed), 0) AS mp," \
-    "   CASE WHEN sum(timed) > 0 THEN 1.0 * sum(took_ms) / sum(timed) END" \
-    "   AS ms FROM dy)," \
+    "   round(CASE WHEN sum(timed) > 0 THEN 1.0 * sum(took_ms) / sum(timed)" \
+    "   END / 1000.0, 1) AS average FROM dy)," \
     " f(d) AS (SELECT ?2 UNION ALL SELECT d + 1 FROM f WHERE d < ?2 + 13)," \
     " r(d) AS (SELECT ?2 - 29 UNION ALL SELECT d + 1 FROM r WHERE d < ?2)," \
     " streak(d) AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM rv" \
@@ -51,8 +51,7 @@
     "   FROM f LEFT JOIN fc ON fc.d = f.d)," \
     " done AS (SELECT r.d AS d, coalesce(rv.n, 0) AS n" \
     "   FROM r LEFT JOIN rv ON rv.d = r.d)," \
-    " x AS (SELECT count(*) - 1 AS streak," \
-    "   round(ms / 1000.0, 1) AS average FROM streak, agg)" \
+    " x AS (SELECT count(*) - 1 AS streak FROM streak)" \
     " SELECT json_object(" \
     " 'today', rehearse_day(?2)," \
     " 'interview', CASE WHEN ?3 IS NULL THEN NULL ELSE json_object(" \
