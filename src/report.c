@@ -1,7 +1,6 @@
 /* report.c: how the drilling goes, as text with bar charts or as JSON. */
 #include <langinfo.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -149,7 +148,6 @@ print_interview(int64_t interview, int64_t today)
 	int64_t left = interview - today;
 
 	day_format(interview, day);
-
 	if (left < 0)
 		printf(ngettext("Interview on %s (%lld day ago)\n",
 		    "Interview on %s (%lld days ago)\n", (unsigned long)-left),

@@ -250,7 +250,7 @@ int	 store_export(struct store *, const char *deck, bool with_stories,
 	    void (*deck_fn)(void *, const struct export_deck *),
 	    void (*card_fn)(void *, const struct export_card *), void *arg);
 
-/* Statistics: the forecast from today on, the reviews up to today. */
+/* Statistics: 14 days of forecast from today, 30 of reviews up to it. */
 #define STATS_FORECAST	14
 #define STATS_RECENT	30
 struct stats {
