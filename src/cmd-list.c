@@ -123,7 +123,7 @@ card_line(void *arg, const struct card_row *r)
 	width = term_width() - 70 - l->wider;
 	buf_printf(&l->out, "%-*s %-*s ", w[0], r->id, w[1], r->kind);
 	/* TRANSLATORS: in the DUE column, instead of a date. */
-	due = r->suspended ? _("suspended") : r->seen ?
+	due = r->suspended ? _("suspended") : r->due != SCHED_NEW_DUE ?
 	    day_format(r->due, day) : _("new");
 	add_pad(&l->out, due, w[2], false);
 	buf_printf(&l->out, " %*lld %*lld  ", w[3], (long long)r->reps, w[4],

@@ -45,8 +45,8 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " 'cards', r.n, 'due_today', r.due, 'new', r.fresh)), '[]')"
 	    " FROM (" DECK_ROWS ") r",
 	[S_LIST_DECKS] = DECK_ROWS,
-	[S_LIST_CARDS] = "SELECT c.id, c.kind, c.front, s.due IS NOT NULL,"
-	    " s.due, coalesce(s.reps, 0), coalesce(s.lapses, 0),"
+	[S_LIST_CARDS] = "SELECT c.id, c.kind, c.front, s.due,"
+	    " coalesce(s.reps, 0), coalesce(s.lapses, 0),"
 	    " coalesce(s.suspended, 0)" CARD_FROM
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
 	[S_EXPORT_DECK] = "SELECT id, title, language, kind, description,"
@@ -120,11 +120,10 @@ store_list_cards(struct store *st, const char *deck,
 		r.id = (const char *)sqlite3_column_text(s, 0);
 		r.kind = (const char *)sqlite3_column_text(s, 1);
 		r.front = (const char *)sqlite3_column_text(s, 2);
-		r.seen = sqlite3_column_int(s, 3) != 0;
-		r.due = column_day(s, 4);
-		r.reps = sqlite3_column_int64(s, 5);
-		r.lapses = sqlite3_column_int64(s, 6);
-		r.suspended = sqlite3_column_int(s, 7) != 0;
+		r.due = column_day(s, 3);
+		r.reps = sqlite3_column_int64(s, 4);
+		r.lapses = sqlite3_column_int64(s, 5);
+		r.suspended = sqlite3_column_int(s, 6) != 0;
 		fn(arg, &r);
 	}
 	return rc;

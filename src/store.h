@@ -189,8 +189,7 @@ struct card_row {
 	const char	*id;
 	const char	*kind;
 	const char	*front;
-	bool		 seen;
-	int64_t		 due;
+	int64_t		 due;		/* SCHED_NEW_DUE: not seen yet */
 	int64_t		 reps;
 	int64_t		 lapses;
 	bool		 suspended;
