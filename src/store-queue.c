@@ -92,11 +92,11 @@ store_decks_exist(struct store *st, const char *decks, char **missing)
 
 	*missing = NULL;
 	bind_text(s, 1, decks);
-	if ((rc = step(st, s, N_("looking up decks"))) > 0) {
-		*missing = column_strdup(s, 0);
-		sqlite3_reset(s);
-	}
-	return rc < 0 ? -1 : rc == 0;
+	if ((rc = step(st, s, N_("looking up decks"))) <= 0)
+		return rc < 0 ? -1 : 1;
+	*missing = column_strdup(s, 0);
+	sqlite3_reset(s);
+	return 0;
 }
 
 void
