@@ -12,9 +12,7 @@
 struct export {
 	yaml_emitter_t	 em;
 	struct buf	 out;		/* the whole file, written once read */
-	bool		 with_stories;
 	bool		 failed;
-	char		 kind[16];	/* the deck's kind: cards differing say so */
 };
 
 /*
@@ -111,8 +109,6 @@ on_deck(void *arg, const struct export_deck *d)
 	struct export *x = arg;
 	yaml_event_t ev;
 
-	snprintf(x->kind, sizeof x->kind, "%s", d->kind != NULL ? d->kind :
-	    "recall");
 	mapping(x, true);
 	pair(x, "deck", d->id);
 	pair(x, "title", d->title);
@@ -133,14 +129,12 @@ on_card(void *arg, const struct export_card *c)
 
 	mapping(x, true);
 	pair(x, "id", c->id);
-	if (strcmp(c->kind, x->kind) != 0)
-		pair(x, "kind", c->kind);
+	pair(x, "kind", c->kind);
 	pair(x, "front", c->front);
 	pair(x, "back", c->back);
 	pair(x, "hint", c->hint);
 	tags(x, c->tags);
-	pair(x, "example", x->with_stories && c->story != NULL ? c->story :
-	    c->example);
+	pair(x, "example", c->example);
 	mapping(x, false);
 }
 
@@ -156,7 +150,6 @@ cmd_export_exec(const struct options *o, int argc, char **argv)
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
 	memset(&x, 0, sizeof x);
-	x.with_stories = (o->given & O_WITH_STORIES) != 0;
 	yaml_emitter_initialize(&x.em);
 	yaml_emitter_set_output(&x.em, collect, &x.out);
 	yaml_emitter_set_unicode(&x.em, 1);
@@ -165,7 +158,8 @@ cmd_export_exec(const struct options *o, int argc, char **argv)
 	emit(&x, &ev);
 	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
 	emit(&x, &ev);
-	rc = store_export(st, argv[0], on_deck, on_card, &x);
+	rc = store_export(st, argv[0], (o->given & O_WITH_STORIES) != 0,
+	    on_deck, on_card, &x);
 	if (rc == 0) {
 		yaml_sequence_end_event_initialize(&ev);
 		emit(&x, &ev);

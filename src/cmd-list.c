@@ -123,7 +123,7 @@ card_line(void *arg, const struct card_row *r)
 	width = term_width() - 70 - l->wider;
 	buf_printf(&l->out, "%-*s %-*s ", w[0], r->id, w[1], r->kind);
 	/* TRANSLATORS: in the DUE column, instead of a date. */
-	due = r->suspended ? _("suspended") : r->seen ?
+	due = r->suspended ? _("suspended") : r->due != SCHED_NEW_DUE ?
 	    day_format(r->due, day) : _("new");
 	add_pad(&l->out, due, w[2], false);
 	buf_printf(&l->out, " %*lld %*lld  ", w[3], (long long)r->reps, w[4],
@@ -137,10 +137,8 @@ card_line(void *arg, const struct card_row *r)
 static int
 list_json(struct store *st, const char *deck, int64_t today)
 {
-	char *json;
+	char *json = store_json_list(st, deck, today);
 
-	json = deck == NULL ? store_json_decks(st, today) :
-	    store_json_cards(st, deck, today);
 	if (json == NULL || store_failed(st)) {
 		warnx_("%s", store_error(st));
 		free(json);

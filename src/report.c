@@ -1,7 +1,6 @@
 /* report.c: how the drilling goes, as text with bar charts or as JSON. */
 #include <langinfo.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -10,40 +9,6 @@
 #include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
-
-#define FORECAST_DAYS 14
-#define SERIES_MAX 31
-
-/* Counts by day, as the statistics' JSON lists them. */
-struct series {
-	char	 days[SERIES_MAX][DAY_BUFSZ];
-	int64_t	 n[SERIES_MAX];
-	int	 len;
-	int64_t	 max;
-};
-
-/* Reviews, and those graded 3 or more, in the last 30 days. */
-struct retention {
-	int64_t	 reviews;
-	int64_t	 passed;
-};
-
-/*
- * Everything the text shows, read out of the JSON before anything is
- * printed, so that a read that fails leaves no half report behind.
- */
-struct report {
-	int64_t			 total, fresh, learning, mature, leeches;
-	int64_t			 suspended;
-	char			*interview;	/* its day, or NULL when unset */
-	int64_t			 days_left;
-	struct series		 forecast;
-	struct series		 reviews;
-	struct retention	 young;
-	struct retention	 old;
-	int64_t			 streak;
-	char			*average;	/* seconds, or NULL when none */
-};
 
 /* Bar chart characters: eighths of a cell, or ASCII without UTF-8. */
 static bool
@@ -69,148 +34,87 @@ bar(int64_t n, int64_t max, int width)
 		fputs(utf8() ? eighths[units % 8] : "#", stdout);
 }
 
-static void
-collect(void *arg, const char *day, const char *count)
-{
-	struct series *s = arg;
-
-	if (s->len >= SERIES_MAX || day == NULL || count == NULL)
-		return;
-	snprintf(s->days[s->len], DAY_BUFSZ, "%s", day);
-	s->n[s->len] = strtoll(count, NULL, 10);
-	if (s->n[s->len] > s->max)
-		s->max = s->n[s->len];
-	s->len++;
-}
-
-/* A weekday's short name in the locale's words (0: Sunday; "Thu" in C). */
-static void
-weekday_name(int wday, char *buf, size_t len)
+/*
+ * The weekdays' short names in the locale's words (0: Sunday; "Thu" in
+ * C), and the widest's width, at least 3: the dates after them line up.
+ */
+static int
+weekday_names(char name[7][64])
 {
 	struct tm tm;
+	int i, w, max = 3;
 
 	memset(&tm, 0, sizeof tm);
-	tm.tm_wday = wday;
-	if (strftime(buf, len, "%a", &tm) == 0)
-		buf[0] = '\0';
-}
-
-/* The widest of the seven names, so that the dates after them line up. */
-static int
-weekday_width(void)
-{
-	char name[64];
-	int i, w, max = 0;
-
 	for (i = 0; i < 7; i++) {
-		weekday_name(i, name, sizeof name);
-		if ((w = (int)term_display_width(name)) > max)
+		tm.tm_wday = i;
+		if (strftime(name[i], sizeof name[i], "%a", &tm) == 0)
+			name[i][0] = '\0';
+		if ((w = (int)term_display_width(name[i])) > max)
 			max = w;
 	}
 	return max;
 }
 
-/* The weekday of a YYYY-MM-DD day padded to width; blank if no date. */
-static void
-print_weekday(const char *ymd, int width)
+/* The largest of n counts. */
+static int64_t
+most(const int64_t *counts, int n)
 {
-	char name[64] = "";
-	int64_t d;
-	int pad;
+	int64_t max = 0;
+	int i;
 
-	/* Day 0, 1970-01-01, was a Thursday (4). */
-	if (day_parse(ymd, &d))
-		weekday_name((int)((d % 7 + 11) % 7), name, sizeof name);
-	pad = width - (int)term_display_width(name);
-	printf("%s%*s", name, pad > 0 ? pad : 0, "");
+	for (i = 0; i < n; i++) {
+		if (counts[i] > max)
+			max = counts[i];
+	}
+	return max;
 }
 
 static void
-retention_read(struct store *st, const char *json, const char *which,
-    struct retention *r)
+print_forecast(const int64_t *due, int64_t today)
 {
-	char path[64];
-
-	snprintf(path, sizeof path, "$.retention.%s.reviews", which);
-	r->reviews = store_json_int(st, json, path);
-	snprintf(path, sizeof path, "$.retention.%s.passed", which);
-	r->passed = store_json_int(st, json, path);
-}
-
-/* Fill r from the statistics' JSON; -1 when a read failed. */
-static int
-report_read(struct store *st, const char *json, struct report *r)
-{
-	memset(r, 0, sizeof *r);
-	r->total = store_json_int(st, json, "$.cards.total");
-	r->fresh = store_json_int(st, json, "$.cards.new");
-	r->learning = store_json_int(st, json, "$.cards.learning");
-	r->mature = store_json_int(st, json, "$.cards.mature");
-	r->leeches = store_json_int(st, json, "$.cards.leech");
-	r->suspended = store_json_int(st, json, "$.cards.suspended");
-	r->interview = store_json_get(st, json, "$.interview.day");
-	if (r->interview != NULL)
-		r->days_left = store_json_int(st, json,
-		    "$.interview.days_left");
-	store_json_each(st, json, "$.forecast", "$.day", "$.due", collect,
-	    &r->forecast);
-	store_json_each(st, json, "$.reviews", "$.day", "$.count", collect,
-	    &r->reviews);
-	retention_read(st, json, "young", &r->young);
-	retention_read(st, json, "mature", &r->old);
-	r->streak = store_json_int(st, json, "$.streak");
-	r->average = store_json_get(st, json, "$.average_seconds");
-	return store_failed(st) ? -1 : 0;
-}
-
-static void
-report_free(struct report *r)
-{
-	free(r->interview);
-	free(r->average);
-}
-
-static void
-print_forecast(const struct series *s)
-{
-	int i, wday = weekday_width(), width;
+	char day[DAY_BUFSZ], name[7][64];
+	const char *wday;
+	int64_t max = most(due, STATS_FORECAST);
+	int i, pad, wide = weekday_names(name), width;
 
 	/* The bars get what the weekday, date and count leave. */
-	width = term_width() - 24 - (wday > 3 ? wday - 3 : 0);
+	width = term_width() - 21 - wide;
 	printf("\n%s", term_bold());
 	printf(ngettext("Due in the next %d day", "Due in the next %d days",
-	    FORECAST_DAYS), FORECAST_DAYS);
+	    STATS_FORECAST), STATS_FORECAST);
 	printf("%s\n", term_reset());
-	for (i = 0; i < s->len; i++) {
-		fputs("  ", stdout);
-		print_weekday(s->days[i], wday > 3 ? wday : 3);
+	for (i = 0; i < STATS_FORECAST; i++) {
+		/* Day 0, 1970-01-01, was a Thursday (4). */
+		wday = name[((today + i) % 7 + 11) % 7];
+		pad = wide - (int)term_display_width(wday);
 		/* A day with nothing due ends at its count: no blank after. */
-		printf(" %s %5lld%s", s->days[i], (long long)s->n[i],
-		    s->n[i] > 0 && s->max > 0 ? " " : "");
-		bar(s->n[i], s->max, width < 10 ? 10 : width);
+		printf("  %s%*s %s %5lld%s", wday, pad, "",
+		    day_format(today + i, day), (long long)due[i],
+		    due[i] > 0 && max > 0 ? " " : "");
+		bar(due[i], max, width < 10 ? 10 : width);
 		putchar('\n');
 	}
 }
 
 /* Reviews per day as one line of block heights. */
 static void
-print_activity(const struct series *s)
+print_activity(const int64_t *reviews)
 {
 	static const char *const levels[] = { "▁", "▂", "▃", "▄", "▅", "▆",
 	    "▇", "█" };
 	static const char ascii[] = ".:-=+*#@";
-	int64_t total = 0;
+	int64_t total = 0, max = most(reviews, STATS_RECENT);
 	int i, k;
 
 	printf("\n%s%s%s\n  ", term_bold(), _("Reviews, last 30 days"),
 	    term_reset());
-	for (i = 0; i < s->len; i++) {
-		total += s->n[i];
-		if (s->n[i] == 0) {
+	for (i = 0; i < STATS_RECENT; i++) {
+		total += reviews[i];
+		if (reviews[i] == 0) {
 			putchar(' ');
 			continue;
 		}
-		k = (int)((s->n[i] * 8 - 1) / (s->max > 0 ? s->max : 1));
+		k = (int)((reviews[i] * 8 - 1) / (max > 0 ? max : 1));
 		if (utf8())
 			fputs(levels[k > 7 ? 7 : k], stdout);
 		else
@@ -218,43 +122,45 @@ print_activity(const struct series *s)
 	}
 	fputs("  ", stdout);
 	printf(_("%lld in all, most %lld in a day\n"), (long long)total,
-	    (long long)s->max);
+	    (long long)max);
 }
 
 /* The label padded to 7 columns by display width (more when wider). */
 static void
-print_retention(const char *label, const struct retention *r)
+print_retention(const char *label, int64_t reviews, int64_t passed)
 {
 	int pad = 7 - (int)term_display_width(label);
 
 	printf("  %s%*s ", label, pad > 0 ? pad : 0, "");
-	if (r->reviews == 0)
+	if (reviews == 0)
 		fputs(_("no reviews yet\n"), stdout);
 	else
 		printf(_("%3lld%% (%lld of %lld graded 3 or more)\n"),
-		    (long long)(r->passed * 100 / r->reviews),
-		    (long long)r->passed, (long long)r->reviews);
+		    (long long)(passed * 100 / reviews), (long long)passed,
+		    (long long)reviews);
 }
 
 /* The interview's day, and how far it is. */
 static void
-print_interview(const struct report *r)
+print_interview(int64_t interview, int64_t today)
 {
-	int64_t left = r->days_left;
+	char day[DAY_BUFSZ];
+	int64_t left = interview - today;
 
+	day_format(interview, day);
 	if (left < 0)
 		printf(ngettext("Interview on %s (%lld day ago)\n",
 		    "Interview on %s (%lld days ago)\n", (unsigned long)-left),
-		    r->interview, (long long)-left);
+		    day, (long long)-left);
 	else
 		printf(ngettext("Interview on %s (%lld day to go)\n",
 		    "Interview on %s (%lld days to go)\n", (unsigned long)left),
-		    r->interview, (long long)left);
+		    day, (long long)left);
 }
 
 /* The streak and the average time to answer, on one line. */
 static void
-print_streak(const struct report *r)
+print_streak(const struct stats *r)
 {
 	const char *b = term_bold(), *e = term_reset();
 	long long n = r->streak;
@@ -274,7 +180,7 @@ print_streak(const struct report *r)
 }
 
 static void
-print_text(const struct report *r)
+print_text(const struct stats *r, int64_t today, int64_t interview)
 {
 	/* TRANSLATORS: the first %s pair puts "Cards" in bold. */
 	printf(ngettext("%sCards%s  %lld in all: %lld new, %lld learning, "
@@ -284,18 +190,18 @@ print_text(const struct report *r)
 	    term_reset(), (long long)r->total, (long long)r->fresh,
 	    (long long)r->learning, (long long)r->mature,
 	    (long long)r->leeches, (long long)r->suspended);
-	if (r->interview != NULL)
-		print_interview(r);
-	print_forecast(&r->forecast);
-	print_activity(&r->reviews);
+	if (interview != SCHED_NEW_DUE)
+		print_interview(interview, today);
+	print_forecast(r->due, today);
+	print_activity(r->reviews);
 	putchar('\n');
 	/* TRANSLATORS: "learning" as in the line below it. */
 	printf(_("%sRetention, last 30 days%s (learning: interval under 21 "
 	    "days)\n"), term_bold(), term_reset());
 	/* TRANSLATORS: padded to 7 columns; two labels that fit line up. */
-	print_retention(_("learning"), &r->young);
+	print_retention(_("learning"), r->young, r->young_passed);
 	/* TRANSLATORS: padded to 7 columns; two labels that fit line up. */
-	print_retention(_("mature"), &r->old);
+	print_retention(_("mature"), r->old, r->old_passed);
 	print_streak(r);
 }
 
@@ -303,32 +209,19 @@ int
 report_stats(struct store *st, const char *decks, int64_t today, bool json)
 {
 	struct sched_interview iv;
-	struct report r;
-	char *text = NULL;
-	bool set;
-	int rc;
+	struct stats r;
+	int64_t interview;
 
-	set = review_interview(st, &iv);
-	if (!store_failed(st))
-		text = store_stats_json(st, decks, today, set ? iv.day :
-		    SCHED_NEW_DUE);
-	if (text == NULL || store_failed(st)) {
+	interview = review_interview(st, &iv) ? iv.day : SCHED_NEW_DUE;
+	if (store_failed(st) ||
+	    store_stats(st, decks, today, interview, &r) != 0) {
 		warnx_("%s", store_error(st));
-		free(text);
 		return EXIT_FAIL;
 	}
-	rc = EXIT_OK;
 	if (json)
-		puts(text);
-	else {
-		if (report_read(st, text, &r) == 0)
-			print_text(&r);
-		else {
-			warnx_("%s", store_error(st));
-			rc = EXIT_FAIL;
-		}
-		report_free(&r);
-	}
-	free(text);
-	return rc;
+		puts(r.json);
+	else
+		print_text(&r, today, interview);
+	stats_free(&r);
+	return EXIT_OK;
 }

@@ -125,13 +125,6 @@ store_deck_by_source(struct store *st, const char *source)
 	return text_of(st, s, N_("looking up the deck"));
 }
 
-/* The kind a card without its own takes from its deck's. */
-static const char *
-inherited(const char *deck_kind)
-{
-	return deck_kind != NULL ? deck_kind : "recall";
-}
-
 int
 store_import_commit(struct store *st, const struct deck_info *d,
     const char *path, const char *source, struct import_stats *is)
@@ -160,10 +153,10 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 7, path);
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
-	is->deck_changed = sqlite3_total_changes64(st->db) != base;
 	s = stmt(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE, stmt_sql);
 	bind_text(s, 1, d->id);
-	bind_text(s, 2, inherited(d->kind));
+	/* The kind a card without its own takes from its deck's. */
+	bind_text(s, 2, d->kind != NULL ? d->kind : "recall");
 	if (run(st, s, N_("saving cards")) != 0)
 		goto fail;
 	is->changed = sqlite3_changes64(st->db) - is->added;
@@ -179,9 +172,11 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 2, source);
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
-	/* Nothing changed: roll back so the file is not even touched. */
-	if (sqlite3_changes64(st->db) == 0 && !is->deck_changed &&
-	    is->added == 0 && is->changed == 0 && is->retired == 0) {
+	/*
+	 * Nothing changed (an upsert whose WHERE fails counts no change):
+	 * roll back so the file is not even touched.
+	 */
+	if (sqlite3_total_changes64(st->db) == base) {
 		store_rollback(st);
 		return store_failed(st) ? -1 : 0;
 	}

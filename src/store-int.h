@@ -41,7 +41,6 @@ enum stmt {
 	S_QUEUE_DUE,
 	S_QUEUE_NEW,
 	S_NEW_DECKS,
-	S_NEW_OF_DECK,
 	S_DUE_COUNT,
 	S_NEW_ON,
 	S_UNSEEN,
@@ -50,9 +49,10 @@ enum stmt {
 	/* store-log.c */
 	S_CARD_GET,
 	S_STATE_PUT,
-	S_STATE_DEL,
 	S_LOG_ADD,
-	S_LOG_GET,
+	S_LOG_FIND,
+	S_UNDO_FRESH,
+	S_UNDO_PUT,
 	S_LOG_DEL,
 	S_SUSPEND,
 	S_FORGET_COUNT,
@@ -68,8 +68,6 @@ enum stmt {
 	S_EXPORT_CARDS,
 	/* store-stats.c */
 	S_STATS,
-	S_JSON_PATH,
-	S_JSON_EACH,
 	/* store-meta.c */
 	S_META_GET,
 	S_META_SET,
@@ -117,6 +115,11 @@ int		 exec(struct store *, const char *sql);
  */
 sqlite3_stmt	*stmt(struct store *, enum stmt which,
 		    const char *const *sql);
+/*
+ * Step a statement: 1 at a row (reset it once read), 0 when done, -1 on
+ * error (recorded); reset unless at a row.
+ */
+int		 step(struct store *, sqlite3_stmt *, const char *what);
 /* Step a statement that returns no rows; -1 with the error recorded. */
 int		 run(struct store *, sqlite3_stmt *, const char *what);
 /* Step a statement returning one integer (0 without a row); -1 on error. */

@@ -39,25 +39,27 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " WHERE c.deck = ?1 AND c.id = ?2",
 	[S_JSON_CARDS] = "SELECT coalesce(json_group_array(json(j)), '[]')"
 	    " FROM (SELECT " CARD_JSON " AS j" CARD_FROM
-	    " WHERE c.deck = ?1 AND c.retired = 0 AND ?2 = ?2"
-	    " ORDER BY c.pos)",
+	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos)",
 	[S_JSON_DECKS] = "SELECT coalesce(json_group_array(json_object("
 	    "'deck', r.id, 'title', r.title, 'language', r.language,"
 	    " 'cards', r.n, 'due_today', r.due, 'new', r.fresh)), '[]')"
 	    " FROM (" DECK_ROWS ") r",
 	[S_LIST_DECKS] = DECK_ROWS,
-	[S_LIST_CARDS] = "SELECT c.id, c.kind, c.front, s.due IS NOT NULL,"
-	    " s.due, coalesce(s.reps, 0), coalesce(s.lapses, 0),"
+	[S_LIST_CARDS] = "SELECT c.id, c.kind, c.front, s.due,"
+	    " coalesce(s.reps, 0), coalesce(s.lapses, 0),"
 	    " coalesce(s.suspended, 0)" CARD_FROM
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
 	[S_EXPORT_DECK] = "SELECT id, title, language, kind, description,"
 	    " (SELECT group_concat(value, char(10)) FROM json_each(d.tags))"
 	    " FROM deck d WHERE id = ?1",
-	[S_EXPORT_CARDS] = "SELECT c.id, c.kind, c.front, c.back, c.hint,"
-	    " c.example,"
-	    " (SELECT group_concat(value, char(10)) FROM json_each(c.tags)),"
-	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id)"
-	    " FROM card c WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
+	[S_EXPORT_CARDS] = "SELECT c.id,"
+	    " nullif(c.kind, coalesce(d.kind, 'recall')), c.front, c.back,"
+	    " c.hint, CASE WHEN ?2 THEN coalesce((SELECT text FROM story t"
+	    "   WHERE t.deck = c.deck AND t.card = c.id), c.example)"
+	    " ELSE c.example END,"
+	    " (SELECT group_concat(value, char(10)) FROM json_each(c.tags))"
+	    " FROM card c JOIN deck d ON d.id = c.deck"
+	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
 };
 
 char *
@@ -71,20 +73,16 @@ store_json_card(struct store *st, const char *deck, const char *id)
 }
 
 char *
-store_json_cards(struct store *st, const char *deck, int64_t today)
+store_json_list(struct store *st, const char *deck, int64_t today)
 {
-	sqlite3_stmt *s = stmt(st, S_JSON_CARDS, stmt_sql);
+	sqlite3_stmt *s;
 
-	bind_text(s, 1, deck);
-	sqlite3_bind_int64(s, 2, today);
-	return text_of(st, s, N_("listing cards"));
-}
-
-char *
-store_json_decks(struct store *st, int64_t today)
-{
-	sqlite3_stmt *s = stmt(st, S_JSON_DECKS, stmt_sql);
-
+	if (deck != NULL) {
+		s = stmt(st, S_JSON_CARDS, stmt_sql);
+		bind_text(s, 1, deck);
+		return text_of(st, s, N_("listing cards"));
+	}
+	s = stmt(st, S_JSON_DECKS, stmt_sql);
 	sqlite3_bind_int64(s, 1, today);
 	return text_of(st, s, N_("listing decks"));
 }
@@ -98,21 +96,15 @@ store_list_decks(struct store *st, int64_t today,
 	int rc;
 
 	sqlite3_bind_int64(s, 1, today);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s, N_("listing decks"))) > 0) {
 		r.id = (const char *)sqlite3_column_text(s, 0);
 		r.title = (const char *)sqlite3_column_text(s, 1);
-		r.language = (const char *)sqlite3_column_text(s, 2);
 		r.cards = sqlite3_column_int64(s, 3);
 		r.due = sqlite3_column_int64(s, 4);
 		r.fresh = sqlite3_column_int64(s, 5);
 		fn(arg, &r);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("listing decks"));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 int
@@ -124,27 +116,21 @@ store_list_cards(struct store *st, const char *deck,
 	int rc;
 
 	bind_text(s, 1, deck);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s, N_("listing cards"))) > 0) {
 		r.id = (const char *)sqlite3_column_text(s, 0);
 		r.kind = (const char *)sqlite3_column_text(s, 1);
 		r.front = (const char *)sqlite3_column_text(s, 2);
-		r.seen = sqlite3_column_int(s, 3) != 0;
-		r.due = column_day(s, 4);
-		r.reps = sqlite3_column_int64(s, 5);
-		r.lapses = sqlite3_column_int64(s, 6);
-		r.suspended = sqlite3_column_int(s, 7) != 0;
+		r.due = column_day(s, 3);
+		r.reps = sqlite3_column_int64(s, 4);
+		r.lapses = sqlite3_column_int64(s, 5);
+		r.suspended = sqlite3_column_int(s, 6) != 0;
 		fn(arg, &r);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("listing cards"));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 int
-store_export(struct store *st, const char *deck,
+store_export(struct store *st, const char *deck, bool with_stories,
     void (*deck_fn)(void *, const struct export_deck *),
     void (*card_fn)(void *, const struct export_card *), void *arg)
 {
@@ -154,13 +140,8 @@ store_export(struct store *st, const char *deck,
 	int rc;
 
 	bind_text(s, 1, deck);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			return 1;
-		set_error(st, N_("reading the deck"));
-		return -1;
-	}
+	if ((rc = step(st, s, N_("reading the deck"))) <= 0)
+		return rc == 0 ? 1 : -1;
 	d.id = (const char *)sqlite3_column_text(s, 0);
 	d.title = (const char *)sqlite3_column_text(s, 1);
 	d.language = (const char *)sqlite3_column_text(s, 2);
@@ -172,7 +153,8 @@ store_export(struct store *st, const char *deck,
 
 	s = stmt(st, S_EXPORT_CARDS, stmt_sql);
 	bind_text(s, 1, deck);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	sqlite3_bind_int(s, 2, with_stories);
+	while ((rc = step(st, s, N_("reading cards"))) > 0) {
 		c.id = (const char *)sqlite3_column_text(s, 0);
 		c.kind = (const char *)sqlite3_column_text(s, 1);
 		c.front = (const char *)sqlite3_column_text(s, 2);
@@ -180,13 +162,7 @@ store_export(struct store *st, const char *deck,
 		c.hint = (const char *)sqlite3_column_text(s, 4);
 		c.example = (const char *)sqlite3_column_text(s, 5);
 		c.tags = (const char *)sqlite3_column_text(s, 6);
-		c.story = (const char *)sqlite3_column_text(s, 7);
 		card_fn(arg, &c);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("reading cards"));
-		return -1;
-	}
-	return 0;
+	return rc;
 }

@@ -10,28 +10,39 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
+/* A schedule written over the card's, if it has one. */
+#define STATE_UPSERT \
+    " ON CONFLICT (deck, card) DO UPDATE SET reps = excluded.reps," \
+    " interval = excluded.interval, ef = excluded.ef," \
+    " due = excluded.due, lapses = excluded.lapses," \
+    " last_day = excluded.last_day"
+/* The review ?1, if it moved a card's schedule from none (or from one). */
+#define UNDONE(fresh) \
+    " FROM review WHERE id = ?1 AND mode = 'review' AND " fresh
+/* A review's log row: the schedule before (0) and after (1) it. */
+#define LOG_INSERT "INSERT INTO review (deck, card, day, at_ms, quality," \
+    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0," \
+    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
+
 static const char *const stmt_sql[S__COUNT] = {
-	[S_CARD_GET] = "SELECT c.deck, c.id, d.title, c.kind, c.front, c.back,"
-	    " c.hint, c.example,"
+	[S_CARD_GET] = "SELECT c.deck, c.id, d.language, c.kind, c.front,"
+	    " c.back, c.hint, c.example,"
 	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id),"
 	    " s.reps, s.interval, s.ef, s.due, s.lapses, s.suspended,"
-	    " s.last_day, c.retired, s.deck IS NOT NULL, d.language"
+	    " s.last_day, c.retired, s.deck IS NOT NULL"
 	    CARD_FROM " WHERE c.deck = ?1 AND c.id = ?2",
 	[S_STATE_PUT] = "INSERT INTO state"
 	    " (deck, card, reps, interval, ef, due, lapses, last_day)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-	    " ON CONFLICT (deck, card) DO UPDATE SET reps = excluded.reps,"
-	    " interval = excluded.interval, ef = excluded.ef,"
-	    " due = excluded.due, lapses = excluded.lapses,"
-	    " last_day = excluded.last_day",
-	[S_STATE_DEL] = "DELETE FROM state WHERE deck = ?1 AND card = ?2",
-	[S_LOG_ADD] = "INSERT INTO review (deck, card, day, at_ms, quality,"
-	    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0,"
-	    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-	[S_LOG_GET] = "SELECT deck, card, mode, fresh, reps0, interval0, ef0,"
-	    " due0, lapses0, last_day0 FROM review WHERE id = ?1",
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" STATE_UPSERT,
+	[S_LOG_ADD] = LOG_INSERT " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+	[S_LOG_FIND] = "SELECT count(*) FROM review WHERE id = ?1",
+	[S_UNDO_FRESH] = "DELETE FROM state WHERE (deck, card) IN"
+	    " (SELECT deck, card" UNDONE("fresh") ")",
+	[S_UNDO_PUT] = "INSERT INTO state"
+	    " (deck, card, reps, interval, ef, due, lapses, last_day)"
+	    " SELECT deck, card, reps0, interval0, ef0, due0, lapses0,"
+	    " last_day0" UNDONE("NOT fresh") STATE_UPSERT,
 	[S_LOG_DEL] = "DELETE FROM review WHERE id = ?1",
 	[S_SUSPEND] = "INSERT INTO state"
 	    " (deck, card, reps, interval, ef, due, lapses, suspended)"
@@ -40,11 +51,9 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_FORGET_COUNT] = "SELECT count(*) FROM state"
 	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
 	/* Forgetting is logged too, so the log still replays to the state. */
-	[S_FORGET_LOG] = "INSERT INTO review (deck, card, day, at_ms, quality,"
-	    " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0,"
-	    " last_day0, reps1, interval1, ef1, due1, lapses1, last_day1)"
-	    " SELECT deck, card, ?3, ?4, -1, 0, 'forget', 0, reps, interval,"
-	    " ef, due, lapses, last_day, 0, 0, 2.5, NULL, 0, NULL"
+	[S_FORGET_LOG] = LOG_INSERT " SELECT deck, card, ?3, ?4, -1, 0,"
+	    " 'forget', 0, reps, interval, ef, due, lapses, last_day,"
+	    " 0, 0, 2.5, NULL, 0, NULL"
 	    " FROM state WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
 	[S_FORGET] = "DELETE FROM state"
 	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
@@ -60,17 +69,11 @@ store_card_get(struct store *st, const char *deck, const char *id,
 	memset(v, 0, sizeof *v);
 	bind_text(s, 1, deck);
 	bind_text(s, 2, id);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
-			return 1;
-		set_error(st, N_("reading a card"));
-		return -1;
-	}
+	if ((rc = step(st, s, N_("reading a card"))) <= 0)
+		return rc == 0 ? 1 : -1;
 	v->deck = column_strdup(s, 0);
 	v->id = column_strdup(s, 1);
-	v->deck_title = column_strdup(s, 2);
+	v->language = column_strdup(s, 2);
 	v->kind = column_strdup(s, 3);
 	v->front = column_strdup(s, 4);
 	v->back = column_strdup(s, 5);
@@ -89,7 +92,6 @@ store_card_get(struct store *st, const char *deck, const char *id,
 	}
 	v->last_day = column_day(s, 15);
 	v->retired = sqlite3_column_int(s, 16) != 0;
-	v->language = column_strdup(s, 18);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -99,7 +101,6 @@ card_view_free(struct card_view *v)
 {
 	free(v->deck);
 	free(v->id);
-	free(v->deck_title);
 	free(v->language);
 	free(v->kind);
 	free(v->front);
@@ -122,26 +123,19 @@ bind_state(sqlite3_stmt *s, int i, const struct sched_state *x,
 	bind_day(s, i + 5, last_day);
 }
 
-static int
-state_put(struct store *st, const char *deck, const char *card,
-    const struct sched_state *x, int64_t last_day)
-{
-	sqlite3_stmt *s = stmt(st, S_STATE_PUT, stmt_sql);
-
-	bind_text(s, 1, deck);
-	bind_text(s, 2, card);
-	bind_state(s, 3, x, last_day);
-	return run(st, s, N_("saving the schedule"));
-}
-
 int
 store_record(struct store *st, struct review_rec *r)
 {
 	sqlite3_stmt *s;
 
-	if (strcmp(r->mode, "review") == 0 && state_put(st, r->deck, r->card,
-	    &r->after, r->last_day_after) != 0)
-		return -1;
+	if (strcmp(r->mode, "review") == 0) {
+		s = stmt(st, S_STATE_PUT, stmt_sql);
+		bind_text(s, 1, r->deck);
+		bind_text(s, 2, r->card);
+		bind_state(s, 3, &r->after, r->last_day_after);
+		if (run(st, s, N_("saving the schedule")) != 0)
+			return -1;
+	}
 	s = stmt(st, S_LOG_ADD, stmt_sql);
 	bind_text(s, 1, r->deck);
 	bind_text(s, 2, r->card);
@@ -159,57 +153,31 @@ store_record(struct store *st, struct review_rec *r)
 	return 0;
 }
 
+/* The log keeps the schedule before each review: SQL copies it back. */
 int
 store_unrecord(struct store *st, int64_t id)
 {
-	sqlite3_stmt *s = stmt(st, S_LOG_GET, stmt_sql);
-	struct sched_state x;
-	char *deck, *card, *mode;
-	bool fresh;
-	int64_t last_day;
-	int rc;
+	sqlite3_stmt *s = stmt(st, S_LOG_FIND, stmt_sql);
+	int64_t found;
 
 	sqlite3_bind_int64(s, 1, id);
-	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
+	if ((found = scalar(st, s, N_("reading the review"))) <= 0) {
+		if (found == 0)
 			set_error_text(st,
 			    xstrdup(_("that review is no longer in the log")));
-		else
-			set_error(st, N_("reading the review"));
 		return -1;
 	}
-	deck = column_strdup(s, 0);
-	card = column_strdup(s, 1);
-	mode = column_strdup(s, 2);
-	fresh = sqlite3_column_int(s, 3) != 0;
-	x.reps = sqlite3_column_int64(s, 4);
-	x.interval = sqlite3_column_int64(s, 5);
-	x.ef = sqlite3_column_double(s, 6);
-	x.due = column_day(s, 7);
-	x.lapses = sqlite3_column_int64(s, 8);
-	last_day = column_day(s, 9);
-	sqlite3_reset(s);
-
-	rc = 0;
-	if (strcmp(mode, "review") == 0) {
-		if (fresh) {
-			s = stmt(st, S_STATE_DEL, stmt_sql);
-			bind_text(s, 1, deck);
-			bind_text(s, 2, card);
-			rc = run(st, s, N_("restoring the schedule"));
-		} else
-			rc = state_put(st, deck, card, &x, last_day);
-	}
-	if (rc == 0) {
-		s = stmt(st, S_LOG_DEL, stmt_sql);
-		sqlite3_bind_int64(s, 1, id);
-		rc = run(st, s, N_("removing the review"));
-	}
-	free(deck);
-	free(card);
-	free(mode);
-	return rc;
+	s = stmt(st, S_UNDO_FRESH, stmt_sql);
+	sqlite3_bind_int64(s, 1, id);
+	if (run(st, s, N_("restoring the schedule")) != 0)
+		return -1;
+	s = stmt(st, S_UNDO_PUT, stmt_sql);
+	sqlite3_bind_int64(s, 1, id);
+	if (run(st, s, N_("saving the schedule")) != 0)
+		return -1;
+	s = stmt(st, S_LOG_DEL, stmt_sql);
+	sqlite3_bind_int64(s, 1, id);
+	return run(st, s, N_("removing the review"));
 }
 
 int

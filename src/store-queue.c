@@ -18,11 +18,13 @@
     "  OR EXISTS (SELECT 1 FROM json_each(d.tags) WHERE value = ?3))"
 
 /*
- * A drill's filters, decks (?1) and tag (?3), are in its statements
- * even when unset.  Their json_each() subqueries are the costliest part
- * of preparing them, but a second, unfiltered form of each statement
- * showed a drill's first card only 0.57 million instructions (0.1 to
- * 0.3 ms) sooner: nobody can feel that, so there is one form of each.
+ * The queues and the due count share their parameters: ?1 the decks,
+ * ?2 today, ?3 the tag, ?4 how many at most (-1: all).  A drill's
+ * filters, decks and tag, are in its statements even when unset.  Their
+ * json_each() subqueries are the costliest part of preparing them, but
+ * a second, unfiltered form of each statement showed a drill's first
+ * card only 0.57 million instructions (0.1 to 0.3 ms) sooner: nobody
+ * can feel that, so there is one form of each.
  */
 static const char *const stmt_sql[S__COUNT] = {
 	[S_DECK_COUNT] = "SELECT count(*) FROM deck",
@@ -33,7 +35,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	    TAGGED ")",
 	[S_QUEUE_CRAM] = "SELECT c.deck, c.id" CARD_FROM
 	    " WHERE" ACTIVE " AND" IN_DECKS " AND" TAGGED
-	    " AND ?2 = ?2 ORDER BY d.seq, c.pos",
+	    " ORDER BY d.seq, c.pos LIMIT ?4",
 	[S_QUEUE_DUE] = "SELECT c.deck, c.id FROM state s"
 	    " JOIN card c ON c.deck = s.deck AND c.id = s.card"
 	    " JOIN deck d ON d.id = c.deck"
@@ -53,14 +55,10 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_QUEUE_NEW] = "SELECT c.deck, c.id FROM deck d"
 	    " CROSS JOIN card c ON c.deck = d.id"
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " AND" TAGGED
-	    " ORDER BY d.seq, c.pos LIMIT ?2",
-	/* The decks a drill takes new cards from, and one deck's cards. */
+	    " ORDER BY d.seq, c.pos LIMIT ?4",
+	/* The decks a drill takes new cards from, in deck order. */
 	[S_NEW_DECKS] = "SELECT d.id FROM deck d WHERE" IN_DECKS_OF("d.id")
 	    " ORDER BY d.seq",
-	[S_NEW_OF_DECK] = "SELECT c.deck, c.id FROM deck d"
-	    " CROSS JOIN card c ON c.deck = d.id"
-	    " WHERE d.id = ?4 AND c.retired = 0 AND c.fresh = 1 AND" TAGGED
-	    " ORDER BY c.pos LIMIT ?2",
 	[S_NEW_ON] = "SELECT count(*) FROM review"
 	    " WHERE day = ?1 AND mode = 'review' AND due0 IS NULL",
 	[S_UNSEEN] = "SELECT count(*) FROM (SELECT 1 FROM deck d"
@@ -93,21 +91,15 @@ int
 store_decks_exist(struct store *st, const char *decks, char **missing)
 {
 	sqlite3_stmt *s = stmt(st, S_DECKS_MISSING, stmt_sql);
-	int rc, ok = 1;
+	int rc;
 
 	*missing = NULL;
 	bind_text(s, 1, decks);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*missing = column_strdup(s, 0);
-		ok = 0;
-	}
+	if ((rc = step(st, s, N_("looking up decks"))) <= 0)
+		return rc < 0 ? -1 : 1;
+	*missing = column_strdup(s, 0);
 	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		set_error(st, N_("looking up decks"));
-		ok = -1;
-	}
-	return ok;
+	return 0;
 }
 
 void
@@ -117,26 +109,35 @@ card_key_free(struct card_key *k)
 	free(k->id);
 }
 
-static void
-bind_filter(sqlite3_stmt *s, const struct queue_filter *f, int64_t n)
+/* Statement which, its parameters bound as the comment above says. */
+static sqlite3_stmt *
+queue_stmt(struct store *st, enum stmt which, const struct queue_filter *f,
+    int64_t today, int64_t limit)
 {
+	sqlite3_stmt *s = stmt(st, which, stmt_sql);
+
 	bind_text(s, 1, f->decks);
-	sqlite3_bind_int64(s, 2, n);
+	sqlite3_bind_int64(s, 2, today);
 	bind_text(s, 3, f->tag);
+	sqlite3_bind_int64(s, 4, limit);
+	return s;
 }
 
 /*
- * Every (deck, id) row of s, in *keys; how many.  A read that fails
- * gives none (and leaves the store failed), never a queue cut short.
+ * Every (deck, id) row of the queue which, in *keys; how many.  A read
+ * that fails gives none (and leaves the store failed), never a queue
+ * cut short.
  */
 static size_t
-read_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys)
+read_keys(struct store *st, enum stmt which, const struct queue_filter *f,
+    int64_t today, int64_t limit, struct card_key **keys)
 {
+	sqlite3_stmt *s = queue_stmt(st, which, f, today, limit);
 	size_t n = 0, cap = 0;
 	int rc;
 
 	*keys = NULL;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s, N_("reading the queue"))) > 0) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*keys = xreallocarray(*keys, cap, sizeof **keys);
@@ -145,9 +146,7 @@ read_keys(struct store *st, sqlite3_stmt *s, struct card_key **keys)
 		(*keys)[n].id = column_strdup(s, 1);
 		n++;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("reading the queue"));
+	if (rc < 0) {
 		while (n > 0)
 			card_key_free(&(*keys)[--n]);
 		free(*keys);
@@ -160,32 +159,22 @@ size_t
 store_queue_all(struct store *st, const struct queue_filter *f,
     struct card_key **keys)
 {
-	sqlite3_stmt *s = stmt(st, S_QUEUE_CRAM, stmt_sql);
-
-	bind_filter(s, f, 0);
-	return read_keys(st, s, keys);
+	return read_keys(st, S_QUEUE_CRAM, f, 0, -1, keys);
 }
 
 int64_t
 store_due_count(struct store *st, const struct queue_filter *f,
     int64_t today, int64_t cap)
 {
-	sqlite3_stmt *s = stmt(st, S_DUE_COUNT, stmt_sql);
-
-	bind_filter(s, f, today);
-	sqlite3_bind_int64(s, 4, cap);
-	return scalar(st, s, N_("counting due cards"));
+	return scalar(st, queue_stmt(st, S_DUE_COUNT, f, today, cap),
+	    N_("counting due cards"));
 }
 
 size_t
 store_due_cards(struct store *st, const struct queue_filter *f,
     int64_t today, int64_t limit, struct card_key **keys)
 {
-	sqlite3_stmt *s = stmt(st, S_QUEUE_DUE, stmt_sql);
-
-	bind_filter(s, f, today);
-	sqlite3_bind_int64(s, 4, limit);
-	return read_keys(st, s, keys);
+	return read_keys(st, S_QUEUE_DUE, f, today, limit, keys);
 }
 
 /* The ids of the decks new cards come from, in deck order. */
@@ -197,12 +186,10 @@ new_decks(struct store *st, const struct queue_filter *f, char ***ids)
 
 	*ids = NULL;
 	bind_text(s, 1, f->decks);
-	while (sqlite3_step(s) == SQLITE_ROW) {
+	while (step(st, s, N_("reading the queue")) > 0) {
 		*ids = xreallocarray(*ids, n + 1, sizeof **ids);
 		(*ids)[n++] = column_strdup(s, 0);
 	}
-	if (sqlite3_reset(s) != SQLITE_OK)
-		set_error(st, N_("reading the queue"));
 	return n;
 }
 
@@ -215,21 +202,23 @@ static size_t
 new_round_robin(struct store *st, const struct queue_filter *f,
     int64_t limit, struct card_key **keys)
 {
-	sqlite3_stmt *s = stmt(st, S_NEW_OF_DECK, stmt_sql);
+	struct queue_filter one = *f;
 	struct card_key **per;
-	size_t *nper, i, round, n = 0, ndecks;
-	char **ids;
+	size_t *nper, i, round, n = 0, ndecks, total = 0;
+	char **ids, *json;
 	bool more = true;
 
 	ndecks = new_decks(st, f, &ids);
 	per = xcalloc(ndecks + 1, sizeof *per);
 	nper = xcalloc(ndecks + 1, sizeof *nper);
 	for (i = 0; i < ndecks && !store_failed(st); i++) {
-		bind_filter(s, f, limit);
-		bind_text(s, 4, ids[i]);
-		nper[i] = read_keys(st, s, &per[i]);
+		/* Deck ids are plain words: no JSON escaping needed. */
+		one.decks = json = xasprintf("[\"%s\"]", ids[i]);
+		nper[i] = read_keys(st, S_QUEUE_NEW, &one, 0, limit, &per[i]);
+		total += nper[i];
+		free(json);
 	}
-	*keys = xreallocarray(NULL, (size_t)limit + 1, sizeof **keys);
+	*keys = xreallocarray(NULL, total + 1, sizeof **keys);
 	for (round = 0; more && !store_failed(st); round++) {
 		more = false;
 		for (i = 0; i < ndecks && n < (size_t)limit; i++) {
@@ -260,13 +249,9 @@ size_t
 store_new_cards(struct store *st, const struct queue_filter *f,
     int64_t limit, bool in_order, struct card_key **keys)
 {
-	sqlite3_stmt *s;
-
 	if (!in_order)
 		return new_round_robin(st, f, limit, keys);
-	s = stmt(st, S_QUEUE_NEW, stmt_sql);
-	bind_filter(s, f, limit);
-	return read_keys(st, s, keys);
+	return read_keys(st, S_QUEUE_NEW, f, 0, limit, keys);
 }
 
 int64_t
@@ -293,16 +278,13 @@ store_next_due(struct store *st, const char *decks, int64_t today)
 {
 	sqlite3_stmt *s = stmt(st, S_NEXT_DUE, stmt_sql);
 	int64_t day = SCHED_NEW_DUE;
-	int rc;
 
 	bind_text(s, 1, decks);
 	sqlite3_bind_int64(s, 2, today);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if (step(st, s, N_("finding the next due day")) > 0) {
 		day = column_day(s, 0);
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		set_error(st, N_("finding the next due day"));
+		sqlite3_reset(s);
+	}
 	return day;
 }
 
@@ -316,15 +298,10 @@ store_window_load(struct store *st, struct sched_interview *iv)
 	memset(iv->load, 0, sizeof iv->load);
 	sqlite3_bind_int64(s, 1, first);
 	sqlite3_bind_int64(s, 2, iv->day - 1);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s, N_("counting due cards"))) > 0) {
 		day = sqlite3_column_int64(s, 0);
 		if (day >= first && day < iv->day)
 			iv->load[day - first] = sqlite3_column_int64(s, 1);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("counting due cards"));
-		return -1;
-	}
-	return 0;
+	return rc;
 }

@@ -192,34 +192,24 @@ query_int(struct store *st, const char *sql)
 	return v;
 }
 
-static int64_t
-user_version(struct store *st)
-{
-	return query_int(st, "PRAGMA user_version");
-}
-
-static void
-newer_error(struct store *st, int64_t v)
-{
-	set_error_text(st, xasprintf(_("%s: database schema version %lld is "
-	    "newer than this program understands (%d): upgrade rehearse"),
-	    st->path, (long long)v, SCHEMA_VERSION));
-}
-
 /*
- * Before anything writes (even switching to WAL rewrites the header):
- * refuse a file from a newer rehearse or another program's database,
- * so that it is left exactly as it was.  Returns the schema version.
+ * Before anything writes (even switching to WAL rewrites the header),
+ * and again once migrate holds the lock: refuse a file from a newer
+ * rehearse or another program's database, so that it is left exactly as
+ * it was.  Returns the schema version.
  */
 int64_t
 check_file(struct store *st)
 {
-	int64_t v = user_version(st), n;
+	int64_t v = query_int(st, "PRAGMA user_version"), n;
 
 	if (v < 0)
 		return -1;
 	if (v > SCHEMA_VERSION) {
-		newer_error(st, v);
+		set_error_text(st, xasprintf(_("%s: database schema version "
+		    "%lld is newer than this program understands (%d): "
+		    "upgrade rehearse"), st->path, (long long)v,
+		    SCHEMA_VERSION));
 		return -1;
 	}
 	if (v == 0 &&
@@ -246,13 +236,9 @@ migrate(struct store *st, int64_t v)
 	if (exec(st, "BEGIN IMMEDIATE") != 0)
 		return -1;
 	/* Another process may have migrated it meanwhile. */
-	v = user_version(st);
-	if (v < 0) {
+	if ((v = check_file(st)) < 0) {
+		/* A no-op when check_file said why. */
 		set_error(st, N_("cannot read the schema version"));
-		goto fail;
-	}
-	if (v > SCHEMA_VERSION) {
-		newer_error(st, v);
 		goto fail;
 	}
 	for (; v < SCHEMA_VERSION; v++) {

@@ -1,15 +1,18 @@
-/* store-stats.c: statistics as one JSON object, and JSON texts read back, by SQLite. */
+/* store-stats.c: statistics, as one JSON object and as numbers, by SQLite. */
 #include <stdlib.h>
+#include <string.h>
 
 #include <sqlite3.h>
 
 #include "config.h"
 #include "i18n.h"
 #include "store-int.h"
+#include "xmalloc.h"
 
 /*
- * Statistics as one JSON object (?1 decks or NULL, ?2 today, ?3 the
- * interview day or NULL).  Recent figures cover the last 30 days.
+ * Statistics (?1 decks or NULL, ?2 today, ?3 the interview day or NULL):
+ * the JSON object, then the same figures as columns for the text.
+ * Recent figures cover the last STATS_RECENT days.
  */
 #define STATS_SQL \
     "WITH total AS (SELECT count(*) AS n FROM card c" \
@@ -27,97 +30,95 @@
     " agg AS (SELECT coalesce(sum(young), 0) AS yn," \
     "   coalesce(sum(young_passed), 0) AS yp, coalesce(sum(mature), 0) AS mn," \
     "   coalesce(sum(mature_passed), 0) AS mp," \
-    "   CASE WHEN sum(timed) > 0 THEN 1.0 * sum(took_ms) / sum(timed) END" \
-    "   AS ms FROM dy)," \
+    "   round(CASE WHEN sum(timed) > 0 THEN 1.0 * sum(took_ms) / sum(timed)" \
+    "   END / 1000.0, 1) AS average FROM dy)," \
     " f(d) AS (SELECT ?2 UNION ALL SELECT d + 1 FROM f WHERE d < ?2 + 13)," \
     " r(d) AS (SELECT ?2 - 29 UNION ALL SELECT d + 1 FROM r WHERE d < ?2)," \
     " streak(d) AS (SELECT CASE WHEN EXISTS (SELECT 1 FROM rv" \
     "   WHERE rv.d = ?2 AND rv.n > 0) THEN ?2 ELSE ?2 - 1 END" \
     "   UNION ALL SELECT d - 1 FROM streak WHERE EXISTS (SELECT 1" \
     "   FROM daily WHERE day = d AND reviews > 0 AND" \
-    "   " IN_DECKS_OF("deck") "))" \
+    "   " IN_DECKS_OF("deck") "))," \
+    " k AS (SELECT total.n AS total," \
+    "   total.n - coalesce(sum(due IS NOT NULL OR suspended), 0) AS new," \
+    "   coalesce(sum(due IS NOT NULL AND interval < 21" \
+    "     AND NOT suspended), 0) AS learning," \
+    "   coalesce(sum(due IS NOT NULL AND interval >= 21" \
+    "     AND NOT suspended), 0) AS mature," \
+    "   coalesce(sum(lapses >= 8), 0) AS leech," \
+    "   coalesce(sum(suspended), 0) AS suspended FROM total, cs)," \
+    " due AS (SELECT f.d AS d, coalesce(fc.n, 0) AS n" \
+    "   FROM f LEFT JOIN fc ON fc.d = f.d)," \
+    " done AS (SELECT r.d AS d, coalesce(rv.n, 0) AS n" \
+    "   FROM r LEFT JOIN rv ON rv.d = r.d)," \
+    " x AS (SELECT count(*) - 1 AS streak FROM streak)" \
     " SELECT json_object(" \
     " 'today', rehearse_day(?2)," \
     " 'interview', CASE WHEN ?3 IS NULL THEN NULL ELSE json_object(" \
     "   'day', rehearse_day(?3), 'days_left', ?3 - ?2) END," \
-    " 'cards', (SELECT json_object('total', total.n," \
-    "   'new', total.n - coalesce(sum(due IS NOT NULL OR suspended), 0)," \
-    "   'learning', coalesce(sum(due IS NOT NULL AND interval < 21" \
-    "     AND NOT suspended), 0)," \
-    "   'mature', coalesce(sum(due IS NOT NULL AND interval >= 21" \
-    "     AND NOT suspended), 0)," \
-    "   'leech', coalesce(sum(lapses >= 8), 0)," \
-    "   'suspended', coalesce(sum(suspended), 0)) FROM total, cs)," \
+    " 'cards', json_object('total', total, 'new', new," \
+    "   'learning', learning, 'mature', mature, 'leech', leech," \
+    "   'suspended', suspended)," \
     " 'forecast', (SELECT json_group_array(json_object('day'," \
-    "   rehearse_day(f.d), 'due', coalesce(fc.n, 0)))" \
-    "   FROM f LEFT JOIN fc ON fc.d = f.d)," \
+    "   rehearse_day(d), 'due', n)) FROM due)," \
     " 'reviews', (SELECT json_group_array(json_object('day'," \
-    "   rehearse_day(r.d), 'count', coalesce(rv.n, 0)))" \
-    "   FROM r LEFT JOIN rv ON rv.d = r.d)," \
-    " 'retention', (SELECT json_object(" \
+    "   rehearse_day(d), 'count', n)) FROM done)," \
+    " 'retention', json_object(" \
     "   'young', json_object('reviews', yn, 'passed', yp)," \
-    "   'mature', json_object('reviews', mn, 'passed', mp)) FROM agg)," \
-    " 'streak', (SELECT count(*) - 1 FROM streak)," \
-    " 'average_seconds', (SELECT round(ms / 1000.0, 1) FROM agg))"
+    "   'mature', json_object('reviews', mn, 'passed', mp))," \
+    " 'streak', streak, 'average_seconds', average)," \
+    " total, new, learning, mature, leech, suspended, yn, yp, mn, mp," \
+    " streak, (SELECT group_concat(n) FROM due)," \
+    " (SELECT group_concat(n) FROM done), average FROM k, agg, x"
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_STATS] = STATS_SQL,
-	[S_JSON_PATH] = "SELECT json_extract(?1, ?2)",
-	[S_JSON_EACH] = "SELECT json_extract(value, ?3), json_extract(value, ?4)"
-	    " FROM json_each(?1, ?2)",
 };
 
-char *
-store_stats_json(struct store *st, const char *decks, int64_t today,
-    int64_t interview)
+/* Counts as group_concat lists them ("0,3,1") into n. */
+static void
+read_counts(sqlite3_stmt *s, int col, int64_t *n, int len)
 {
-	sqlite3_stmt *s = stmt(st, S_STATS, stmt_sql);
+	const char *p = (const char *)sqlite3_column_text(s, col);
+	char *end;
+	int i;
 
-	bind_text(s, 1, decks);
-	sqlite3_bind_int64(s, 2, today);
-	bind_day(s, 3, interview);
-	return text_of(st, s, N_("computing statistics"));
-}
-
-char *
-store_json_get(struct store *st, const char *json, const char *path)
-{
-	sqlite3_stmt *s = stmt(st, S_JSON_PATH, stmt_sql);
-
-	bind_text(s, 1, json);
-	bind_text(s, 2, path);
-	return text_of(st, s, N_("reading JSON"));
-}
-
-int64_t
-store_json_int(struct store *st, const char *json, const char *path)
-{
-	char *v = store_json_get(st, json, path);
-	int64_t n = v != NULL ? strtoll(v, NULL, 10) : 0;
-
-	free(v);
-	return n;
+	for (i = 0; i < len && p != NULL && *p != '\0'; i++) {
+		n[i] = strtoll(p, &end, 10);
+		p = *end == ',' ? end + 1 : end;
+	}
 }
 
 int
-store_json_each(struct store *st, const char *json, const char *path,
-    const char *a, const char *b,
-    void (*fn)(void *, const char *, const char *), void *arg)
+store_stats(struct store *st, const char *decks, int64_t today,
+    int64_t interview, struct stats *r)
 {
-	sqlite3_stmt *s = stmt(st, S_JSON_EACH, stmt_sql);
-	int rc;
+	sqlite3_stmt *s = stmt(st, S_STATS, stmt_sql);
+	/* The columns after the JSON, in order. */
+	int64_t *const col[] = { &r->total, &r->fresh, &r->learning,
+	    &r->mature, &r->leeches, &r->suspended, &r->young,
+	    &r->young_passed, &r->old, &r->old_passed, &r->streak };
+	int i;
 
-	bind_text(s, 1, json);
-	bind_text(s, 2, path);
-	bind_text(s, 3, a);
-	bind_text(s, 4, b);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1));
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		set_error(st, N_("reading JSON"));
+	memset(r, 0, sizeof *r);
+	bind_text(s, 1, decks);
+	sqlite3_bind_int64(s, 2, today);
+	bind_day(s, 3, interview);
+	if (step(st, s, N_("computing statistics")) <= 0)
 		return -1;
-	}
+	r->json = column_strdup(s, 0);
+	for (i = 0; i < (int)(sizeof col / sizeof col[0]); i++)
+		*col[i] = sqlite3_column_int64(s, i + 1);
+	read_counts(s, i + 1, r->due, STATS_FORECAST);
+	read_counts(s, i + 2, r->reviews, STATS_RECENT);
+	r->average = column_strdup(s, i + 3);
+	sqlite3_reset(s);
 	return 0;
+}
+
+void
+stats_free(struct stats *r)
+{
+	free(r->json);
+	free(r->average);
 }

@@ -22,12 +22,6 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_ROLLBACK] = "ROLLBACK",
 };
 
-static bool
-no_room(int e)
-{
-	return e == ENOSPC || e == EFBIG || e == EDQUOT;
-}
-
 /*
  * A file that cannot be written or has no room is the user's to fix, so
  * those errors name the file and say just that.
@@ -57,7 +51,7 @@ set_error(struct store *st, const char *what)
 		 */
 		if (sqlite3_system_errno(st->db) != 0)
 			e = sqlite3_system_errno(st->db);
-		if (no_room(e)) {
+		if (e == ENOSPC || e == EFBIG || e == EDQUOT) {
 			st->err = xasprintf(_("%s: database or disk is full "
 			    "(%s)"), st->path, strerror(e));
 			break;
@@ -263,32 +257,43 @@ stmt(struct store *st, enum stmt which, const char *const *sql)
 	return s;
 }
 
+/*
+ * A statement that ends, in a row or not, is reset at once: one left
+ * holding a row would keep its read transaction open.
+ */
 int
-run(struct store *st, sqlite3_stmt *s, const char *what)
+step(struct store *st, sqlite3_stmt *s, const char *what)
 {
 	int rc = sqlite3_step(s);
 
+	if (rc == SQLITE_ROW)
+		return 1;
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		set_error(st, what);
-		return -1;
-	}
-	return 0;
+	if (rc == SQLITE_DONE)
+		return 0;
+	set_error(st, what);
+	return -1;
+}
+
+int
+run(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = step(st, s, what);
+
+	if (rc > 0)
+		sqlite3_reset(s);
+	return rc < 0 ? -1 : 0;
 }
 
 int64_t
 scalar(struct store *st, sqlite3_stmt *s, const char *what)
 {
-	int64_t v = 0;
-	int rc = sqlite3_step(s);
+	int64_t v = step(st, s, what);
 
-	if (rc == SQLITE_ROW)
+	if (v > 0) {
 		v = sqlite3_column_int64(s, 0);
-	else if (rc != SQLITE_DONE) {
-		set_error(st, what);
-		v = -1;
+		sqlite3_reset(s);
 	}
-	sqlite3_reset(s);
 	return v;
 }
 
@@ -296,13 +301,11 @@ char *
 text_of(struct store *st, sqlite3_stmt *s, const char *what)
 {
 	char *v = NULL;
-	int rc = sqlite3_step(s);
 
-	if (rc == SQLITE_ROW)
+	if (step(st, s, what) > 0) {
 		v = column_strdup(s, 0);
-	else if (rc != SQLITE_DONE)
-		set_error(st, what);
-	sqlite3_reset(s);
+		sqlite3_reset(s);
+	}
 	return v;
 }
 
@@ -344,14 +347,7 @@ store_read_end(struct store *st)
 void
 store_rollback(struct store *st)
 {
-	sqlite3_stmt *s;
-	int rc;
-
-	if (sqlite3_get_autocommit(st->db))
-		return;
-	s = stmt(st, S_ROLLBACK, stmt_sql);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE && !st->failed)
-		set_error(st, N_("ending a transaction"));
+	if (!sqlite3_get_autocommit(st->db))
+		run(st, stmt(st, S_ROLLBACK, stmt_sql),
+		    N_("ending a transaction"));
 }

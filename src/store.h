@@ -40,7 +40,6 @@ struct import_stats {
 	int64_t	added;
 	int64_t	changed;	/* text, kind or order changed, or back from retirement */
 	int64_t	retired;
-	bool	deck_changed;
 };
 int	store_import_begin(struct store *);
 /* 0, -1 on error, or the id_line of an earlier card with the same id. */
@@ -117,11 +116,10 @@ int	store_decks_exist(struct store *, const char *decks, char **missing);
  * itself or through its deck; 0 when none has; -1 on error. */
 int	store_tag_used(struct store *, const char *decks, const char *tag);
 
-/* A card with its deck's title, its schedule and your story. */
+/* A card with its deck's language, its schedule and your story. */
 struct card_view {
 	char			*deck;
 	char			*id;
-	char			*deck_title;
 	char			*language;	/* the deck's, NULL when not given */
 	char			*kind;
 	char			*front;
@@ -180,14 +178,13 @@ int	store_unrecord(struct store *, int64_t id);
  * NULL on error, and for store_json_card when there is no such card.
  */
 char	*store_json_card(struct store *, const char *deck, const char *id);
-char	*store_json_cards(struct store *, const char *deck, int64_t today);
-char	*store_json_decks(struct store *, int64_t today);
+/* The decks with their counts (deck NULL), or the cards of deck. */
+char	*store_json_list(struct store *, const char *deck, int64_t today);
 
 /* Listings for people: one callback per row. */
 struct deck_row {
 	const char	*id;
 	const char	*title;
-	const char	*language;
 	int64_t		 cards;
 	int64_t		 due;
 	int64_t		 fresh;
@@ -196,8 +193,7 @@ struct card_row {
 	const char	*id;
 	const char	*kind;
 	const char	*front;
-	bool		 seen;
-	int64_t		 due;
+	int64_t		 due;		/* SCHED_NEW_DUE: not seen yet */
 	int64_t		 reps;
 	int64_t		 lapses;
 	bool		 suspended;
@@ -245,36 +241,40 @@ struct export_deck {
 };
 struct export_card {
 	const char	*id;
-	const char	*kind;
+	const char	*kind;		/* NULL when it is the deck's */
 	const char	*front;
 	const char	*back;
 	const char	*hint;
-	const char	*example;
+	const char	*example;	/* or your story, with_stories */
 	const char	*tags;		/* one per line, or NULL */
-	const char	*story;
 };
 /* 0 when done, 1 when there is no such deck, -1 on error. */
-int	 store_export(struct store *, const char *deck,
+int	 store_export(struct store *, const char *deck, bool with_stories,
 	    void (*deck_fn)(void *, const struct export_deck *),
 	    void (*card_fn)(void *, const struct export_card *), void *arg);
 
+/* Statistics: 14 days of forecast from today, 30 of reviews up to it. */
+#define STATS_FORECAST	14
+#define STATS_RECENT	30
+struct stats {
+	char	*json;		/* all of it, as stats --json prints it */
+	int64_t	 total, fresh, learning, mature, leeches, suspended;
+	int64_t	 due[STATS_FORECAST];		/* cards due each day */
+	int64_t	 reviews[STATS_RECENT];		/* reviews each day */
+	/*
+	 * Those days' reviews of cards seen before, with an interval under
+	 * 21 days (young) or not (old), and how many were graded 3 or more.
+	 */
+	int64_t	 young, young_passed, old, old_passed;
+	int64_t	 streak;
+	char	*average;	/* seconds to answer, NULL when none */
+};
 /*
- * Statistics as a JSON object (decks: JSON array or NULL; interview:
- * its day or SCHED_NEW_DUE); the string belongs to the caller, NULL on
- * error.
+ * Fill *r (decks: JSON array or NULL; interview: its day or
+ * SCHED_NEW_DUE); 0, or -1 on error.  Free it with stats_free.
  */
-char	*store_stats_json(struct store *, const char *decks, int64_t today,
-	    int64_t interview);
-/*
- * Read back a JSON text: the value at a path (caller frees; NULL when
- * the path holds null or nothing, or on error), or as an integer (0
- * then).  JSON that does not parse is an error.
- */
-char	*store_json_get(struct store *, const char *json, const char *path);
-int64_t	 store_json_int(struct store *, const char *json, const char *path);
-/* For each element of the array at path, fn(field a, field b). */
-int	 store_json_each(struct store *, const char *json, const char *path,
-	    const char *a, const char *b,
-	    void (*fn)(void *, const char *, const char *), void *arg);
+int	 store_stats(struct store *, const char *decks, int64_t today,
+	    int64_t interview, struct stats *r);
+void	 stats_free(struct stats *);
 
 #endif

@@ -319,17 +319,25 @@ test_window_load(void **state)
 	assert_failed(f->st, "no such table: state");
 }
 
-/* Malformed JSON is an error, not a zero; an absent value is a zero. */
+/* Statistics that cannot be read are an error, not zero counts. */
 static void
-test_json_int(void **state)
+test_stats(void **state)
 {
 	struct fixture *f = *state;
+	struct stats r;
 
-	assert_int_equal(store_json_int(f->st, "{\"n\":7}", "$.n"), 7);
-	assert_int_equal(store_json_int(f->st, "{\"n\":7}", "$.m"), 0);
+	assert_int_equal(store_stats(f->st, NULL, DUE_DAY - 1, SCHED_NEW_DUE,
+	    &r), 0);
+	assert_int_equal(r.total, 2);
+	assert_int_equal(r.fresh, 1);
+	assert_int_equal(r.due[1], 1);
+	assert_non_null(strstr(r.json, "\"learning\":1"));
+	stats_free(&r);
 	assert_false(store_failed(f->st));
-	store_json_int(f->st, "{\"n\":", "$.n");
-	assert_failed(f->st, "malformed JSON");
+	side_exec(f, "DROP TABLE daily");
+	assert_int_equal(store_stats(f->st, NULL, DUE_DAY - 1, SCHED_NEW_DUE,
+	    &r), -1);
+	assert_failed(f->st, "no such table: daily");
 }
 
 /* A review log that cannot be read is not a review gone missing. */
@@ -408,8 +416,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_window_load, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_json_int, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unrecord, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_unrecord_missing, setup,
