@@ -30,7 +30,7 @@ summary(const char *path, const struct deck_info *info,
 }
 
 int
-import_file(struct store *st, const char *path, bool quiet)
+import_file(struct store *st, const char *path, bool bundled)
 {
 	struct deck_info info;
 	struct deck_result res;
@@ -42,7 +42,7 @@ import_file(struct store *st, const char *path, bool quiet)
 	/* A file imported before, byte for byte: nothing to read again. */
 	hashed = deck_file_hash(path, HASH_SALT, source);
 	if (hashed && (known = store_deck_by_source(st, source)) != NULL) {
-		if (!quiet)
+		if (!bundled)
 			printf(_("%s: deck %s unchanged since its last "
 			    "import\n"), path, known);
 		free(known);
@@ -57,7 +57,7 @@ import_file(struct store *st, const char *path, bool quiet)
 	    &res, stderr);
 	if (rc == 0)
 		rc = store_import_commit(st, &info, path, hashed ? source :
-		    NULL, &is);
+		    NULL, bundled, &is);
 	else
 		store_import_abort(st);
 	if (rc < 0)
@@ -66,7 +66,7 @@ import_file(struct store *st, const char *path, bool quiet)
 		warnx_(ngettext("%s: not imported (%zu error)",
 		    "%s: not imported (%zu errors)", res.errors), path,
 		    res.errors);
-	else if (!quiet)
+	else if (!bundled)
 		summary(path, &info, &is);
 	deck_info_free(&info);
 	return rc == 0 ? 0 : -1;

@@ -97,10 +97,11 @@ int	 cmd_check_store(struct store *);
 int	 cmd_store_error(struct store *);
 
 /*
- * import.c: one deck file into the database; prints a summary line
- * unless quiet.  0 when it went in.
+ * import.c: one deck file into the database, marked as one of the
+ * bundled decks or as your own; prints a summary line for your own.  0
+ * when it went in.
  */
-int	 import_file(struct store *, const char *path, bool quiet);
+int	 import_file(struct store *, const char *path, bool bundled);
 
 /* review.c: grading, shared by the REPL and the grade command. */
 int	 review_grade(struct store *, const char *deck, const char *card,

@@ -21,17 +21,18 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_COUNT_ADDED] = "SELECT count(*) FROM temp.stage g WHERE NOT EXISTS"
 	    " (SELECT 1 FROM card c WHERE c.deck = ?1 AND c.id = g.id)",
 	[S_DECK_UPSERT] = "INSERT INTO deck"
-	    " (id, title, language, kind, description, tags, path)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " (id, title, language, kind, description, tags, path, bundled)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 	    " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
 	    " language = excluded.language, kind = excluded.kind,"
 	    " description = excluded.description, tags = excluded.tags,"
-	    " path = excluded.path"
+	    " path = excluded.path, bundled = excluded.bundled"
 	    " WHERE title IS NOT excluded.title"
 	    " OR language IS NOT excluded.language"
 	    " OR kind IS NOT excluded.kind"
 	    " OR description IS NOT excluded.description"
-	    " OR tags IS NOT excluded.tags OR path IS NOT excluded.path",
+	    " OR tags IS NOT excluded.tags OR path IS NOT excluded.path"
+	    " OR bundled IS NOT excluded.bundled",
 	[S_CARD_MERGE] = "INSERT INTO card"
 	    " (deck, id, pos, kind, front, back, hint, example, tags, retired)"
 	    " SELECT ?1, id, pos, coalesce(kind, ?2), front, back, hint,"
@@ -127,7 +128,8 @@ store_deck_by_source(struct store *st, const char *source)
 
 int
 store_import_commit(struct store *st, const struct deck_info *d,
-    const char *path, const char *source, struct import_stats *is)
+    const char *path, const char *source, bool bundled,
+    struct import_stats *is)
 {
 	sqlite3_stmt *s;
 	int64_t base, before;
@@ -151,6 +153,7 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 5, d->description);
 	bind_text(s, 6, d->tags);
 	bind_text(s, 7, path);
+	sqlite3_bind_int(s, 8, bundled);
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
 	s = stmt(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE, stmt_sql);

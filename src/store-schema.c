@@ -8,7 +8,7 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 /*
  * The schema as of version 1.  Card text comes from deck files; a
@@ -169,12 +169,28 @@ static const char schema_v3[] =
 
 static const char schema_v4[] = "DROP TABLE span;";
 
+/*
+ * Version 5: a deck may have an interview date of its own (a day
+ * number; NULL: the default date in meta), and a deck knows whether it
+ * came from the bundled set, so that switching their language never
+ * touches a deck of your own.  Bundled decks imported before are those
+ * whose file is the bundled one of their id and language.
+ */
+static const char schema_v5[] =
+    "ALTER TABLE deck ADD COLUMN interview INTEGER;"
+    "ALTER TABLE deck ADD COLUMN bundled INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE deck SET bundled = 1 WHERE language IN ('en', 'nl')"
+    "  AND id IN ('closing', 'competency', 'culture-fit', 'preparation',"
+    "  'questions-to-ask', 'second-round', 'situational')"
+    "  AND path GLOB '*/' || language || '/' || id || '.yaml';";
+
 /* Migrations: entry i brings a database from version i to i + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 /* One integer from a query run once; -1 when it cannot be read. */

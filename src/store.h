@@ -50,7 +50,8 @@ long	store_import_card(struct store *, const struct deck_card *);
  * error (rolled back).
  */
 int	store_import_commit(struct store *, const struct deck_info *,
-	    const char *path, const char *source, struct import_stats *);
+	    const char *path, const char *source, bool bundled,
+	    struct import_stats *);
 /*
  * The deck last imported from a file with this fingerprint (caller
  * frees); NULL when there is none, or on error.

@@ -92,7 +92,7 @@ EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/repl/transcript.exp tests/transcripts \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
 	tests/data/fsrs.table tests/data/fsrs-ref.cjs \
-	tests/data/schema-v1.sql tests/data/schema-v3.sql \
+	tests/data/schema-v1.sql tests/data/schema-v3.sql tests/data/schema-v4.sql \
 	tests/data/bad tests/data/good
 
 # A Dutch locale of the tests' own (LOCPATH=$TEST_LOCPATH), so that the
