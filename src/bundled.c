@@ -102,7 +102,7 @@ int
 bundled_import(struct store *st, const char *lang)
 {
 	struct dirent **ents;
-	char *dir, *path;
+	char *dir, *path, *id;
 	int i, n, done = 0;
 
 	if ((dir = bundled_dir(lang)) == NULL) {
@@ -117,13 +117,36 @@ bundled_import(struct store *st, const char *lang)
 	}
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s", dir, ents[i]->d_name);
+		/* A bundled deck's file is named after its id. */
+		id = xstrndup(ents[i]->d_name, strlen(ents[i]->d_name) - 5);
 		/* A database that failed takes no more (the error was shown). */
-		if (!store_failed(st) && import_file(st, path, true) == 0)
+		if (!store_failed(st) && store_deck_own(st, id) == 0 &&
+		    import_file(st, path, true) == 0)
 			done++;
+		free(id);
 		free(path);
 		free(ents[i]);
 	}
 	free(ents);
 	free(dir);
 	return store_failed(st) ? -1 : done;
+}
+
+int
+bundled_switch(struct store *st, const char *lang)
+{
+	int64_t other = store_bundled_other(st, lang);
+
+	if (other < 0) {
+		warnx_("%s", store_error(st));
+		return -1;
+	}
+	if (other == 0)
+		return 0;
+	if (bundled_import(st, lang) < 0)
+		return -1;
+	printf("%s\n", strcmp(lang, "nl") == 0 ?
+	    _("Bundled decks now in Dutch; your progress is kept.") :
+	    _("Bundled decks now in English; your progress is kept."));
+	return 0;
 }

@@ -160,6 +160,10 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 		rc = cmd_check_store(st);
 	else if (ndecks == 0 && first_run(st, o) != 0)
 		rc = EXIT_FAIL;
+	/* Only an explicit --lang switches; the locale never does. */
+	else if (ndecks > 0 && (o->given & O_LANG) &&
+	    bundled_switch(st, o->lang) != 0)
+		rc = EXIT_FAIL;
 	else
 		rc = start(&s, st, o, argc, argv, &decks);
 	if (rc != EXIT_OK)

@@ -127,7 +127,16 @@ int	 report_stats(struct store *, const char *decks, int64_t today,
 char	*bundled_dir(const char *lang);
 /* The language to use: --lang, else LC_ALL/LC_MESSAGES/LANG. */
 const char *bundled_lang(const char *opt);
-/* Import every bundled deck of lang; the number imported, -1 on error. */
+/*
+ * Import every bundled deck of lang; the number imported, -1 on error.
+ * A deck of your own with a bundled deck's id is left alone.
+ */
 int	 bundled_import(struct store *, const char *lang);
+/*
+ * When the database holds bundled decks in another language than lang,
+ * import lang's in their place (the ids are the same, so progress stays)
+ * and say so; 0, or -1 after an error was said.
+ */
+int	 bundled_switch(struct store *, const char *lang);
 
 #endif

@@ -10,6 +10,10 @@
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_SOURCE_FIND] = "SELECT id FROM deck WHERE source = ?1",
+	[S_BUNDLED_OTHER] = "SELECT count(*) FROM deck"
+	    " WHERE bundled = 1 AND language IS NOT ?1",
+	[S_DECK_OWN] = "SELECT EXISTS (SELECT 1 FROM deck"
+	    " WHERE id = ?1 AND bundled = 0)",
 	[S_SOURCE_SET] = "UPDATE deck SET source = ?2"
 	    " WHERE id = ?1 AND source IS NOT ?2",
 	[S_STAGE_CLEAR] = "DELETE FROM temp.stage",
@@ -124,6 +128,24 @@ store_deck_by_source(struct store *st, const char *source)
 
 	bind_text(s, 1, source);
 	return text_of(st, s, N_("looking up the deck"));
+}
+
+int64_t
+store_bundled_other(struct store *st, const char *lang)
+{
+	sqlite3_stmt *s = stmt(st, S_BUNDLED_OTHER, stmt_sql);
+
+	bind_text(s, 1, lang);
+	return scalar(st, s, N_("looking up the bundled decks"));
+}
+
+int
+store_deck_own(struct store *st, const char *id)
+{
+	sqlite3_stmt *s = stmt(st, S_DECK_OWN, stmt_sql);
+
+	bind_text(s, 1, id);
+	return (int)scalar(st, s, N_("looking up the deck"));
 }
 
 int

@@ -24,6 +24,8 @@ enum stmt {
 	/* store-import.c */
 	S_SOURCE_FIND,
 	S_SOURCE_SET,
+	S_BUNDLED_OTHER,
+	S_DECK_OWN,
 	S_STAGE_CLEAR,
 	S_STAGE_ADD,
 	S_STAGE_LINE,

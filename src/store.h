@@ -57,6 +57,10 @@ int	store_import_commit(struct store *, const struct deck_info *,
  * frees); NULL when there is none, or on error.
  */
 char	*store_deck_by_source(struct store *, const char *source);
+/* Bundled decks in the database in another language than lang; -1 on error. */
+int64_t	store_bundled_other(struct store *, const char *lang);
+/* 1 when deck id is one of your own (not bundled), 0 if not; -1 on error. */
+int	store_deck_own(struct store *, const char *id);
 void	store_import_abort(struct store *);
 
 /* How many decks there are; -1 on error. */
