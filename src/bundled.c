@@ -25,7 +25,8 @@ is_dir(const char *path)
 	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-char *
+/* The bundled decks' directory for lang ("en" or "nl"); caller frees. */
+static char *
 bundled_dir(const char *lang)
 {
 	const char *roots[] = { getenv("REHEARSE_DECKS"), PKGDATADIR "/decks",

@@ -359,7 +359,6 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	dc.id = id;
 	dc.id_derived = k->derived != NULL;
 	dc.id_line = id_at->line;
-	dc.deck = c->info->id;
 	dc.broken = broken;
 	if (!broken) {
 		dc.kind = k->text[CK_KIND];
@@ -368,7 +367,6 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 		dc.hint = k->text[CK_HINT];
 		dc.example = k->text[CK_EXAMPLE];
 		dc.tags = k->st[CK_TAGS] == V_TEXT ? k->tags : NULL;
-		dc.deck_kind = c->info->kind;
 	}
 	if (c->fn != NULL)
 		rv = c->fn(c->arg, &dc);

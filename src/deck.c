@@ -455,8 +455,6 @@ deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
 void
 deck_info_free(struct deck_info *info)
 {
-	if (info == NULL)
-		return;
 	free(info->id);
 	free(info->title);
 	free(info->language);
