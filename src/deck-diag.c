@@ -75,55 +75,27 @@ diag_add(struct ctx *c, bool warning, const struct pos *at, char *msg)
  * kept: a deck of 200,000 cards without ids is valid and should not
  * print 200,000 lines.
  */
-static void
-vreport(struct ctx *c, bool warning, const struct pos *at, const char *fmt,
-    va_list ap)
+void
+diag_report(struct ctx *c, enum diag_level level, const struct pos *at,
+    const char *fmt, ...)
 {
-	if (warning) {
-		if (c->warnings++ < c->lim->errors)
-			diag_add(c, true, at, xvasprintf(fmt, ap));
+	va_list ap;
+
+	if (level == DIAG_FATAL)
+		c->stop = true;
+	if (level == DIAG_WARN) {
+		if (c->warnings++ >= c->lim->errors)
+			return;
+	} else if (c->gave_up)
 		return;
-	}
-	if (c->gave_up)
-		return;
-	c->errors++;
-	if (c->errors > c->lim->errors) {
+	else if (++c->errors > c->lim->errors) {
 		c->gave_up = c->stop = true;
 		diag_add(c, false, NULL,
 		    xstrdup(_("too many errors, giving up")));
 		return;
 	}
-	diag_add(c, false, at, xvasprintf(fmt, ap));
-}
-
-void
-diag_error(struct ctx *c, const struct pos *at, const char *fmt, ...)
-{
-	va_list ap;
-
 	va_start(ap, fmt);
-	vreport(c, false, at, fmt, ap);
-	va_end(ap);
-}
-
-void
-diag_fatal(struct ctx *c, const struct pos *at, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport(c, false, at, fmt, ap);
-	va_end(ap);
-	c->stop = true;
-}
-
-void
-diag_warn(struct ctx *c, const struct pos *at, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport(c, true, at, fmt, ap);
+	diag_add(c, level == DIAG_WARN, at, xvasprintf(fmt, ap));
 	va_end(ap);
 }
 

@@ -149,15 +149,15 @@ pos_of(const yaml_event_t *ev)
 /*
  * deck-diag.c: messages, kept until diag_flush prints them in file order.
  * One error more than lim->errors gives up the reading; warnings past as
- * many are only counted.  diag_fatal also stops the reading.  at NULL:
+ * many are only counted.  A fatal error also stops the reading.  at NULL:
  * the file as a whole.
  */
-void	diag_error(struct ctx *, const struct pos *at, const char *, ...)
-	    __attribute__((format(printf, 3, 4)));
-void	diag_fatal(struct ctx *, const struct pos *at, const char *, ...)
-	    __attribute__((format(printf, 3, 4)));
-void	diag_warn(struct ctx *, const struct pos *at, const char *, ...)
-	    __attribute__((format(printf, 3, 4)));
+enum diag_level { DIAG_WARN, DIAG_ERROR, DIAG_FATAL };
+void	diag_report(struct ctx *, enum diag_level, const struct pos *at,
+	    const char *, ...) __attribute__((format(printf, 4, 5)));
+#define diag_warn(c, at, ...)	diag_report(c, DIAG_WARN, at, __VA_ARGS__)
+#define diag_error(c, at, ...)	diag_report(c, DIAG_ERROR, at, __VA_ARGS__)
+#define diag_fatal(c, at, ...)	diag_report(c, DIAG_FATAL, at, __VA_ARGS__)
 /* Print them all to out and free them. */
 void	diag_flush(struct ctx *, FILE *out);
 /* Why yaml_parser_parse failed, in our words (libyaml's are all there). */
