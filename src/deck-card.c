@@ -1,14 +1,16 @@
-/* deck-card.c: keys and values checked (a card's, the deck's), cards handed over. */
+/* deck-card.c: keys and values checked (a card's, the deck's), card ids, cards handed over. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "deck-int.h"
+#include "hash.h"
 #include "i18n.h"
 #include "xmalloc.h"
 
 #define SUGGEST_MAX	64	/* longer keys get no "did you mean" */
+#define SLUG_MAX	40	/* a derived id's letters before its hash */
 
 enum card_key {
 	CK_ID, CK_FRONT, CK_BACK, CK_KIND, CK_HINT, CK_TAGS, CK_EXAMPLE, CK_N
@@ -26,6 +28,59 @@ struct card {
 	char			*tags;
 	char			*derived;
 };
+
+static bool
+is_alnum(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9');
+}
+
+char *
+deck_derive_id(const char *front)
+{
+	char slug[SLUG_MAX + 1];
+	uint32_t h = hash_bytes(HASH_INIT, front, strlen(front)) & 0xffffff;
+	size_t n = 0;
+	bool gap = false;
+	const char *p;
+
+	/* A gap becomes '-' only before the next letter: trimmed both ends. */
+	for (p = front; *p != '\0' && n < SLUG_MAX; p++) {
+		if (!is_alnum(*p)) {
+			gap = true;
+			continue;
+		}
+		if (gap && n > 0)
+			slug[n++] = '-';
+		if (n < SLUG_MAX)
+			slug[n++] = ascii_lower(*p);
+		gap = false;
+	}
+	while (n > 0 && slug[n - 1] == '-')
+		n--;
+	slug[n] = '\0';
+	if (n == 0)
+		return xasprintf("%06x", (unsigned)h);
+	return xasprintf("%s-%06x", slug, (unsigned)h);
+}
+
+bool
+deck_valid_id(const char *s)
+{
+	size_t n;
+
+	for (n = 0; s[n] != '\0'; n++) {
+		if (n == DECK_ID_MAX)
+			return false;
+		if ((s[n] >= 'a' && s[n] <= 'z') ||
+		    (s[n] >= '0' && s[n] <= '9'))
+			continue;
+		if (n == 0 || s[n] != '-')
+			return false;
+	}
+	return n > 0;
+}
 
 int
 card_text(struct ctx *c, const char *key, const struct slot *v,

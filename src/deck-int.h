@@ -51,13 +51,6 @@ struct node {
 	size_t		 kidscap;
 };
 
-/* Every anchor of the file so far, by name (deck-tree.c's). */
-struct anchors {
-	struct anchor	**bucket;
-	size_t		  nbuckets;	/* a power of two */
-	size_t		  n;
-};
-
 /*
  * The file is never held whole: libyaml's events drive a small state
  * machine over the top mapping and the list under 'cards', and every
@@ -113,7 +106,7 @@ struct ctx {
 	bool			 tree_over;
 	size_t			 tree_errors;	/* errors before the tree */
 	size_t			 expansion;
-	struct anchors		 anchors;
+	struct deck_ids		 anchors;	/* every one so far */
 
 	/* deck-diag.c: the diagnostics kept until the end. */
 	struct diag		*diags;

@@ -1,4 +1,4 @@
-/* deck.c: deck_load's state machine over libyaml's events, and deck.h's helpers. */
+/* deck.c: deck_load's state machine over libyaml's events, and the file fingerprint. */
 #include <sys/types.h>
 #include <sys/stat.h>
 
@@ -25,18 +25,11 @@ const struct deck_limits deck_default_limits = {
 	.errors = 50,
 };
 
-#define SLUG_MAX	40	/* a derived id's letters before its hash */
+#define LETTERS	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 static const char *const deck_keys[DK_N] = {
 	"deck", "title", "language", "kind", "description", "tags", "cards"
 };
-
-static bool
-is_alnum(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	    (ch >= '0' && ch <= '9');
-}
 
 /* A card, unless there are already as many as the limit allows. */
 static bool
@@ -51,24 +44,19 @@ card_count(struct ctx *c, const struct pos *at)
 	return true;
 }
 
+/* A BCP 47 tag's shape: 2-8 letters, then any '-' and 1-8 letters or digits. */
 static bool
 valid_language(const char *s)
 {
-	size_t n = 0;
+	size_t n = strspn(s, LETTERS);
 
-	while (n < 9 && ((s[n] >= 'a' && s[n] <= 'z') ||
-	    (s[n] >= 'A' && s[n] <= 'Z')))
-		n++;
 	if (n < 2 || n > 8)
 		return false;
-	s += n;
-	while (*s == '-') {
+	for (s += n; *s == '-'; s += n) {
 		s++;
-		for (n = 0; n < 9 && is_alnum(s[n]); n++)
-			;
+		n = strspn(s, LETTERS "0123456789");
 		if (n < 1 || n > 8)
 			return false;
-		s += n;
 	}
 	return *s == '\0';
 }
@@ -464,52 +452,6 @@ deck_info_free(struct deck_info *info)
 	memset(info, 0, sizeof *info);
 }
 
-char *
-deck_derive_id(const char *front)
-{
-	char slug[SLUG_MAX + 1];
-	uint32_t h = hash_bytes(HASH_INIT, front, strlen(front)) & 0xffffff;
-	size_t n = 0;
-	bool gap = false;
-	const char *p;
-
-	/* A gap becomes '-' only before the next letter: trimmed both ends. */
-	for (p = front; *p != '\0' && n < SLUG_MAX; p++) {
-		if (!is_alnum(*p)) {
-			gap = true;
-			continue;
-		}
-		if (gap && n > 0)
-			slug[n++] = '-';
-		if (n < SLUG_MAX)
-			slug[n++] = ascii_lower(*p);
-		gap = false;
-	}
-	while (n > 0 && slug[n - 1] == '-')
-		n--;
-	slug[n] = '\0';
-	if (n == 0)
-		return xasprintf("%06x", (unsigned)h);
-	return xasprintf("%s-%06x", slug, (unsigned)h);
-}
-
-bool
-deck_valid_id(const char *s)
-{
-	size_t n;
-
-	for (n = 0; s[n] != '\0'; n++) {
-		if (n == DECK_ID_MAX)
-			return false;
-		if ((s[n] >= 'a' && s[n] <= 'z') ||
-		    (s[n] >= '0' && s[n] <= '9'))
-			continue;
-		if (n == 0 || s[n] != '-')
-			return false;
-	}
-	return n > 0;
-}
-
 bool
 deck_file_hash(const char *path, const char *salt, char buf[DECK_HASH_SIZE])
 {
@@ -530,58 +472,4 @@ deck_file_hash(const char *path, const char *salt, char buf[DECK_HASH_SIZE])
 	fclose(fp);
 	snprintf(buf, DECK_HASH_SIZE, "%08x-%llu", (unsigned)h, len);
 	return ok;
-}
-
-/* One id of struct deck_ids, with the line of the card that had it. */
-struct deck_id {
-	size_t	line;
-	char	id[];
-};
-
-/* An id's slot: where it is, or the empty one where it would go. */
-static struct deck_id **
-ids_slot(const struct deck_ids *t, const char *id)
-{
-	size_t mask = t->size - 1;
-	size_t i = hash_bytes(HASH_INIT, id, strlen(id)) & mask;
-
-	while (t->slot[i] != NULL && strcmp(t->slot[i]->id, id) != 0)
-		i = (i + 1) & mask;
-	return &t->slot[i];
-}
-
-size_t
-deck_ids_add(struct deck_ids *t, const char *id, size_t line)
-{
-	struct deck_id **old = t->slot, **e;
-	size_t i, n = t->size, len;
-
-	if (t->used * 2 >= t->size) {
-		t->size = n ? n * 2 : 64;
-		t->slot = xcalloc(t->size, sizeof *t->slot);
-		for (i = 0; i < n; i++)
-			if (old[i] != NULL)
-				*ids_slot(t, old[i]->id) = old[i];
-		free(old);
-	}
-	e = ids_slot(t, id);
-	if (*e != NULL)
-		return (*e)->line;
-	len = strlen(id);
-	*e = xmalloc(sizeof **e + len + 1);
-	(*e)->line = line;
-	memcpy((*e)->id, id, len + 1);
-	t->used++;
-	return 0;
-}
-
-void
-deck_ids_free(struct deck_ids *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->size; i++)
-		free(t->slot[i]);
-	free(t->slot);
-	memset(t, 0, sizeof *t);
 }

@@ -105,8 +105,9 @@ bool	deck_file_hash(const char *path, const char *salt,
 
 /*
  * The ids of a deck's cards held in memory, for a caller without a
- * database (lint): add returns 0, or the line of the card that had id
- * first.  Zero-initialise; free with deck_ids_free.
+ * database (lint; the loader keeps its anchors in one too): add returns
+ * 0, or the line (1-based) of the card that had id first.
+ * Zero-initialise; free with deck_ids_free.
  */
 struct deck_ids {
 	struct deck_id	**slot;
