@@ -19,9 +19,9 @@ static const char *const card_keys[CK_N] = {
 	"id", "front", "back", "kind", "hint", "tags", "example"
 };
 
-/* One card's values while it is checked. */
+/* One card's values while it is checked; a value's node NULL: absent. */
 struct card {
-	const struct slot	*val[CK_N];
+	struct slot		 val[CK_N];
 	int			 st[CK_N];	/* V_NONE, V_TEXT or V_BAD */
 	const char		*text[CK_N];
 	bool			 merged;	/* '<<': nothing missing */
@@ -329,18 +329,30 @@ card_key(struct ctx *c, const struct slot *k, const char *const *names,
 	return (int)i;
 }
 
+/*
+ * A card repeated by an alias is blamed where the alias is, not where
+ * the original's keys are: its keys and values take the alias's position.
+ */
 static void
-card_fields(struct ctx *c, const struct node *map, struct card *k)
+card_fields(struct ctx *c, const struct slot *s, struct card *k)
 {
+	const struct node *map = s->node;
 	size_t seen[CK_N] = { 0 }, i;
+	struct slot key;
 	int ki;
 
 	for (i = 0; i + 1 < map->nkids; i += 2) {
-		ki = card_key(c, &map->kids[i], card_keys, CK_N, seen, true);
-		if (ki >= 0)
-			k->val[ki] = &map->kids[i + 1];
-		else if (ki == -2)
+		key = map->kids[i];
+		if (s->alias)
+			key.at = s->at;
+		ki = card_key(c, &key, card_keys, CK_N, seen, true);
+		if (ki == -2)
 			k->merged = true;
+		if (ki < 0)
+			continue;
+		k->val[ki] = map->kids[i + 1];
+		if (s->alias)
+			k->val[ki].at = s->at;
 	}
 }
 
@@ -352,23 +364,23 @@ card_values(struct ctx *c, struct card *k)
 	int i;
 
 	for (i = 0; i < CK_N; i++) {
-		if (k->val[i] == NULL)
+		if (k->val[i].node == NULL)
 			continue;
 		if (i == CK_TAGS) {
-			k->st[i] = card_tags(c, k->val[i], &k->tags);
+			k->st[i] = card_tags(c, &k->val[i], &k->tags);
 			continue;
 		}
-		k->st[i] = card_text(c, card_keys[i], k->val[i], &k->text[i]);
+		k->st[i] = card_text(c, card_keys[i], &k->val[i], &k->text[i]);
 		s = k->text[i];
 		if (k->st[i] == V_NONE && (i == CK_FRONT || i == CK_BACK))
-			diag_error(c, &k->val[i]->at, _("empty '%s'"),
+			diag_error(c, &k->val[i].at, _("empty '%s'"),
 			    card_keys[i]);
 		if (k->st[i] != V_TEXT)
 			k->text[i] = NULL;
-		else if (i == CK_KIND && !card_kind_valid(c, k->val[i], s))
+		else if (i == CK_KIND && !card_kind_valid(c, &k->val[i], s))
 			k->st[i] = V_BAD;
 		else if (i == CK_ID && !deck_valid_id(s)) {
-			diag_error(c, &k->val[i]->at, _("invalid card id "
+			diag_error(c, &k->val[i].at, _("invalid card id "
 			    "'%s': use lower-case letters, digits and '-' (at "
 			    "most %d)"), diag_show(q, s, strlen(s)),
 			    DECK_ID_MAX);
@@ -384,7 +396,7 @@ card_id(struct ctx *c, const struct slot *s, struct card *k,
 {
 	*at = &s->at;
 	if (k->st[CK_ID] == V_TEXT) {
-		*at = &k->val[CK_ID]->at;
+		*at = &k->val[CK_ID].at;
 		return k->text[CK_ID];
 	}
 	if (k->st[CK_ID] != V_NONE || k->st[CK_FRONT] != V_TEXT)
@@ -434,46 +446,13 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 		c->fn_stopped = c->stop = true;
 }
 
-/*
- * An alias to a value that was refused where it was defined brings no
- * new error, but the card must not go out without its text.
- */
-static bool
-card_complete(const struct card *k)
-{
-	return k->st[CK_FRONT] == V_TEXT && k->st[CK_BACK] == V_TEXT &&
-	    (k->st[CK_ID] == V_TEXT || k->derived != NULL);
-}
-
-/*
- * A card repeated by an alias is blamed where the alias is, not where
- * the original's keys are: a shallow copy with the alias's position.
- */
-static const struct node *
-card_at_alias(const struct slot *s, struct node *copy)
-{
-	size_t i;
-
-	if (!s->alias)
-		return s->node;
-	*copy = *s->node;
-	copy->kids = xreallocarray(NULL, copy->nkids, sizeof *copy->kids);
-	for (i = 0; i < copy->nkids; i++) {
-		copy->kids[i] = s->node->kids[i];
-		copy->kids[i].at = s->at;
-	}
-	return copy;
-}
-
 /* Hand the card over when nothing was wrong since it began. */
 void
 card_check(struct ctx *c, const struct slot *s, size_t index)
 {
-	struct node copy;
 	struct card k;
 	const struct pos *id_at;
 	const char *id;
-	int i;
 
 	if (s->node->bad)
 		return;
@@ -482,21 +461,22 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 		    "back, ...), found %s"), node_describe(s->node));
 		return;
 	}
-	memset(&k, 0, sizeof k);
-	for (i = 0; i < CK_N; i++)
-		k.st[i] = V_NONE;
-	card_fields(c, card_at_alias(s, &copy), &k);
+	memset(&k, 0, sizeof k);	/* every value absent, V_NONE */
+	card_fields(c, s, &k);
 	card_values(c, &k);
-	if (k.val[CK_FRONT] == NULL && !k.merged)
+	if (k.val[CK_FRONT].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'front'"));
-	if (k.val[CK_BACK] == NULL && !k.merged)
+	if (k.val[CK_BACK].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'back'"));
+	/*
+	 * An alias to a value that was refused where it was defined brings
+	 * no new error, but the card must not go out without its text.
+	 */
 	id = card_id(c, s, &k, &id_at);
 	if (id != NULL && !c->stop)
 		card_hand(c, s, &k, index, id, id_at,
-		    c->errors != c->tree_errors || !card_complete(&k));
-	if (s->alias)
-		free(copy.kids);
+		    c->errors != c->tree_errors ||
+		    k.st[CK_FRONT] != V_TEXT || k.st[CK_BACK] != V_TEXT);
 	free(k.tags);
 	free(k.derived);
 }
