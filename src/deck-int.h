@@ -57,9 +57,7 @@ struct node {
  * other node (a card, one deck value) becomes a small tree that is
  * checked and freed as soon as it completes.
  */
-enum state {
-	S_STREAM, S_DOC, S_ROOT, S_KEY, S_VALUE, S_CARDS, S_DOCEND, S_DONE
-};
+enum state { S_DOC, S_ROOT, S_KEY, S_VALUE, S_CARDS };
 
 /* Why the input stopped, when libyaml's error is really ours. */
 enum input { IN_OK, IN_TOOLONG, IN_TOOBIG, IN_ERRNO };

@@ -3,11 +3,9 @@
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "config.h"
 #include "deck-int.h"
@@ -91,14 +89,17 @@ cards_value(struct ctx *c, const struct slot *v)
 }
 
 static void
-deck_value(struct ctx *c, const struct slot *v, char **dst)
+deck_value(struct ctx *c, const struct slot *v)
 {
+	struct deck_info *i = c->info;
+	char **dst[DK_N] = { &i->id, &i->title, &i->language, &i->kind,
+	    &i->description, &i->tags, NULL };
 	const char *key = deck_keys[c->key], *s = NULL;
 	char q[SHOW_MAX + 4];
 	int st;
 
 	if (c->key == DK_TAGS) {
-		card_tags(c, v, dst);
+		card_tags(c, v, &i->tags);
 		return;
 	}
 	st = card_text(c, key, v, &s);
@@ -115,30 +116,7 @@ deck_value(struct ctx *c, const struct slot *v, char **dst)
 		    "language tag such as en, nl or pt-BR"),
 		    diag_show(q, s, strlen(s)));
 	else if (c->key != DK_KIND || card_kind_valid(c, v, s))
-		*dst = xstrdup(s);
-}
-
-static void
-root_value(struct ctx *c, const struct slot *v)
-{
-	struct deck_info *i = c->info;
-	char **dst[DK_N] = { &i->id, &i->title, &i->language, &i->kind,
-	    &i->description, &i->tags, NULL };
-
-	if (c->key == DK_CARDS)
-		cards_value(c, v);
-	else if (c->key != DK_SKIP)
-		deck_value(c, v, dst[c->key]);
-	c->state = S_KEY;
-}
-
-static void
-root_key(struct ctx *c, const struct slot *k)
-{
-	int i = card_key(c, k, deck_keys, DK_N, c->seen, false);
-
-	c->key = i < 0 ? DK_SKIP : (enum deck_key)i;
-	c->state = S_VALUE;
+		*dst[c->key] = xstrdup(s);
 }
 
 static void
@@ -167,96 +145,61 @@ root_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 	    "the top, found %s"), _(found));
 }
 
-static void
-root_end(struct ctx *c)
-{
-	if (c->seen[DK_DECK] == 0)
-		diag_error(c, &c->root_at, _("missing key '%s'"), "deck");
-	if (c->seen[DK_CARDS] == 0)
-		diag_error(c, &c->root_at, _("missing key '%s'"), "cards");
-	c->open = 0;
-	c->state = S_DOCEND;
-}
-
+/* Outside the top mapping: the stream and its one document. */
 static void
 doc_event(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
 	static const struct pos start = { 1, 1 };
 
-	if (ev->type == YAML_STREAM_END_EVENT) {
-		if (c->docs == 0)
-			diag_error(c, &start, _("empty file: a deck needs "
-			    "'deck' and 'cards'"));
-		c->state = S_DONE;
-		return;
-	}
-	if (c->docs++ > 0) {
+	if (ev->type == YAML_STREAM_END_EVENT && c->docs == 0)
+		diag_error(c, &start, _("empty file: a deck needs 'deck' and "
+		    "'cards'"));
+	if (ev->type != YAML_DOCUMENT_START_EVENT)
+		return;		/* the stream's start or end, a document's end */
+	if (c->docs++ > 0)
 		diag_fatal(c, at, _("only one deck per file: a second "
 		    "document starts here"));
-		return;
-	}
-	c->state = S_ROOT;
-}
-
-static void
-cards_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
-{
-	if (!tree_streamed(c, ev, at))
-		return;
-	c->open++;
-	c->cards_at = *at;
-	c->items = 0;
-	c->state = S_CARDS;
-}
-
-static void
-cards_end(struct ctx *c)
-{
-	if (c->items == 0)
-		diag_warn(c, &c->cards_at, _("deck has no cards"));
-	c->open--;
-	c->state = S_KEY;
+	else
+		c->state = S_ROOT;
 }
 
 /* Events outside any tree: the stream, the document, the streamed parts. */
 static void
 top_event(struct ctx *c, const yaml_event_t *ev)
 {
-	struct pos at = pos_of(ev);
+	const struct pos *at = &c->event_at;
 
 	switch (c->state) {
-	case S_STREAM:
-		c->state = S_DOC;
-		break;
 	case S_DOC:
-		doc_event(c, ev, &at);
+		doc_event(c, ev, at);
 		break;
 	case S_ROOT:
-		root_start(c, ev, &at);
+		root_start(c, ev, at);
 		break;
-	case S_KEY:
-		root_end(c);
-		break;
-	case S_VALUE:
-		cards_start(c, ev, &at);
-		break;
-	case S_CARDS:
-		cards_end(c);
-		break;
-	case S_DOCEND:
+	case S_KEY:		/* the top mapping ends */
+		if (c->seen[DK_DECK] == 0)
+			diag_error(c, &c->root_at, _("missing key '%s'"),
+			    "deck");
+		if (c->seen[DK_CARDS] == 0)
+			diag_error(c, &c->root_at, _("missing key '%s'"),
+			    "cards");
+		c->open = 0;
 		c->state = S_DOC;
 		break;
-	case S_DONE:
-		abort();	/* libyaml ends the stream once */
+	case S_VALUE:		/* the list under 'cards' starts */
+		if (tree_streamed(c, ev, at)) {
+			c->open++;
+			c->cards_at = *at;
+			c->state = S_CARDS;
+		}
+		break;
+	case S_CARDS:		/* and ends */
+		if (c->items == 0)
+			diag_warn(c, &c->cards_at, _("deck has no cards"));
+		c->open--;
+		c->state = S_KEY;
+		break;
 	}
-}
-
-static bool
-starts_node(const yaml_event_t *ev)
-{
-	return ev->type == YAML_SCALAR_EVENT || ev->type == YAML_ALIAS_EVENT ||
-	    ev->type == YAML_SEQUENCE_START_EVENT ||
-	    ev->type == YAML_MAPPING_START_EVENT;
 }
 
 /*
@@ -266,7 +209,9 @@ starts_node(const yaml_event_t *ev)
 static bool
 starts_tree(const struct ctx *c, const yaml_event_t *ev)
 {
-	if (!starts_node(ev))
+	if (ev->type != YAML_SCALAR_EVENT && ev->type != YAML_ALIAS_EVENT &&
+	    ev->type != YAML_SEQUENCE_START_EVENT &&
+	    ev->type != YAML_MAPPING_START_EVENT)
 		return false;
 	if (c->state == S_KEY || c->state == S_CARDS)
 		return true;
@@ -274,27 +219,24 @@ starts_tree(const struct ctx *c, const yaml_event_t *ev)
 	    ev->type != YAML_SEQUENCE_START_EVENT);
 }
 
-/* A card counts from its first event: the limit stops it there. */
-static bool
-tree_begin(struct ctx *c, const yaml_event_t *ev)
-{
-	struct pos at = pos_of(ev);
-
-	if (c->state == S_CARDS && !card_count(c, &at))
-		return false;
-	tree_start(c, &at);
-	return true;
-}
-
+/* A tree completed: a key of the top mapping, its value, or a card. */
 static void
 tree_done(struct ctx *c, const struct slot *s)
 {
+	int key;
+
 	switch (c->state) {
 	case S_KEY:
-		root_key(c, s);
+		key = card_key(c, s, deck_keys, DK_N, c->seen, false);
+		c->key = key < 0 ? DK_SKIP : (enum deck_key)key;
+		c->state = S_VALUE;
 		break;
 	case S_VALUE:
-		root_value(c, s);
+		if (c->key == DK_CARDS)
+			cards_value(c, s);
+		else if (c->key != DK_SKIP)
+			deck_value(c, s);
+		c->state = S_KEY;
 		break;
 	case S_CARDS:
 		card_check(c, s, c->items - 1);
@@ -314,8 +256,10 @@ on_event(struct ctx *c, const yaml_event_t *ev)
 			top_event(c, ev);
 			return;
 		}
-		if (!tree_begin(c, ev))
+		/* A card counts from its first event: a limit stops it there. */
+		if (c->state == S_CARDS && !card_count(c, &c->event_at))
 			return;
+		tree_start(c, &c->event_at);
 	}
 	if (!tree_event(c, ev, &s))
 		return;
@@ -378,33 +322,26 @@ deck_parse(struct ctx *c)
 	yaml_parser_delete(&p);
 }
 
+/* Nothing runs another program while a deck loads: no close-on-exec. */
 static bool
 deck_open(struct ctx *c)
 {
 	struct stat st;
-	int fd;
 
-	if ((fd = open(c->path, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    fstat(fd, &st) == -1) {
+	if ((c->fp = fopen(c->path, "rb")) == NULL ||
+	    fstat(fileno(c->fp), &st) == -1)
 		diag_error(c, NULL, _("cannot open: %s"), strerror(errno));
-		goto out;
-	}
-	if (S_ISDIR(st.st_mode)) {
+	else if (S_ISDIR(st.st_mode))
 		diag_error(c, NULL, _("is a directory"));
-		goto out;
-	}
 	/* Other files (pipes) are counted as they are read instead. */
-	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > c->lim->file_bytes) {
+	else if (S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > c->lim->file_bytes)
 		diag_error(c, NULL, _("file too large (%jd bytes, limit %zu "
 		    "bytes)"), (intmax_t)st.st_size, c->lim->file_bytes);
-		goto out;
-	}
-	if ((c->fp = fdopen(fd, "rb")) != NULL)
+	else
 		return true;
-	diag_error(c, NULL, _("cannot open: %s"), strerror(errno));
-out:
-	if (fd != -1)
-		close(fd);
+	if (c->fp != NULL)
+		fclose(c->fp);
 	return false;
 }
 
