@@ -9,7 +9,7 @@
 #include "i18n.h"
 #include "xmalloc.h"
 
-#define SUGGEST_MAX	64	/* longer keys get no "did you mean" */
+#define SUGGEST_MAX	64	/* longer keys get no "did you mean"; ours are short */
 #define SLUG_MAX	40	/* a derived id's letters before its hash */
 
 enum card_key {
@@ -118,33 +118,20 @@ card_kind_valid(struct ctx *c, const struct slot *v, const char *s)
 	return false;
 }
 
+/* A tag as a JSON string: tag_item has refused white space in it. */
 static void
 json_string(struct buf *b, const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, run;
+	size_t i;
 
 	buf_addc(b, '"');
 	for (i = 0; i < len; i++) {
-		/* Runs that need no escape go in whole. */
-		for (run = i; i < len && u[i] >= 0x20 && u[i] != '"' &&
-		    u[i] != '\\'; i++)
-			;
-		if (i > run)
-			buf_add(b, s + run, i - run);
-		if (i == len)
-			break;
-		if (u[i] == '"' || u[i] == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, (char)u[i]);
-		} else if (u[i] == '\n')
-			buf_adds(b, "\\n");
-		else if (u[i] == '\t')
-			buf_adds(b, "\\t");
-		else if (u[i] == '\r')
-			buf_adds(b, "\\r");
+		if (s[i] == '"' || s[i] == '\\')
+			buf_printf(b, "\\%c", s[i]);
+		else if ((unsigned char)s[i] < 0x20)
+			buf_printf(b, "\\u%04x", (unsigned char)s[i]);
 		else
-			buf_printf(b, "\\u%04x", u[i]);
+			buf_addc(b, s[i]);
 	}
 	buf_addc(b, '"');
 }
@@ -255,8 +242,6 @@ suggest(const struct node *key, const char *const *names, size_t n)
 	if (key->len > SUGGEST_MAX)
 		return NULL;
 	for (i = 0; i < n; i++) {
-		if (strlen(names[i]) > SUGGEST_MAX)
-			continue;
 		d = edit_distance(key->text, key->len, names[i],
 		    strlen(names[i]));
 		if (d < bestd) {

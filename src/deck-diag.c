@@ -63,8 +63,7 @@ diag_add(struct ctx *c, bool warning, const struct pos *at, char *msg)
 		    sizeof *c->diags);
 	}
 	d = &c->diags[c->ndiags];
-	d->at.line = at != NULL ? at->line : 0;
-	d->at.column = at != NULL ? at->column : 0;
+	d->at = at != NULL ? *at : (struct pos){ 0, 0 };
 	d->seq = c->ndiags++;
 	d->warning = warning;
 	d->msg = msg;
@@ -189,35 +188,34 @@ offset_pos(FILE *fp, size_t off, struct pos *at)
 /*
  * libyaml blames the byte after a bad lead byte ("Caf\xe9 au lait" is
  * Latin-1, not a bad space): go back to the lead byte, which is the one
- * to show.
+ * to show.  Returns it, or v when it cannot be read.
  */
-static size_t
-utf8_lead(FILE *fp, size_t off)
+static int
+utf8_lead(FILE *fp, size_t *off, int v)
 {
 	unsigned char b[3];
-	size_t n = off < 3 ? off : 3, i;
+	size_t n = *off < 3 ? *off : 3, i;
 
-	if (fseeko(fp, (off_t)(off - n), SEEK_SET) != 0 ||
+	if (fseeko(fp, (off_t)(*off - n), SEEK_SET) != 0 ||
 	    fread(b, 1, n, fp) != n)
-		return off;
-	for (i = n; i > 0; i--)
-		if ((b[i - 1] & 0xc0) == 0xc0)
-			return off - (n - i + 1);
-	return off;
+		return v;
+	for (i = n; i > 0; i--) {
+		if ((b[i - 1] & 0xc0) == 0xc0) {
+			*off -= n - i + 1;
+			return b[i - 1];
+		}
+	}
+	return v;
 }
 
 static char *
 reader_message(const yaml_parser_t *p, FILE *fp, size_t *off)
 {
 	const char *s = p->problem;
-	int v = p->problem_value, lead;
+	int v = p->problem_value;
 
-	if (strcmp(s, "invalid trailing UTF-8 octet") == 0) {
-		*off = utf8_lead(fp, *off);
-		if (fseeko(fp, (off_t)*off, SEEK_SET) == 0 &&
-		    (lead = getc(fp)) != EOF)
-			v = lead;
-	}
+	if (strcmp(s, "invalid trailing UTF-8 octet") == 0)
+		v = utf8_lead(fp, off, v);
 	if (strcmp(s, "invalid leading UTF-8 octet") == 0 ||
 	    strcmp(s, "invalid trailing UTF-8 octet") == 0)
 		return xasprintf(_("invalid UTF-8 (byte 0x%02x): the file "
@@ -303,23 +301,16 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 void
 diag_parse_error(struct ctx *c, const yaml_parser_t *p)
 {
-	switch (c->input) {
-	case IN_TOOLONG:
+	if (c->input == IN_TOOLONG)
 		diag_fatal(c, &c->event_at, _("value too long (limit %zu "
 		    "bytes)"), c->lim->scalar_bytes);
-		return;
-	case IN_TOOBIG:
+	else if (c->input == IN_TOOBIG)
 		diag_fatal(c, NULL, _("file too large (more than %zu bytes)"),
 		    c->lim->file_bytes);
-		return;
-	case IN_ERRNO:
+	else if (c->input == IN_ERRNO)
 		diag_fatal(c, NULL, _("cannot read: %s"),
 		    strerror(c->input_errno));
-		return;
-	case IN_OK:
-		break;
-	}
-	if (p->error == YAML_READER_ERROR)
+	else if (p->error == YAML_READER_ERROR)
 		reader_error(c, p);
 	else if (p->error == YAML_MEMORY_ERROR)
 		diag_fatal(c, NULL, _("out of memory"));

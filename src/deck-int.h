@@ -132,9 +132,8 @@ ascii_lower(char ch)
 static inline struct pos
 pos_of(const yaml_event_t *ev)
 {
-	struct pos at = { ev->start_mark.line + 1, ev->start_mark.column + 1 };
-
-	return at;
+	return (struct pos){ ev->start_mark.line + 1,
+	    ev->start_mark.column + 1 };
 }
 
 /*
