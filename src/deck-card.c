@@ -68,18 +68,9 @@ deck_derive_id(const char *front)
 bool
 deck_valid_id(const char *s)
 {
-	size_t n;
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-");
 
-	for (n = 0; s[n] != '\0'; n++) {
-		if (n == DECK_ID_MAX)
-			return false;
-		if ((s[n] >= 'a' && s[n] <= 'z') ||
-		    (s[n] >= '0' && s[n] <= '9'))
-			continue;
-		if (n == 0 || s[n] != '-')
-			return false;
-	}
-	return n > 0;
+	return n > 0 && n <= DECK_ID_MAX && s[n] == '\0' && s[0] != '-';
 }
 
 int

@@ -251,16 +251,6 @@ reader_error(struct ctx *c, const yaml_parser_t *p)
 	free(msg);
 }
 
-/* The character a scanner error stopped at, or -1. */
-static int
-problem_char(const yaml_parser_t *p)
-{
-	if (p->error != YAML_SCANNER_ERROR || p->buffer.pointer == NULL ||
-	    p->buffer.pointer >= p->buffer.last)
-		return -1;
-	return *p->buffer.pointer;
-}
-
 /* libyaml's words where they are clear, a hint where they are not. */
 static void
 syntax_error(struct ctx *c, const yaml_parser_t *p)
@@ -270,7 +260,11 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 	struct pos at = { p->problem_mark.line + 1,
 	    p->problem_mark.column + 1 };
 	const char *problem = p->problem, *context = p->context;
-	int ch = problem_char(p);
+	int ch = -1;		/* the character a scanner error stopped at */
+
+	if (p->error == YAML_SCANNER_ERROR && p->buffer.pointer != NULL &&
+	    p->buffer.pointer < p->buffer.last)
+		ch = *p->buffer.pointer;
 
 	if (problem == NULL)
 		diag_fatal(c, &at, _("invalid YAML"));

@@ -82,7 +82,7 @@ struct ctx {
 	size_t			 read_since_event;
 	enum input		 input;
 	int			 input_errno;
-	struct pos		 event_at;	/* the last event's */
+	struct pos		 event_at;	/* where the last event starts */
 
 	enum state		 state;
 	bool			 stop;		/* diagnostics set it too */
@@ -126,14 +126,6 @@ static inline char
 ascii_lower(char ch)
 {
 	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-}
-
-/* Where an event starts, 1-based like our messages. */
-static inline struct pos
-pos_of(const yaml_event_t *ev)
-{
-	return (struct pos){ ev->start_mark.line + 1,
-	    ev->start_mark.column + 1 };
 }
 
 /*

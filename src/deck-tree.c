@@ -166,7 +166,6 @@ static void
 check_tag(struct ctx *c, const yaml_event_t *ev)
 {
 	const yaml_char_t *tag = NULL;
-	struct pos at = pos_of(ev);
 
 	if (ev->type == YAML_SCALAR_EVENT)
 		tag = ev->data.scalar.tag;
@@ -175,7 +174,7 @@ check_tag(struct ctx *c, const yaml_event_t *ev)
 	else if (ev->type == YAML_MAPPING_START_EVENT)
 		tag = ev->data.mapping_start.tag;
 	if (tag != NULL)
-		diag_error(c, &at, _("YAML tags are not allowed"));
+		diag_error(c, &c->event_at, _("YAML tags are not allowed"));
 }
 
 /*
@@ -259,8 +258,10 @@ tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 static void
 tree_open(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
+	bool map = ev->type == YAML_MAPPING_START_EVENT;
+	const yaml_char_t *anchor = map ? ev->data.mapping_start.anchor :
+	    ev->data.sequence_start.anchor;
 	struct frame *f;
-	const yaml_char_t *anchor;
 
 	if (!depth_ok(c, 1, at))
 		return;
@@ -270,15 +271,8 @@ tree_open(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 		    sizeof *c->stack);
 	}
 	f = &c->stack[c->nstack++];
-	if (ev->type == YAML_MAPPING_START_EVENT) {
-		f->slot.node = node_new(NODE_MAP);
-		anchor = ev->data.mapping_start.anchor;
-	} else {
-		f->slot.node = node_new(NODE_LIST);
-		anchor = ev->data.sequence_start.anchor;
-	}
-	f->slot.at = *at;
-	f->slot.alias = false;
+	f->slot = (struct slot){ node_new(map ? NODE_MAP : NODE_LIST), *at,
+	    false };
 	f->anchor = anchor ? xstrdup((const char *)anchor) : NULL;
 	tree_grow(c, 1);
 }
@@ -324,7 +318,7 @@ tree_attach(struct ctx *c, struct slot s, struct slot *done)
 bool
 tree_event(struct ctx *c, const yaml_event_t *ev, struct slot *done)
 {
-	struct slot s = { NULL, pos_of(ev), false };
+	struct slot s = { NULL, c->event_at, false };
 
 	check_tag(c, ev);
 	switch (ev->type) {

@@ -314,7 +314,9 @@ deck_parse(struct ctx *c)
 			break;
 		}
 		c->read_since_event = 0;
-		c->event_at = pos_of(&ev);
+		/* 1-based like our messages. */
+		c->event_at = (struct pos){ ev.start_mark.line + 1,
+		    ev.start_mark.column + 1 };
 		on_event(c, &ev);
 		end = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
