@@ -26,6 +26,8 @@ struct card {
 	const char		*text[CK_N];
 	bool			 merged;	/* '<<': nothing missing */
 	char			*tags;
+	const char		*id;		/* given or derived; NULL: none */
+	const struct pos	*id_at;
 	char			*derived;
 };
 
@@ -365,32 +367,34 @@ card_values(struct ctx *c, struct card *k)
 	}
 }
 
-/* The card's id, given or derived (with a warning); NULL when it has none. */
-static const char *
-card_id(struct ctx *c, const struct slot *s, struct card *k,
-    const struct pos **at)
+/* The card's id, given or derived (with a warning), if it has one. */
+static void
+card_id(struct ctx *c, const struct slot *s, struct card *k)
 {
-	*at = &s->at;
+	k->id_at = &s->at;
 	if (k->st[CK_ID] == V_TEXT) {
-		*at = &k->val[CK_ID].at;
-		return k->text[CK_ID];
+		k->id_at = &k->val[CK_ID].at;
+		k->id = k->text[CK_ID];
+	} else if (k->st[CK_ID] == V_NONE && k->st[CK_FRONT] == V_TEXT) {
+		k->id = k->derived = deck_derive_id(k->text[CK_FRONT]);
+		diag_warn(c, k->id_at, _("card has no id; its progress "
+		    "restarts when the front changes (suggested: id: %s)"),
+		    k->derived);
 	}
-	if (k->st[CK_ID] != V_NONE || k->st[CK_FRONT] != V_TEXT)
-		return NULL;
-	k->derived = deck_derive_id(k->text[CK_FRONT]);
-	diag_warn(c, *at, _("card has no id; its progress restarts when the "
-	    "front changes (suggested: id: %s)"), k->derived);
-	return k->derived;
 }
 
 /*
  * Give a card to the caller, who keeps the ids: a broken one for its id
- * alone.  The caller may name an earlier card with the same id, or stop.
+ * alone.  That is one with errors since it began, or without its text:
+ * an alias to a value refused where it was defined brings no new error.
+ * The caller may name an earlier card with the same id, or stop.
  */
 static void
 card_hand(struct ctx *c, const struct slot *s, const struct card *k,
-    size_t index, const char *id, const struct pos *id_at, bool broken)
+    size_t index)
 {
+	bool broken = c->errors != c->tree_errors ||
+	    k->st[CK_FRONT] != V_TEXT || k->st[CK_BACK] != V_TEXT;
 	struct deck_card dc;
 	char q[SHOW_MAX + 4];
 	long rv = 0;
@@ -399,9 +403,9 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	dc.index = index;
 	dc.line = s->at.line;
 	dc.column = s->at.column;
-	dc.id = id;
+	dc.id = k->id;
 	dc.id_derived = k->derived != NULL;
-	dc.id_line = id_at->line;
+	dc.id_line = k->id_at->line;
 	dc.broken = broken;
 	if (!broken) {
 		dc.kind = k->text[CK_KIND];
@@ -414,8 +418,8 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	if (c->fn != NULL)
 		rv = c->fn(c->arg, &dc);
 	if (rv > 0)
-		diag_error(c, id_at, _("duplicate card id '%s' (first at "
-		    "line %ld)"), diag_show(q, id, strlen(id)), rv);
+		diag_error(c, k->id_at, _("duplicate card id '%s' (first at "
+		    "line %ld)"), diag_show(q, k->id, strlen(k->id)), rv);
 	else if (!broken)
 		c->info->cards++;
 	if (rv < 0)
@@ -427,8 +431,6 @@ void
 card_check(struct ctx *c, const struct slot *s, size_t index)
 {
 	struct card k;
-	const struct pos *id_at;
-	const char *id;
 
 	if (s->node->bad)
 		return;
@@ -444,15 +446,9 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 		diag_error(c, &s->at, _("card has no 'front'"));
 	if (k.val[CK_BACK].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'back'"));
-	/*
-	 * An alias to a value that was refused where it was defined brings
-	 * no new error, but the card must not go out without its text.
-	 */
-	id = card_id(c, s, &k, &id_at);
-	if (id != NULL && !c->stop)
-		card_hand(c, s, &k, index, id, id_at,
-		    c->errors != c->tree_errors ||
-		    k.st[CK_FRONT] != V_TEXT || k.st[CK_BACK] != V_TEXT);
+	card_id(c, s, &k);
+	if (k.id != NULL && !c->stop)
+		card_hand(c, s, &k, index);
 	free(k.tags);
 	free(k.derived);
 }
