@@ -55,18 +55,14 @@ diag_show(char *out, const char *s, size_t len)
 static void
 diag_add(struct ctx *c, bool warning, const struct pos *at, char *msg)
 {
-	struct diag *d;
-
 	if (c->ndiags == c->diagscap) {
 		c->diagscap = c->diagscap ? c->diagscap * 2 : 16;
 		c->diags = xreallocarray(c->diags, c->diagscap,
 		    sizeof *c->diags);
 	}
-	d = &c->diags[c->ndiags];
-	d->at = at != NULL ? *at : (struct pos){ 0, 0 };
-	d->seq = c->ndiags++;
-	d->warning = warning;
-	d->msg = msg;
+	c->diags[c->ndiags] = (struct diag){
+	    at != NULL ? *at : (struct pos){ 0, 0 }, c->ndiags, warning, msg };
+	c->ndiags++;
 }
 
 /*

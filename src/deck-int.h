@@ -151,9 +151,10 @@ const char *diag_show(char *out, const char *s, size_t len);
 void	node_unref(struct node *);
 bool	node_is_null(const struct node *);
 const char *node_describe(const struct node *);	/* _("a list"), ... */
-/* A tree begins at at: its size and error count start from here. */
-void	tree_start(struct ctx *, const struct pos *at);
-/* Feed one event; true with *done (the caller's ref) when it completes. */
+/*
+ * Feed one event; the first begins a tree, whose size and error count
+ * start there.  True with *done (the caller's ref) when it completes.
+ */
 bool	tree_event(struct ctx *, const yaml_event_t *, struct slot *done);
 /*
  * The top mapping or the card list, never built: checked for a tag and

@@ -320,6 +320,12 @@ tree_event(struct ctx *c, const yaml_event_t *ev, struct slot *done)
 {
 	struct slot s = { NULL, c->event_at, false };
 
+	if (c->nstack == 0) {
+		c->tree_at = s.at;
+		c->tree_size = 0;
+		c->tree_over = false;
+		c->tree_errors = c->errors;
+	}
 	check_tag(c, ev);
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
@@ -342,15 +348,6 @@ tree_event(struct ctx *c, const yaml_event_t *ev, struct slot *done)
 		abort();	/* libyaml nests documents outside nodes */
 	}
 	return tree_attach(c, s, done);
-}
-
-void
-tree_start(struct ctx *c, const struct pos *at)
-{
-	c->tree_at = *at;
-	c->tree_size = 0;
-	c->tree_over = false;
-	c->tree_errors = c->errors;
 }
 
 bool

@@ -259,7 +259,6 @@ on_event(struct ctx *c, const yaml_event_t *ev)
 		/* A card counts from its first event: a limit stops it there. */
 		if (c->state == S_CARDS && !card_count(c, &c->event_at))
 			return;
-		tree_start(c, &c->event_at);
 	}
 	if (!tree_event(c, ev, &s))
 		return;
