@@ -222,19 +222,20 @@ edit_distance(const char *a, size_t la, const char *b, size_t lb)
 }
 
 /*
- * The valid key a misspelt one most likely meant: a case variant, or
- * two edits at most, and not more edits than half the key ('x' is not a
- * typo for 'id').
+ * An unknown key, with the valid one it most likely meant: a case
+ * variant, or two edits at most, and not more edits than half the key
+ * ('x' is not a typo for 'id').  card chooses the list of valid keys.
  */
-static const char *
-suggest(const struct node *key, const char *const *names, size_t n)
+static void
+unknown_key(struct ctx *c, const struct slot *k, const char *const *names,
+    size_t n, bool card)
 {
+	const struct node *key = k->node;
 	const char *best = NULL;
 	size_t i, d, bestd = SIZE_MAX;
+	char q[SHOW_MAX + 4];
 
-	if (key->len > SUGGEST_MAX)
-		return NULL;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && key->len <= SUGGEST_MAX; i++) {
 		d = edit_distance(key->text, key->len, names[i],
 		    strlen(names[i]));
 		if (d < bestd) {
@@ -242,22 +243,10 @@ suggest(const struct node *key, const char *const *names, size_t n)
 			best = names[i];
 		}
 	}
+	diag_show(q, key->text, key->len);
 	if (bestd == 0 || (bestd <= 2 && bestd * 2 <= key->len))
-		return best;
-	return NULL;
-}
-
-static void
-unknown_key(struct ctx *c, const struct slot *k, const char *const *names,
-    size_t n, bool card)
-{
-	const char *s = suggest(k->node, names, n);
-	char q[SHOW_MAX + 4];
-
-	diag_show(q, k->node->text, k->node->len);
-	if (s != NULL)
 		diag_error(c, &k->at, _("unknown key '%s' (did you mean "
-		    "'%s'?)"), q, s);
+		    "'%s'?)"), q, best);
 	else if (card)
 		diag_error(c, &k->at, _("unknown key '%s' in a card (valid "
 		    "keys: id, front, back, kind, hint, tags, example)"), q);
