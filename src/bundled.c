@@ -75,9 +75,7 @@ by_rank(const struct dirent **a, const struct dirent **b)
 {
 	int ra = rank((*a)->d_name), rb = rank((*b)->d_name);
 
-	if (ra != rb)
-		return ra - rb;
-	return strcmp((*a)->d_name, (*b)->d_name);
+	return ra != rb ? ra - rb : strcmp((*a)->d_name, (*b)->d_name);
 }
 
 static int

@@ -81,10 +81,10 @@ diag_report(struct ctx *c, enum diag_level level, const struct pos *at,
 	if (level == DIAG_WARN) {
 		if (c->warnings++ >= c->lim->errors)
 			return;
-	} else if (c->gave_up)
-		return;
+	} else if (c->errors > c->lim->errors)
+		return;		/* given up already */
 	else if (++c->errors > c->lim->errors) {
-		c->gave_up = c->stop = true;
+		c->stop = true;
 		diag_add(c, false, NULL,
 		    xstrdup(_("too many errors, giving up")));
 		return;

@@ -112,7 +112,6 @@ struct ctx {
 	size_t			 diagscap;
 	size_t			 errors;
 	size_t			 warnings;
-	bool			 gave_up;
 };
 
 /* a + b, or SIZE_MAX when that does not fit: limits compare with it. */

@@ -276,10 +276,9 @@ static int
 input_read(void *arg, unsigned char *buf, size_t size, size_t *n)
 {
 	struct ctx *c = arg;
-	size_t most;
+	size_t most = sat_add(c->lim->scalar_bytes > SIZE_MAX / 4 ?
+	    SIZE_MAX : c->lim->scalar_bytes * 4, 65536);
 
-	most = sat_add(c->lim->scalar_bytes > SIZE_MAX / 4 ? SIZE_MAX :
-	    c->lim->scalar_bytes * 4, 65536);
 	*n = fread(buf, 1, size, c->fp);
 	if (*n == 0 && ferror(c->fp)) {
 		c->input = IN_ERRNO;
@@ -352,7 +351,6 @@ deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
 {
 	struct ctx c;
 	struct deck_info own;
-	struct deck_result ownres;
 
 	memset(&c, 0, sizeof c);
 	c.path = path;
@@ -361,21 +359,17 @@ deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
 	c.arg = arg;
 	c.info = info != NULL ? info : &own;
 	memset(c.info, 0, sizeof *c.info);
-	if (res == NULL)
-		res = &ownres;
 	if (deck_open(&c)) {
 		deck_parse(&c);
 		fclose(c.fp);
 	}
 	tree_free(&c);
 	diag_flush(&c, diag != NULL ? diag : stderr);
-	res->errors = c.errors;
-	res->warnings = c.warnings;
+	if (res != NULL)
+		*res = (struct deck_result){ c.errors, c.warnings };
 	if (info == NULL)
 		deck_info_free(&own);
-	if (c.fn_stopped)
-		return -1;
-	return c.errors > 0;
+	return c.fn_stopped ? -1 : c.errors > 0;
 }
 
 void
