@@ -31,6 +31,12 @@ struct card {
 	char			*derived;
 };
 
+static char
+ascii_lower(char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
 static bool
 is_alnum(char ch)
 {

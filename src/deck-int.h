@@ -121,12 +121,6 @@ sat_add(size_t a, size_t b)
 	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
-static inline char
-ascii_lower(char ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-}
-
 /*
  * deck-diag.c: messages, kept until diag_flush prints them in file order.
  * One error more than lim->errors gives up the reading; warnings past as
