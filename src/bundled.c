@@ -13,23 +13,18 @@
 
 /* The order a new user meets the bundled decks in; others follow by name. */
 static const char *const first_decks[] = {
-	"second-round", "preparation", "competency", "situational",
-	"culture-fit", "questions-to-ask", "closing", NULL,
+	"second-round.yaml", "preparation.yaml", "competency.yaml",
+	"situational.yaml", "culture-fit.yaml", "questions-to-ask.yaml",
+	"closing.yaml", NULL,
 };
 
-static bool
-is_dir(const char *path)
-{
-	struct stat sb;
-
-	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-char *
+/* The bundled decks' directory for lang ("en" or "nl"); caller frees. */
+static char *
 bundled_dir(const char *lang)
 {
 	const char *roots[] = { getenv("REHEARSE_DECKS"), PKGDATADIR "/decks",
 	    SOURCE_DECKS };
+	struct stat sb;
 	char *dir;
 	size_t i;
 
@@ -37,7 +32,7 @@ bundled_dir(const char *lang)
 		if (roots[i] == NULL || *roots[i] == '\0')
 			continue;
 		dir = xasprintf("%s/%s", roots[i], lang);
-		if (is_dir(dir))
+		if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
 			return dir;
 		free(dir);
 	}
@@ -47,17 +42,16 @@ bundled_dir(const char *lang)
 const char *
 bundled_lang(const char *opt)
 {
-	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" }, *v;
+	const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v;
 	size_t i;
 
 	if (opt != NULL)
 		return opt;
 	/* As gettext does: LANGUAGE first, unless messages are in C. */
 	v = setlocale(LC_MESSAGES, NULL);
-	if (v != NULL && strcmp(v, "C") != 0 && strcmp(v, "POSIX") != 0 &&
-	    (v = getenv("LANGUAGE")) != NULL && *v != '\0')
-		return strncmp(v, "nl", 2) == 0 ? "nl" : "en";
-	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+	i = v != NULL && strcmp(v, "C") != 0 && strcmp(v, "POSIX") != 0 ? 0 : 1;
+	for (; i < sizeof vars / sizeof vars[0]; i++) {
 		v = getenv(vars[i]);
 		if (v != NULL && *v != '\0')
 			return strncmp(v, "nl", 2) == 0 ? "nl" : "en";
@@ -68,15 +62,12 @@ bundled_lang(const char *opt)
 static int
 rank(const char *name)
 {
-	size_t i, n;
+	int i;
 
-	for (i = 0; first_decks[i] != NULL; i++) {
-		n = strlen(first_decks[i]);
-		if (strncmp(name, first_decks[i], n) == 0 &&
-		    strcmp(name + n, ".yaml") == 0)
-			return (int)i;
-	}
-	return (int)i;
+	for (i = 0; first_decks[i] != NULL; i++)
+		if (strcmp(name, first_decks[i]) == 0)
+			break;
+	return i;
 }
 
 static int
@@ -84,9 +75,7 @@ by_rank(const struct dirent **a, const struct dirent **b)
 {
 	int ra = rank((*a)->d_name), rb = rank((*b)->d_name);
 
-	if (ra != rb)
-		return ra - rb;
-	return strcmp((*a)->d_name, (*b)->d_name);
+	return ra != rb ? ra - rb : strcmp((*a)->d_name, (*b)->d_name);
 }
 
 static int

@@ -1,14 +1,16 @@
-/* deck-card.c: keys and values checked (a card's, the deck's), cards handed over. */
+/* deck-card.c: keys and values checked (a card's, the deck's), card ids, cards handed over. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "deck-int.h"
+#include "hash.h"
 #include "i18n.h"
 #include "xmalloc.h"
 
-#define SUGGEST_MAX	64	/* longer keys get no "did you mean" */
+#define SUGGEST_MAX	64	/* longer keys get no "did you mean"; ours are short */
+#define SLUG_MAX	40	/* a derived id's letters before its hash */
 
 enum card_key {
 	CK_ID, CK_FRONT, CK_BACK, CK_KIND, CK_HINT, CK_TAGS, CK_EXAMPLE, CK_N
@@ -17,15 +19,67 @@ static const char *const card_keys[CK_N] = {
 	"id", "front", "back", "kind", "hint", "tags", "example"
 };
 
-/* One card's values while it is checked. */
+/* One card's values while it is checked; a value's node NULL: absent. */
 struct card {
-	const struct slot	*val[CK_N];
+	struct slot		 val[CK_N];
 	int			 st[CK_N];	/* V_NONE, V_TEXT or V_BAD */
 	const char		*text[CK_N];
 	bool			 merged;	/* '<<': nothing missing */
 	char			*tags;
+	const char		*id;		/* given or derived; NULL: none */
+	const struct pos	*id_at;
 	char			*derived;
 };
+
+static char
+ascii_lower(char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+static bool
+is_alnum(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9');
+}
+
+char *
+deck_derive_id(const char *front)
+{
+	char slug[SLUG_MAX + 1];
+	uint32_t h = hash_bytes(HASH_INIT, front, strlen(front)) & 0xffffff;
+	size_t n = 0;
+	bool gap = false;
+	const char *p;
+
+	/* A gap becomes '-' only before the next letter: trimmed both ends. */
+	for (p = front; *p != '\0' && n < SLUG_MAX; p++) {
+		if (!is_alnum(*p)) {
+			gap = true;
+			continue;
+		}
+		if (gap && n > 0)
+			slug[n++] = '-';
+		if (n < SLUG_MAX)
+			slug[n++] = ascii_lower(*p);
+		gap = false;
+	}
+	while (n > 0 && slug[n - 1] == '-')
+		n--;
+	slug[n] = '\0';
+	if (n == 0)
+		return xasprintf("%06x", (unsigned)h);
+	return xasprintf("%s-%06x", slug, (unsigned)h);
+}
+
+bool
+deck_valid_id(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-");
+
+	return n > 0 && n <= DECK_ID_MAX && s[n] == '\0' && s[0] != '-';
+}
 
 int
 card_text(struct ctx *c, const char *key, const struct slot *v,
@@ -63,33 +117,20 @@ card_kind_valid(struct ctx *c, const struct slot *v, const char *s)
 	return false;
 }
 
+/* A tag as a JSON string: tag_item has refused white space in it. */
 static void
 json_string(struct buf *b, const char *s, size_t len)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, run;
+	size_t i;
 
 	buf_addc(b, '"');
 	for (i = 0; i < len; i++) {
-		/* Runs that need no escape go in whole. */
-		for (run = i; i < len && u[i] >= 0x20 && u[i] != '"' &&
-		    u[i] != '\\'; i++)
-			;
-		if (i > run)
-			buf_add(b, s + run, i - run);
-		if (i == len)
-			break;
-		if (u[i] == '"' || u[i] == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, (char)u[i]);
-		} else if (u[i] == '\n')
-			buf_adds(b, "\\n");
-		else if (u[i] == '\t')
-			buf_adds(b, "\\t");
-		else if (u[i] == '\r')
-			buf_adds(b, "\\r");
+		if (s[i] == '"' || s[i] == '\\')
+			buf_printf(b, "\\%c", s[i]);
+		else if ((unsigned char)s[i] < 0x20)
+			buf_printf(b, "\\u%04x", (unsigned char)s[i]);
 		else
-			buf_printf(b, "\\u%04x", u[i]);
+			buf_addc(b, s[i]);
 	}
 	buf_addc(b, '"');
 }
@@ -187,21 +228,20 @@ edit_distance(const char *a, size_t la, const char *b, size_t lb)
 }
 
 /*
- * The valid key a misspelt one most likely meant: a case variant, or
- * two edits at most, and not more edits than half the key ('x' is not a
- * typo for 'id').
+ * An unknown key, with the valid one it most likely meant: a case
+ * variant, or two edits at most, and not more edits than half the key
+ * ('x' is not a typo for 'id').  card chooses the list of valid keys.
  */
-static const char *
-suggest(const struct node *key, const char *const *names, size_t n)
+static void
+unknown_key(struct ctx *c, const struct slot *k, const char *const *names,
+    size_t n, bool card)
 {
+	const struct node *key = k->node;
 	const char *best = NULL;
 	size_t i, d, bestd = SIZE_MAX;
+	char q[SHOW_MAX + 4];
 
-	if (key->len > SUGGEST_MAX)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		if (strlen(names[i]) > SUGGEST_MAX)
-			continue;
+	for (i = 0; i < n && key->len <= SUGGEST_MAX; i++) {
 		d = edit_distance(key->text, key->len, names[i],
 		    strlen(names[i]));
 		if (d < bestd) {
@@ -209,22 +249,10 @@ suggest(const struct node *key, const char *const *names, size_t n)
 			best = names[i];
 		}
 	}
+	diag_show(q, key->text, key->len);
 	if (bestd == 0 || (bestd <= 2 && bestd * 2 <= key->len))
-		return best;
-	return NULL;
-}
-
-static void
-unknown_key(struct ctx *c, const struct slot *k, const char *const *names,
-    size_t n, bool card)
-{
-	const char *s = suggest(k->node, names, n);
-	char q[SHOW_MAX + 4];
-
-	diag_show(q, k->node->text, k->node->len);
-	if (s != NULL)
 		diag_error(c, &k->at, _("unknown key '%s' (did you mean "
-		    "'%s'?)"), q, s);
+		    "'%s'?)"), q, best);
 	else if (card)
 		diag_error(c, &k->at, _("unknown key '%s' in a card (valid "
 		    "keys: id, front, back, kind, hint, tags, example)"), q);
@@ -274,18 +302,30 @@ card_key(struct ctx *c, const struct slot *k, const char *const *names,
 	return (int)i;
 }
 
+/*
+ * A card repeated by an alias is blamed where the alias is, not where
+ * the original's keys are: its keys and values take the alias's position.
+ */
 static void
-card_fields(struct ctx *c, const struct node *map, struct card *k)
+card_fields(struct ctx *c, const struct slot *s, struct card *k)
 {
+	const struct node *map = s->node;
 	size_t seen[CK_N] = { 0 }, i;
+	struct slot key;
 	int ki;
 
 	for (i = 0; i + 1 < map->nkids; i += 2) {
-		ki = card_key(c, &map->kids[i], card_keys, CK_N, seen, true);
-		if (ki >= 0)
-			k->val[ki] = &map->kids[i + 1];
-		else if (ki == -2)
+		key = map->kids[i];
+		if (s->alias)
+			key.at = s->at;
+		ki = card_key(c, &key, card_keys, CK_N, seen, true);
+		if (ki == -2)
 			k->merged = true;
+		if (ki < 0)
+			continue;
+		k->val[ki] = map->kids[i + 1];
+		if (s->alias)
+			k->val[ki].at = s->at;
 	}
 }
 
@@ -297,23 +337,23 @@ card_values(struct ctx *c, struct card *k)
 	int i;
 
 	for (i = 0; i < CK_N; i++) {
-		if (k->val[i] == NULL)
+		if (k->val[i].node == NULL)
 			continue;
 		if (i == CK_TAGS) {
-			k->st[i] = card_tags(c, k->val[i], &k->tags);
+			k->st[i] = card_tags(c, &k->val[i], &k->tags);
 			continue;
 		}
-		k->st[i] = card_text(c, card_keys[i], k->val[i], &k->text[i]);
+		k->st[i] = card_text(c, card_keys[i], &k->val[i], &k->text[i]);
 		s = k->text[i];
 		if (k->st[i] == V_NONE && (i == CK_FRONT || i == CK_BACK))
-			diag_error(c, &k->val[i]->at, _("empty '%s'"),
+			diag_error(c, &k->val[i].at, _("empty '%s'"),
 			    card_keys[i]);
 		if (k->st[i] != V_TEXT)
 			k->text[i] = NULL;
-		else if (i == CK_KIND && !card_kind_valid(c, k->val[i], s))
+		else if (i == CK_KIND && !card_kind_valid(c, &k->val[i], s))
 			k->st[i] = V_BAD;
 		else if (i == CK_ID && !deck_valid_id(s)) {
-			diag_error(c, &k->val[i]->at, _("invalid card id "
+			diag_error(c, &k->val[i].at, _("invalid card id "
 			    "'%s': use lower-case letters, digits and '-' (at "
 			    "most %d)"), diag_show(q, s, strlen(s)),
 			    DECK_ID_MAX);
@@ -322,32 +362,34 @@ card_values(struct ctx *c, struct card *k)
 	}
 }
 
-/* The card's id, given or derived (with a warning); NULL when it has none. */
-static const char *
-card_id(struct ctx *c, const struct slot *s, struct card *k,
-    const struct pos **at)
+/* The card's id, given or derived (with a warning), if it has one. */
+static void
+card_id(struct ctx *c, const struct slot *s, struct card *k)
 {
-	*at = &s->at;
+	k->id_at = &s->at;
 	if (k->st[CK_ID] == V_TEXT) {
-		*at = &k->val[CK_ID]->at;
-		return k->text[CK_ID];
+		k->id_at = &k->val[CK_ID].at;
+		k->id = k->text[CK_ID];
+	} else if (k->st[CK_ID] == V_NONE && k->st[CK_FRONT] == V_TEXT) {
+		k->id = k->derived = deck_derive_id(k->text[CK_FRONT]);
+		diag_warn(c, k->id_at, _("card has no id; its progress "
+		    "restarts when the front changes (suggested: id: %s)"),
+		    k->derived);
 	}
-	if (k->st[CK_ID] != V_NONE || k->st[CK_FRONT] != V_TEXT)
-		return NULL;
-	k->derived = deck_derive_id(k->text[CK_FRONT]);
-	diag_warn(c, *at, _("card has no id; its progress restarts when the "
-	    "front changes (suggested: id: %s)"), k->derived);
-	return k->derived;
 }
 
 /*
  * Give a card to the caller, who keeps the ids: a broken one for its id
- * alone.  The caller may name an earlier card with the same id, or stop.
+ * alone.  That is one with errors since it began, or without its text:
+ * an alias to a value refused where it was defined brings no new error.
+ * The caller may name an earlier card with the same id, or stop.
  */
 static void
 card_hand(struct ctx *c, const struct slot *s, const struct card *k,
-    size_t index, const char *id, const struct pos *id_at, bool broken)
+    size_t index)
 {
+	bool broken = c->errors != c->tree_errors ||
+	    k->st[CK_FRONT] != V_TEXT || k->st[CK_BACK] != V_TEXT;
 	struct deck_card dc;
 	char q[SHOW_MAX + 4];
 	long rv = 0;
@@ -356,10 +398,9 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	dc.index = index;
 	dc.line = s->at.line;
 	dc.column = s->at.column;
-	dc.id = id;
+	dc.id = k->id;
 	dc.id_derived = k->derived != NULL;
-	dc.id_line = id_at->line;
-	dc.deck = c->info->id;
+	dc.id_line = k->id_at->line;
 	dc.broken = broken;
 	if (!broken) {
 		dc.kind = k->text[CK_KIND];
@@ -368,59 +409,23 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 		dc.hint = k->text[CK_HINT];
 		dc.example = k->text[CK_EXAMPLE];
 		dc.tags = k->st[CK_TAGS] == V_TEXT ? k->tags : NULL;
-		dc.deck_kind = c->info->kind;
 	}
 	if (c->fn != NULL)
 		rv = c->fn(c->arg, &dc);
 	if (rv > 0)
-		diag_error(c, id_at, _("duplicate card id '%s' (first at "
-		    "line %ld)"), diag_show(q, id, strlen(id)), rv);
+		diag_error(c, k->id_at, _("duplicate card id '%s' (first at "
+		    "line %ld)"), diag_show(q, k->id, strlen(k->id)), rv);
 	else if (!broken)
 		c->info->cards++;
 	if (rv < 0)
 		c->fn_stopped = c->stop = true;
 }
 
-/*
- * An alias to a value that was refused where it was defined brings no
- * new error, but the card must not go out without its text.
- */
-static bool
-card_complete(const struct card *k)
-{
-	return k->st[CK_FRONT] == V_TEXT && k->st[CK_BACK] == V_TEXT &&
-	    (k->st[CK_ID] == V_TEXT || k->derived != NULL);
-}
-
-/*
- * A card repeated by an alias is blamed where the alias is, not where
- * the original's keys are: a shallow copy with the alias's position.
- */
-static const struct node *
-card_at_alias(const struct slot *s, struct node *copy)
-{
-	size_t i;
-
-	if (!s->alias)
-		return s->node;
-	*copy = *s->node;
-	copy->kids = xreallocarray(NULL, copy->nkids, sizeof *copy->kids);
-	for (i = 0; i < copy->nkids; i++) {
-		copy->kids[i] = s->node->kids[i];
-		copy->kids[i].at = s->at;
-	}
-	return copy;
-}
-
 /* Hand the card over when nothing was wrong since it began. */
 void
 card_check(struct ctx *c, const struct slot *s, size_t index)
 {
-	struct node copy;
 	struct card k;
-	const struct pos *id_at;
-	const char *id;
-	int i;
 
 	if (s->node->bad)
 		return;
@@ -429,21 +434,16 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 		    "back, ...), found %s"), node_describe(s->node));
 		return;
 	}
-	memset(&k, 0, sizeof k);
-	for (i = 0; i < CK_N; i++)
-		k.st[i] = V_NONE;
-	card_fields(c, card_at_alias(s, &copy), &k);
+	memset(&k, 0, sizeof k);	/* every value absent, V_NONE */
+	card_fields(c, s, &k);
 	card_values(c, &k);
-	if (k.val[CK_FRONT] == NULL && !k.merged)
+	if (k.val[CK_FRONT].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'front'"));
-	if (k.val[CK_BACK] == NULL && !k.merged)
+	if (k.val[CK_BACK].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'back'"));
-	id = card_id(c, s, &k, &id_at);
-	if (id != NULL && !c->stop)
-		card_hand(c, s, &k, index, id, id_at,
-		    c->errors != c->tree_errors || !card_complete(&k));
-	if (s->alias)
-		free(copy.kids);
+	card_id(c, s, &k);
+	if (k.id != NULL && !c->stop)
+		card_hand(c, s, &k, index);
 	free(k.tags);
 	free(k.derived);
 }

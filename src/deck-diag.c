@@ -55,19 +55,14 @@ diag_show(char *out, const char *s, size_t len)
 static void
 diag_add(struct ctx *c, bool warning, const struct pos *at, char *msg)
 {
-	struct diag *d;
-
 	if (c->ndiags == c->diagscap) {
 		c->diagscap = c->diagscap ? c->diagscap * 2 : 16;
 		c->diags = xreallocarray(c->diags, c->diagscap,
 		    sizeof *c->diags);
 	}
-	d = &c->diags[c->ndiags];
-	d->at.line = at != NULL ? at->line : 0;
-	d->at.column = at != NULL ? at->column : 0;
-	d->seq = c->ndiags++;
-	d->warning = warning;
-	d->msg = msg;
+	c->diags[c->ndiags] = (struct diag){
+	    at != NULL ? *at : (struct pos){ 0, 0 }, c->ndiags, warning, msg };
+	c->ndiags++;
 }
 
 /*
@@ -75,55 +70,27 @@ diag_add(struct ctx *c, bool warning, const struct pos *at, char *msg)
  * kept: a deck of 200,000 cards without ids is valid and should not
  * print 200,000 lines.
  */
-static void
-vreport(struct ctx *c, bool warning, const struct pos *at, const char *fmt,
-    va_list ap)
+void
+diag_report(struct ctx *c, enum diag_level level, const struct pos *at,
+    const char *fmt, ...)
 {
-	if (warning) {
-		if (c->warnings++ < c->lim->errors)
-			diag_add(c, true, at, xvasprintf(fmt, ap));
-		return;
-	}
-	if (c->gave_up)
-		return;
-	c->errors++;
-	if (c->errors > c->lim->errors) {
-		c->gave_up = c->stop = true;
+	va_list ap;
+
+	if (level == DIAG_FATAL)
+		c->stop = true;
+	if (level == DIAG_WARN) {
+		if (c->warnings++ >= c->lim->errors)
+			return;
+	} else if (c->errors > c->lim->errors)
+		return;		/* given up already */
+	else if (++c->errors > c->lim->errors) {
+		c->stop = true;
 		diag_add(c, false, NULL,
 		    xstrdup(_("too many errors, giving up")));
 		return;
 	}
-	diag_add(c, false, at, xvasprintf(fmt, ap));
-}
-
-void
-diag_error(struct ctx *c, const struct pos *at, const char *fmt, ...)
-{
-	va_list ap;
-
 	va_start(ap, fmt);
-	vreport(c, false, at, fmt, ap);
-	va_end(ap);
-}
-
-void
-diag_fatal(struct ctx *c, const struct pos *at, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport(c, false, at, fmt, ap);
-	va_end(ap);
-	c->stop = true;
-}
-
-void
-diag_warn(struct ctx *c, const struct pos *at, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport(c, true, at, fmt, ap);
+	diag_add(c, level == DIAG_WARN, at, xvasprintf(fmt, ap));
 	va_end(ap);
 }
 
@@ -217,35 +184,34 @@ offset_pos(FILE *fp, size_t off, struct pos *at)
 /*
  * libyaml blames the byte after a bad lead byte ("Caf\xe9 au lait" is
  * Latin-1, not a bad space): go back to the lead byte, which is the one
- * to show.
+ * to show.  Returns it, or v when it cannot be read.
  */
-static size_t
-utf8_lead(FILE *fp, size_t off)
+static int
+utf8_lead(FILE *fp, size_t *off, int v)
 {
 	unsigned char b[3];
-	size_t n = off < 3 ? off : 3, i;
+	size_t n = *off < 3 ? *off : 3, i;
 
-	if (fseeko(fp, (off_t)(off - n), SEEK_SET) != 0 ||
+	if (fseeko(fp, (off_t)(*off - n), SEEK_SET) != 0 ||
 	    fread(b, 1, n, fp) != n)
-		return off;
-	for (i = n; i > 0; i--)
-		if ((b[i - 1] & 0xc0) == 0xc0)
-			return off - (n - i + 1);
-	return off;
+		return v;
+	for (i = n; i > 0; i--) {
+		if ((b[i - 1] & 0xc0) == 0xc0) {
+			*off -= n - i + 1;
+			return b[i - 1];
+		}
+	}
+	return v;
 }
 
 static char *
 reader_message(const yaml_parser_t *p, FILE *fp, size_t *off)
 {
 	const char *s = p->problem;
-	int v = p->problem_value, lead;
+	int v = p->problem_value;
 
-	if (strcmp(s, "invalid trailing UTF-8 octet") == 0) {
-		*off = utf8_lead(fp, *off);
-		if (fseeko(fp, (off_t)*off, SEEK_SET) == 0 &&
-		    (lead = getc(fp)) != EOF)
-			v = lead;
-	}
+	if (strcmp(s, "invalid trailing UTF-8 octet") == 0)
+		v = utf8_lead(fp, off, v);
 	if (strcmp(s, "invalid leading UTF-8 octet") == 0 ||
 	    strcmp(s, "invalid trailing UTF-8 octet") == 0)
 		return xasprintf(_("invalid UTF-8 (byte 0x%02x): the file "
@@ -281,16 +247,6 @@ reader_error(struct ctx *c, const yaml_parser_t *p)
 	free(msg);
 }
 
-/* The character a scanner error stopped at, or -1. */
-static int
-problem_char(const yaml_parser_t *p)
-{
-	if (p->error != YAML_SCANNER_ERROR || p->buffer.pointer == NULL ||
-	    p->buffer.pointer >= p->buffer.last)
-		return -1;
-	return *p->buffer.pointer;
-}
-
 /* libyaml's words where they are clear, a hint where they are not. */
 static void
 syntax_error(struct ctx *c, const yaml_parser_t *p)
@@ -300,7 +256,11 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 	struct pos at = { p->problem_mark.line + 1,
 	    p->problem_mark.column + 1 };
 	const char *problem = p->problem, *context = p->context;
-	int ch = problem_char(p);
+	int ch = -1;		/* the character a scanner error stopped at */
+
+	if (p->error == YAML_SCANNER_ERROR && p->buffer.pointer != NULL &&
+	    p->buffer.pointer < p->buffer.last)
+		ch = *p->buffer.pointer;
 
 	if (problem == NULL)
 		diag_fatal(c, &at, _("invalid YAML"));
@@ -331,23 +291,16 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 void
 diag_parse_error(struct ctx *c, const yaml_parser_t *p)
 {
-	switch (c->input) {
-	case IN_TOOLONG:
+	if (c->input == IN_TOOLONG)
 		diag_fatal(c, &c->event_at, _("value too long (limit %zu "
 		    "bytes)"), c->lim->scalar_bytes);
-		return;
-	case IN_TOOBIG:
+	else if (c->input == IN_TOOBIG)
 		diag_fatal(c, NULL, _("file too large (more than %zu bytes)"),
 		    c->lim->file_bytes);
-		return;
-	case IN_ERRNO:
+	else if (c->input == IN_ERRNO)
 		diag_fatal(c, NULL, _("cannot read: %s"),
 		    strerror(c->input_errno));
-		return;
-	case IN_OK:
-		break;
-	}
-	if (p->error == YAML_READER_ERROR)
+	else if (p->error == YAML_READER_ERROR)
 		reader_error(c, p);
 	else if (p->error == YAML_MEMORY_ERROR)
 		diag_fatal(c, NULL, _("out of memory"));

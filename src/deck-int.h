@@ -51,22 +51,13 @@ struct node {
 	size_t		 kidscap;
 };
 
-/* Every anchor of the file so far, by name (deck-tree.c's). */
-struct anchors {
-	struct anchor	**bucket;
-	size_t		  nbuckets;	/* a power of two */
-	size_t		  n;
-};
-
 /*
  * The file is never held whole: libyaml's events drive a small state
  * machine over the top mapping and the list under 'cards', and every
  * other node (a card, one deck value) becomes a small tree that is
  * checked and freed as soon as it completes.
  */
-enum state {
-	S_STREAM, S_DOC, S_ROOT, S_KEY, S_VALUE, S_CARDS, S_DOCEND, S_DONE
-};
+enum state { S_DOC, S_ROOT, S_KEY, S_VALUE, S_CARDS };
 
 /* Why the input stopped, when libyaml's error is really ours. */
 enum input { IN_OK, IN_TOOLONG, IN_TOOBIG, IN_ERRNO };
@@ -91,7 +82,7 @@ struct ctx {
 	size_t			 read_since_event;
 	enum input		 input;
 	int			 input_errno;
-	struct pos		 event_at;	/* the last event's */
+	struct pos		 event_at;	/* where the last event starts */
 
 	enum state		 state;
 	bool			 stop;		/* diagnostics set it too */
@@ -113,7 +104,7 @@ struct ctx {
 	bool			 tree_over;
 	size_t			 tree_errors;	/* errors before the tree */
 	size_t			 expansion;
-	struct anchors		 anchors;
+	struct deck_ids		 anchors;	/* every one so far */
 
 	/* deck-diag.c: the diagnostics kept until the end. */
 	struct diag		*diags;
@@ -121,7 +112,6 @@ struct ctx {
 	size_t			 diagscap;
 	size_t			 errors;
 	size_t			 warnings;
-	bool			 gave_up;
 };
 
 /* a + b, or SIZE_MAX when that does not fit: limits compare with it. */
@@ -131,33 +121,18 @@ sat_add(size_t a, size_t b)
 	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
 }
 
-static inline char
-ascii_lower(char ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-}
-
-/* Where an event starts, 1-based like our messages. */
-static inline struct pos
-pos_of(const yaml_event_t *ev)
-{
-	struct pos at = { ev->start_mark.line + 1, ev->start_mark.column + 1 };
-
-	return at;
-}
-
 /*
  * deck-diag.c: messages, kept until diag_flush prints them in file order.
  * One error more than lim->errors gives up the reading; warnings past as
- * many are only counted.  diag_fatal also stops the reading.  at NULL:
+ * many are only counted.  A fatal error also stops the reading.  at NULL:
  * the file as a whole.
  */
-void	diag_error(struct ctx *, const struct pos *at, const char *, ...)
-	    __attribute__((format(printf, 3, 4)));
-void	diag_fatal(struct ctx *, const struct pos *at, const char *, ...)
-	    __attribute__((format(printf, 3, 4)));
-void	diag_warn(struct ctx *, const struct pos *at, const char *, ...)
-	    __attribute__((format(printf, 3, 4)));
+enum diag_level { DIAG_WARN, DIAG_ERROR, DIAG_FATAL };
+void	diag_report(struct ctx *, enum diag_level, const struct pos *at,
+	    const char *, ...) __attribute__((format(printf, 4, 5)));
+#define diag_warn(c, at, ...)	diag_report(c, DIAG_WARN, at, __VA_ARGS__)
+#define diag_error(c, at, ...)	diag_report(c, DIAG_ERROR, at, __VA_ARGS__)
+#define diag_fatal(c, at, ...)	diag_report(c, DIAG_FATAL, at, __VA_ARGS__)
 /* Print them all to out and free them. */
 void	diag_flush(struct ctx *, FILE *out);
 /* Why yaml_parser_parse failed, in our words (libyaml's are all there). */
@@ -169,9 +144,10 @@ const char *diag_show(char *out, const char *s, size_t len);
 void	node_unref(struct node *);
 bool	node_is_null(const struct node *);
 const char *node_describe(const struct node *);	/* _("a list"), ... */
-/* A tree begins at at: its size and error count start from here. */
-void	tree_start(struct ctx *, const struct pos *at);
-/* Feed one event; true with *done (the caller's ref) when it completes. */
+/*
+ * Feed one event; the first begins a tree, whose size and error count
+ * start there.  True with *done (the caller's ref) when it completes.
+ */
 bool	tree_event(struct ctx *, const yaml_event_t *, struct slot *done);
 /*
  * The top mapping or the card list, never built: checked for a tag and

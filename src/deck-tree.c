@@ -1,4 +1,4 @@
-/* deck-tree.c: one card's or value's tree from events, with aliases and limits. */
+/* deck-tree.c: each card's or value's tree from events, aliases and limits; the name table. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,12 +7,6 @@
 #include "hash.h"
 #include "i18n.h"
 #include "xmalloc.h"
-
-struct anchor {
-	char		*name;
-	struct node	*node;
-	struct anchor	*next;
-};
 
 /* A collection of the tree still open. */
 struct frame {
@@ -66,36 +60,78 @@ node_describe(const struct node *n)
 	return node_is_null(n) ? _("nothing") : _("text");
 }
 
-static struct anchor **
-anchor_find(struct anchors *t, const char *name)
-{
-	struct anchor **a;
+/*
+ * An entry of struct deck_ids: a card id with the line of the card that
+ * had it (lint), or an anchor with its node (NULL: the top mapping or
+ * the card list, never kept whole).
+ */
+struct deck_id {
+	size_t		 line;
+	struct node	*node;
+	char		 id[];
+};
 
-	if (t->nbuckets == 0)
-		return NULL;
-	a = &t->bucket[hash_bytes(HASH_INIT, name, strlen(name)) &
-	    (t->nbuckets - 1)];
-	while (*a != NULL && strcmp((*a)->name, name) != 0)
-		a = &(*a)->next;
-	return a;
+/* An id's slot: where it is, or the empty one where it would go. */
+static struct deck_id **
+ids_slot(const struct deck_ids *t, const char *id)
+{
+	size_t mask = t->size - 1;
+	size_t i = hash_bytes(HASH_INIT, id, strlen(id)) & mask;
+
+	while (t->slot[i] != NULL && strcmp(t->slot[i]->id, id) != 0)
+		i = (i + 1) & mask;
+	return &t->slot[i];
 }
 
-static void
-anchor_grow(struct anchors *t)
+/* id's entry, made (zeroed) when it is not there yet. */
+static struct deck_id *
+ids_get(struct deck_ids *t, const char *id)
 {
-	struct anchor **old = t->bucket, *a, *next;
-	size_t i, n = t->nbuckets;
+	struct deck_id **old = t->slot, **e;
+	size_t i, n = t->size, len;
 
-	t->nbuckets = n ? n * 2 : 16;
-	t->bucket = xcalloc(t->nbuckets, sizeof *t->bucket);
-	for (i = 0; i < n; i++) {
-		for (a = old[i]; a != NULL; a = next) {
-			next = a->next;
-			a->next = *anchor_find(t, a->name);
-			*anchor_find(t, a->name) = a;
-		}
+	if (t->used * 2 >= t->size) {
+		t->size = n ? n * 2 : 64;
+		t->slot = xcalloc(t->size, sizeof *t->slot);
+		for (i = 0; i < n; i++)
+			if (old[i] != NULL)
+				*ids_slot(t, old[i]->id) = old[i];
+		free(old);
 	}
-	free(old);
+	e = ids_slot(t, id);
+	if (*e == NULL) {
+		len = strlen(id);
+		*e = xcalloc(1, sizeof **e + len + 1);
+		memcpy((*e)->id, id, len + 1);
+		t->used++;
+	}
+	return *e;
+}
+
+/* Lines are 1-based: an entry with line 0 was just made. */
+size_t
+deck_ids_add(struct deck_ids *t, const char *id, size_t line)
+{
+	struct deck_id *e = ids_get(t, id);
+
+	if (e->line != 0)
+		return e->line;
+	e->line = line;
+	return 0;
+}
+
+void
+deck_ids_free(struct deck_ids *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->size; i++) {
+		if (t->slot[i] != NULL)
+			node_unref(t->slot[i]->node);
+		free(t->slot[i]);
+	}
+	free(t->slot);
+	memset(t, 0, sizeof *t);
 }
 
 /*
@@ -106,51 +142,15 @@ anchor_grow(struct anchors *t)
 static void
 anchor_set(struct ctx *c, const yaml_char_t *name, struct node *n)
 {
-	struct anchors *t = &c->anchors;
-	struct anchor **a, *new;
+	struct deck_id *a;
 
 	if (name == NULL)
 		return;
-	if (t->n >= t->nbuckets)
-		anchor_grow(t);
+	a = ids_get(&c->anchors, (const char *)name);
 	if (n != NULL)
 		n->refs++;
-	a = anchor_find(t, (const char *)name);
-	if (*a != NULL) {
-		node_unref((*a)->node);
-		(*a)->node = n;
-		return;
-	}
-	new = xcalloc(1, sizeof *new);
-	new->name = xstrdup((const char *)name);
-	new->node = n;
-	*a = new;
-	t->n++;
-}
-
-static struct anchor *
-anchor_get(struct ctx *c, const yaml_char_t *name)
-{
-	struct anchor **a = anchor_find(&c->anchors, (const char *)name);
-
-	return a != NULL ? *a : NULL;
-}
-
-static void
-anchors_free(struct anchors *t)
-{
-	struct anchor *a, *next;
-	size_t i;
-
-	for (i = 0; i < t->nbuckets; i++) {
-		for (a = t->bucket[i]; a != NULL; a = next) {
-			next = a->next;
-			node_unref(a->node);
-			free(a->name);
-			free(a);
-		}
-	}
-	free(t->bucket);
+	node_unref(a->node);
+	a->node = n;
 }
 
 static bool
@@ -166,7 +166,6 @@ static void
 check_tag(struct ctx *c, const yaml_event_t *ev)
 {
 	const yaml_char_t *tag = NULL;
-	struct pos at = pos_of(ev);
 
 	if (ev->type == YAML_SCALAR_EVENT)
 		tag = ev->data.scalar.tag;
@@ -175,7 +174,7 @@ check_tag(struct ctx *c, const yaml_event_t *ev)
 	else if (ev->type == YAML_MAPPING_START_EVENT)
 		tag = ev->data.mapping_start.tag;
 	if (tag != NULL)
-		diag_error(c, &at, _("YAML tags are not allowed"));
+		diag_error(c, &c->event_at, _("YAML tags are not allowed"));
 }
 
 /*
@@ -224,10 +223,11 @@ tree_scalar(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 static struct node *
 tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
-	struct anchor *a = anchor_get(c, ev->data.alias.anchor);
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct deck_id *a = c->anchors.size > 0 ?
+	    *ids_slot(&c->anchors, name) : NULL;
 	struct node *n = a != NULL ? a->node : NULL;
 	char q[SHOW_MAX + 4];
-	const char *name = (const char *)ev->data.alias.anchor;
 
 	if (n == NULL) {
 		diag_show(q, name, strlen(name));
@@ -258,8 +258,10 @@ tree_alias(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 static void
 tree_open(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
+	bool map = ev->type == YAML_MAPPING_START_EVENT;
+	const yaml_char_t *anchor = map ? ev->data.mapping_start.anchor :
+	    ev->data.sequence_start.anchor;
 	struct frame *f;
-	const yaml_char_t *anchor;
 
 	if (!depth_ok(c, 1, at))
 		return;
@@ -269,15 +271,8 @@ tree_open(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 		    sizeof *c->stack);
 	}
 	f = &c->stack[c->nstack++];
-	if (ev->type == YAML_MAPPING_START_EVENT) {
-		f->slot.node = node_new(NODE_MAP);
-		anchor = ev->data.mapping_start.anchor;
-	} else {
-		f->slot.node = node_new(NODE_LIST);
-		anchor = ev->data.sequence_start.anchor;
-	}
-	f->slot.at = *at;
-	f->slot.alias = false;
+	f->slot = (struct slot){ node_new(map ? NODE_MAP : NODE_LIST), *at,
+	    false };
 	f->anchor = anchor ? xstrdup((const char *)anchor) : NULL;
 	tree_grow(c, 1);
 }
@@ -323,8 +318,14 @@ tree_attach(struct ctx *c, struct slot s, struct slot *done)
 bool
 tree_event(struct ctx *c, const yaml_event_t *ev, struct slot *done)
 {
-	struct slot s = { NULL, pos_of(ev), false };
+	struct slot s = { NULL, c->event_at, false };
 
+	if (c->nstack == 0) {
+		c->tree_at = s.at;
+		c->tree_size = 0;
+		c->tree_over = false;
+		c->tree_errors = c->errors;
+	}
 	check_tag(c, ev);
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
@@ -349,15 +350,6 @@ tree_event(struct ctx *c, const yaml_event_t *ev, struct slot *done)
 	return tree_attach(c, s, done);
 }
 
-void
-tree_start(struct ctx *c, const struct pos *at)
-{
-	c->tree_at = *at;
-	c->tree_size = 0;
-	c->tree_over = false;
-	c->tree_errors = c->errors;
-}
-
 bool
 tree_streamed(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
@@ -378,5 +370,5 @@ tree_free(struct ctx *c)
 		free(c->stack[i].anchor);
 	}
 	free(c->stack);
-	anchors_free(&c->anchors);
+	deck_ids_free(&c->anchors);
 }

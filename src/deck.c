@@ -1,13 +1,11 @@
-/* deck.c: deck_load's state machine over libyaml's events, and deck.h's helpers. */
+/* deck.c: deck_load's state machine over libyaml's events, and the file fingerprint. */
 #include <sys/types.h>
 #include <sys/stat.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "config.h"
 #include "deck-int.h"
@@ -25,18 +23,11 @@ const struct deck_limits deck_default_limits = {
 	.errors = 50,
 };
 
-#define SLUG_MAX	40	/* a derived id's letters before its hash */
+#define LETTERS	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 static const char *const deck_keys[DK_N] = {
 	"deck", "title", "language", "kind", "description", "tags", "cards"
 };
-
-static bool
-is_alnum(char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	    (ch >= '0' && ch <= '9');
-}
 
 /* A card, unless there are already as many as the limit allows. */
 static bool
@@ -51,24 +42,19 @@ card_count(struct ctx *c, const struct pos *at)
 	return true;
 }
 
+/* A BCP 47 tag's shape: 2-8 letters, then any '-' and 1-8 letters or digits. */
 static bool
 valid_language(const char *s)
 {
-	size_t n = 0;
+	size_t n = strspn(s, LETTERS);
 
-	while (n < 9 && ((s[n] >= 'a' && s[n] <= 'z') ||
-	    (s[n] >= 'A' && s[n] <= 'Z')))
-		n++;
 	if (n < 2 || n > 8)
 		return false;
-	s += n;
-	while (*s == '-') {
+	for (s += n; *s == '-'; s += n) {
 		s++;
-		for (n = 0; n < 9 && is_alnum(s[n]); n++)
-			;
+		n = strspn(s, LETTERS "0123456789");
 		if (n < 1 || n > 8)
 			return false;
-		s += n;
 	}
 	return *s == '\0';
 }
@@ -103,14 +89,17 @@ cards_value(struct ctx *c, const struct slot *v)
 }
 
 static void
-deck_value(struct ctx *c, const struct slot *v, char **dst)
+deck_value(struct ctx *c, const struct slot *v)
 {
+	struct deck_info *i = c->info;
+	char **dst[DK_N] = { &i->id, &i->title, &i->language, &i->kind,
+	    &i->description, &i->tags, NULL };
 	const char *key = deck_keys[c->key], *s = NULL;
 	char q[SHOW_MAX + 4];
 	int st;
 
 	if (c->key == DK_TAGS) {
-		card_tags(c, v, dst);
+		card_tags(c, v, &i->tags);
 		return;
 	}
 	st = card_text(c, key, v, &s);
@@ -127,30 +116,7 @@ deck_value(struct ctx *c, const struct slot *v, char **dst)
 		    "language tag such as en, nl or pt-BR"),
 		    diag_show(q, s, strlen(s)));
 	else if (c->key != DK_KIND || card_kind_valid(c, v, s))
-		*dst = xstrdup(s);
-}
-
-static void
-root_value(struct ctx *c, const struct slot *v)
-{
-	struct deck_info *i = c->info;
-	char **dst[DK_N] = { &i->id, &i->title, &i->language, &i->kind,
-	    &i->description, &i->tags, NULL };
-
-	if (c->key == DK_CARDS)
-		cards_value(c, v);
-	else if (c->key != DK_SKIP)
-		deck_value(c, v, dst[c->key]);
-	c->state = S_KEY;
-}
-
-static void
-root_key(struct ctx *c, const struct slot *k)
-{
-	int i = card_key(c, k, deck_keys, DK_N, c->seen, false);
-
-	c->key = i < 0 ? DK_SKIP : (enum deck_key)i;
-	c->state = S_VALUE;
+		*dst[c->key] = xstrdup(s);
 }
 
 static void
@@ -179,96 +145,61 @@ root_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 	    "the top, found %s"), _(found));
 }
 
-static void
-root_end(struct ctx *c)
-{
-	if (c->seen[DK_DECK] == 0)
-		diag_error(c, &c->root_at, _("missing key '%s'"), "deck");
-	if (c->seen[DK_CARDS] == 0)
-		diag_error(c, &c->root_at, _("missing key '%s'"), "cards");
-	c->open = 0;
-	c->state = S_DOCEND;
-}
-
+/* Outside the top mapping: the stream and its one document. */
 static void
 doc_event(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 {
 	static const struct pos start = { 1, 1 };
 
-	if (ev->type == YAML_STREAM_END_EVENT) {
-		if (c->docs == 0)
-			diag_error(c, &start, _("empty file: a deck needs "
-			    "'deck' and 'cards'"));
-		c->state = S_DONE;
-		return;
-	}
-	if (c->docs++ > 0) {
+	if (ev->type == YAML_STREAM_END_EVENT && c->docs == 0)
+		diag_error(c, &start, _("empty file: a deck needs 'deck' and "
+		    "'cards'"));
+	if (ev->type != YAML_DOCUMENT_START_EVENT)
+		return;		/* the stream's start or end, a document's end */
+	if (c->docs++ > 0)
 		diag_fatal(c, at, _("only one deck per file: a second "
 		    "document starts here"));
-		return;
-	}
-	c->state = S_ROOT;
-}
-
-static void
-cards_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
-{
-	if (!tree_streamed(c, ev, at))
-		return;
-	c->open++;
-	c->cards_at = *at;
-	c->items = 0;
-	c->state = S_CARDS;
-}
-
-static void
-cards_end(struct ctx *c)
-{
-	if (c->items == 0)
-		diag_warn(c, &c->cards_at, _("deck has no cards"));
-	c->open--;
-	c->state = S_KEY;
+	else
+		c->state = S_ROOT;
 }
 
 /* Events outside any tree: the stream, the document, the streamed parts. */
 static void
 top_event(struct ctx *c, const yaml_event_t *ev)
 {
-	struct pos at = pos_of(ev);
+	const struct pos *at = &c->event_at;
 
 	switch (c->state) {
-	case S_STREAM:
-		c->state = S_DOC;
-		break;
 	case S_DOC:
-		doc_event(c, ev, &at);
+		doc_event(c, ev, at);
 		break;
 	case S_ROOT:
-		root_start(c, ev, &at);
+		root_start(c, ev, at);
 		break;
-	case S_KEY:
-		root_end(c);
-		break;
-	case S_VALUE:
-		cards_start(c, ev, &at);
-		break;
-	case S_CARDS:
-		cards_end(c);
-		break;
-	case S_DOCEND:
+	case S_KEY:		/* the top mapping ends */
+		if (c->seen[DK_DECK] == 0)
+			diag_error(c, &c->root_at, _("missing key '%s'"),
+			    "deck");
+		if (c->seen[DK_CARDS] == 0)
+			diag_error(c, &c->root_at, _("missing key '%s'"),
+			    "cards");
+		c->open = 0;
 		c->state = S_DOC;
 		break;
-	case S_DONE:
-		abort();	/* libyaml ends the stream once */
+	case S_VALUE:		/* the list under 'cards' starts */
+		if (tree_streamed(c, ev, at)) {
+			c->open++;
+			c->cards_at = *at;
+			c->state = S_CARDS;
+		}
+		break;
+	case S_CARDS:		/* and ends */
+		if (c->items == 0)
+			diag_warn(c, &c->cards_at, _("deck has no cards"));
+		c->open--;
+		c->state = S_KEY;
+		break;
 	}
-}
-
-static bool
-starts_node(const yaml_event_t *ev)
-{
-	return ev->type == YAML_SCALAR_EVENT || ev->type == YAML_ALIAS_EVENT ||
-	    ev->type == YAML_SEQUENCE_START_EVENT ||
-	    ev->type == YAML_MAPPING_START_EVENT;
 }
 
 /*
@@ -278,7 +209,9 @@ starts_node(const yaml_event_t *ev)
 static bool
 starts_tree(const struct ctx *c, const yaml_event_t *ev)
 {
-	if (!starts_node(ev))
+	if (ev->type != YAML_SCALAR_EVENT && ev->type != YAML_ALIAS_EVENT &&
+	    ev->type != YAML_SEQUENCE_START_EVENT &&
+	    ev->type != YAML_MAPPING_START_EVENT)
 		return false;
 	if (c->state == S_KEY || c->state == S_CARDS)
 		return true;
@@ -286,27 +219,24 @@ starts_tree(const struct ctx *c, const yaml_event_t *ev)
 	    ev->type != YAML_SEQUENCE_START_EVENT);
 }
 
-/* A card counts from its first event: the limit stops it there. */
-static bool
-tree_begin(struct ctx *c, const yaml_event_t *ev)
-{
-	struct pos at = pos_of(ev);
-
-	if (c->state == S_CARDS && !card_count(c, &at))
-		return false;
-	tree_start(c, &at);
-	return true;
-}
-
+/* A tree completed: a key of the top mapping, its value, or a card. */
 static void
 tree_done(struct ctx *c, const struct slot *s)
 {
+	int key;
+
 	switch (c->state) {
 	case S_KEY:
-		root_key(c, s);
+		key = card_key(c, s, deck_keys, DK_N, c->seen, false);
+		c->key = key < 0 ? DK_SKIP : (enum deck_key)key;
+		c->state = S_VALUE;
 		break;
 	case S_VALUE:
-		root_value(c, s);
+		if (c->key == DK_CARDS)
+			cards_value(c, s);
+		else if (c->key != DK_SKIP)
+			deck_value(c, s);
+		c->state = S_KEY;
 		break;
 	case S_CARDS:
 		card_check(c, s, c->items - 1);
@@ -326,7 +256,8 @@ on_event(struct ctx *c, const yaml_event_t *ev)
 			top_event(c, ev);
 			return;
 		}
-		if (!tree_begin(c, ev))
+		/* A card counts from its first event: a limit stops it there. */
+		if (c->state == S_CARDS && !card_count(c, &c->event_at))
 			return;
 	}
 	if (!tree_event(c, ev, &s))
@@ -345,10 +276,9 @@ static int
 input_read(void *arg, unsigned char *buf, size_t size, size_t *n)
 {
 	struct ctx *c = arg;
-	size_t most;
+	size_t most = sat_add(c->lim->scalar_bytes > SIZE_MAX / 4 ?
+	    SIZE_MAX : c->lim->scalar_bytes * 4, 65536);
 
-	most = sat_add(c->lim->scalar_bytes > SIZE_MAX / 4 ? SIZE_MAX :
-	    c->lim->scalar_bytes * 4, 65536);
 	*n = fread(buf, 1, size, c->fp);
 	if (*n == 0 && ferror(c->fp)) {
 		c->input = IN_ERRNO;
@@ -382,7 +312,9 @@ deck_parse(struct ctx *c)
 			break;
 		}
 		c->read_since_event = 0;
-		c->event_at = pos_of(&ev);
+		/* 1-based like our messages. */
+		c->event_at = (struct pos){ ev.start_mark.line + 1,
+		    ev.start_mark.column + 1 };
 		on_event(c, &ev);
 		end = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
@@ -394,29 +326,21 @@ static bool
 deck_open(struct ctx *c)
 {
 	struct stat st;
-	int fd;
 
-	if ((fd = open(c->path, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    fstat(fd, &st) == -1) {
+	if ((c->fp = fopen(c->path, "rbe")) == NULL ||
+	    fstat(fileno(c->fp), &st) == -1)
 		diag_error(c, NULL, _("cannot open: %s"), strerror(errno));
-		goto out;
-	}
-	if (S_ISDIR(st.st_mode)) {
+	else if (S_ISDIR(st.st_mode))
 		diag_error(c, NULL, _("is a directory"));
-		goto out;
-	}
 	/* Other files (pipes) are counted as they are read instead. */
-	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > c->lim->file_bytes) {
+	else if (S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > c->lim->file_bytes)
 		diag_error(c, NULL, _("file too large (%jd bytes, limit %zu "
 		    "bytes)"), (intmax_t)st.st_size, c->lim->file_bytes);
-		goto out;
-	}
-	if ((c->fp = fdopen(fd, "rb")) != NULL)
+	else
 		return true;
-	diag_error(c, NULL, _("cannot open: %s"), strerror(errno));
-out:
-	if (fd != -1)
-		close(fd);
+	if (c->fp != NULL)
+		fclose(c->fp);
 	return false;
 }
 
@@ -426,7 +350,6 @@ deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
 {
 	struct ctx c;
 	struct deck_info own;
-	struct deck_result ownres;
 
 	memset(&c, 0, sizeof c);
 	c.path = path;
@@ -435,28 +358,22 @@ deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
 	c.arg = arg;
 	c.info = info != NULL ? info : &own;
 	memset(c.info, 0, sizeof *c.info);
-	if (res == NULL)
-		res = &ownres;
 	if (deck_open(&c)) {
 		deck_parse(&c);
 		fclose(c.fp);
 	}
 	tree_free(&c);
 	diag_flush(&c, diag != NULL ? diag : stderr);
-	res->errors = c.errors;
-	res->warnings = c.warnings;
+	if (res != NULL)
+		*res = (struct deck_result){ c.errors, c.warnings };
 	if (info == NULL)
 		deck_info_free(&own);
-	if (c.fn_stopped)
-		return -1;
-	return c.errors > 0;
+	return c.fn_stopped ? -1 : c.errors > 0;
 }
 
 void
 deck_info_free(struct deck_info *info)
 {
-	if (info == NULL)
-		return;
 	free(info->id);
 	free(info->title);
 	free(info->language);
@@ -464,52 +381,6 @@ deck_info_free(struct deck_info *info)
 	free(info->description);
 	free(info->tags);
 	memset(info, 0, sizeof *info);
-}
-
-char *
-deck_derive_id(const char *front)
-{
-	char slug[SLUG_MAX + 1];
-	uint32_t h = hash_bytes(HASH_INIT, front, strlen(front)) & 0xffffff;
-	size_t n = 0;
-	bool gap = false;
-	const char *p;
-
-	/* A gap becomes '-' only before the next letter: trimmed both ends. */
-	for (p = front; *p != '\0' && n < SLUG_MAX; p++) {
-		if (!is_alnum(*p)) {
-			gap = true;
-			continue;
-		}
-		if (gap && n > 0)
-			slug[n++] = '-';
-		if (n < SLUG_MAX)
-			slug[n++] = ascii_lower(*p);
-		gap = false;
-	}
-	while (n > 0 && slug[n - 1] == '-')
-		n--;
-	slug[n] = '\0';
-	if (n == 0)
-		return xasprintf("%06x", (unsigned)h);
-	return xasprintf("%s-%06x", slug, (unsigned)h);
-}
-
-bool
-deck_valid_id(const char *s)
-{
-	size_t n;
-
-	for (n = 0; s[n] != '\0'; n++) {
-		if (n == DECK_ID_MAX)
-			return false;
-		if ((s[n] >= 'a' && s[n] <= 'z') ||
-		    (s[n] >= '0' && s[n] <= '9'))
-			continue;
-		if (n == 0 || s[n] != '-')
-			return false;
-	}
-	return n > 0;
 }
 
 bool
@@ -522,7 +393,7 @@ deck_file_hash(const char *path, const char *salt, char buf[DECK_HASH_SIZE])
 	FILE *fp;
 	bool ok;
 
-	if ((fp = fopen(path, "rb")) == NULL)
+	if ((fp = fopen(path, "rbe")) == NULL)
 		return false;
 	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
 		h = hash_bytes(h, chunk, n);
@@ -532,58 +403,4 @@ deck_file_hash(const char *path, const char *salt, char buf[DECK_HASH_SIZE])
 	fclose(fp);
 	snprintf(buf, DECK_HASH_SIZE, "%08x-%llu", (unsigned)h, len);
 	return ok;
-}
-
-/* One id of struct deck_ids, with the line of the card that had it. */
-struct deck_id {
-	size_t	line;
-	char	id[];
-};
-
-/* An id's slot: where it is, or the empty one where it would go. */
-static struct deck_id **
-ids_slot(const struct deck_ids *t, const char *id)
-{
-	size_t mask = t->size - 1;
-	size_t i = hash_bytes(HASH_INIT, id, strlen(id)) & mask;
-
-	while (t->slot[i] != NULL && strcmp(t->slot[i]->id, id) != 0)
-		i = (i + 1) & mask;
-	return &t->slot[i];
-}
-
-size_t
-deck_ids_add(struct deck_ids *t, const char *id, size_t line)
-{
-	struct deck_id **old = t->slot, **e;
-	size_t i, n = t->size, len;
-
-	if (t->used * 2 >= t->size) {
-		t->size = n ? n * 2 : 64;
-		t->slot = xcalloc(t->size, sizeof *t->slot);
-		for (i = 0; i < n; i++)
-			if (old[i] != NULL)
-				*ids_slot(t, old[i]->id) = old[i];
-		free(old);
-	}
-	e = ids_slot(t, id);
-	if (*e != NULL)
-		return (*e)->line;
-	len = strlen(id);
-	*e = xmalloc(sizeof **e + len + 1);
-	(*e)->line = line;
-	memcpy((*e)->id, id, len + 1);
-	t->used++;
-	return 0;
-}
-
-void
-deck_ids_free(struct deck_ids *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->size; i++)
-		free(t->slot[i]);
-	free(t->slot);
-	memset(t, 0, sizeof *t);
 }

@@ -4,7 +4,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 
 #define DECK_ID_MAX	64	/* bytes in a deck or card id */
@@ -27,9 +26,9 @@ extern const struct deck_limits deck_default_limits;
 /*
  * One card, handed to the caller as soon as it is read.  Every pointer
  * is borrowed and valid only during the callback.  A card with errors
- * (broken) is handed over too when its id is known, with only index,
- * line, id, id_line and deck set, so that the caller can check its id:
- * the file is then refused anyway.
+ * (broken) is handed over too when its id is known, with only its
+ * position and id set, so that the caller can check the id: the file is
+ * then refused anyway.
  */
 struct deck_card {
 	size_t		 index;		/* 0-based position in the deck */
@@ -43,8 +42,6 @@ struct deck_card {
 	const char	*hint;		/* NULL when absent */
 	const char	*example;	/* NULL when absent */
 	const char	*tags;		/* JSON array of strings, NULL when absent */
-	const char	*deck;		/* the deck's id, when read before the card */
-	const char	*deck_kind;	/* likewise the deck's kind, or NULL */
 	size_t		 id_line;	/* where the id is (or the card, if derived) */
 	bool		 broken;	/* errors in it: only the id is there */
 };
@@ -107,8 +104,9 @@ bool	deck_file_hash(const char *path, const char *salt,
 
 /*
  * The ids of a deck's cards held in memory, for a caller without a
- * database (lint): add returns 0, or the line of the card that had id
- * first.  Zero-initialise; free with deck_ids_free.
+ * database (lint; the loader keeps its anchors in one too): add returns
+ * 0, or the line (1-based) of the card that had id first.
+ * Zero-initialise; free with deck_ids_free.
  */
 struct deck_ids {
 	struct deck_id	**slot;

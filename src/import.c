@@ -16,19 +16,6 @@ stage_card(void *arg, const struct deck_card *c)
 	return store_import_card(arg, c);
 }
 
-/* What the import did, unless quiet. */
-static void
-summary(const char *path, const struct deck_info *info,
-    const struct import_stats *is)
-{
-	/* TRANSLATORS: the file, the deck id, then counts of cards. */
-	printf(ngettext("%s: deck %s, %lld card (%lld new, %lld changed, "
-	    "%lld retired)\n", "%s: deck %s, %lld cards (%lld new, %lld "
-	    "changed, %lld retired)\n", (unsigned long)is->cards), path,
-	    info->id, (long long)is->cards, (long long)is->added,
-	    (long long)is->changed, (long long)is->retired);
-}
-
 int
 import_file(struct store *st, const char *path, bool bundled)
 {
@@ -67,7 +54,13 @@ import_file(struct store *st, const char *path, bool bundled)
 		    "%s: not imported (%zu errors)", res.errors), path,
 		    res.errors);
 	else if (!bundled)
-		summary(path, &info, &is);
+		/* TRANSLATORS: the file, the deck id, then counts of cards. */
+		printf(ngettext("%s: deck %s, %lld card (%lld new, %lld "
+		    "changed, %lld retired)\n", "%s: deck %s, %lld cards "
+		    "(%lld new, %lld changed, %lld retired)\n",
+		    (unsigned long)is.cards), path, info.id,
+		    (long long)is.cards, (long long)is.added,
+		    (long long)is.changed, (long long)is.retired);
 	deck_info_free(&info);
 	return rc == 0 ? 0 : -1;
 }

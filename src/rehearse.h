@@ -123,8 +123,6 @@ int	 report_stats(struct store *, const char *decks, int64_t today,
 	    bool json);
 
 /* bundled.c: the decks that ship with rehearse. */
-/* The bundled decks' directory for lang ("en" or "nl"); caller frees. */
-char	*bundled_dir(const char *lang);
 /* The language to use: --lang, else LC_ALL/LC_MESSAGES/LANG. */
 const char *bundled_lang(const char *opt);
 /*
