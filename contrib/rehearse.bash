@@ -96,6 +96,10 @@ _rehearse_value()
 		compopt -o filenames 2>/dev/null
 		_rehearse_add "" < <(compgen -f -- "$2")
 		;;
+	--for)
+		# A comma-separated list: the last deck in it is completed.
+		_rehearse_add "$2" "${2%"${2##*,}"}" < <(_rehearse_ids)
+		;;
 	--lang)
 		_rehearse_add "$2" <<-EOF
 		en
@@ -115,7 +119,7 @@ _rehearse_options()
 	list|show|stats) echo --json ;;
 	export) echo --with-stories ;;
 	forget) echo --yes ;;
-	interview) echo --clear ;;
+	interview) printf '%s\n' --clear --for ;;
 	esac
 }
 
@@ -195,7 +199,7 @@ _rehearse()
 			ddash=1
 		elif ((!ddash)) && [[ $w == -?* ]]; then
 			case $w in
-			--db|--today|--new|--tag|--limit|--lang|--time-limit)
+			--db|--today|--new|--tag|--limit|--lang|--time-limit|--for)
 				value=$w ;;
 			esac
 		elif [[ -z $cmd ]]; then

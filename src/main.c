@@ -36,6 +36,7 @@ static const struct option long_options[] = {
 	{ "clear", no_argument, NULL, O_CLEAR },
 	{ "time-limit", required_argument, NULL, O_TIME_LIMIT },
 	{ "in-order", no_argument, NULL, O_IN_ORDER },
+	{ "for", required_argument, NULL, O_FOR },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -112,6 +113,9 @@ take_option(struct options *o, int c, const char *arg)
 		break;
 	case O_TAG:
 		o->tag = arg;
+		break;
+	case O_FOR:
+		o->for_decks = arg;
 		break;
 	case O_LANG:
 		if (strcmp(arg, "en") != 0 && strcmp(arg, "nl") != 0)

@@ -208,13 +208,14 @@ print_text(const struct stats *r, int64_t today, int64_t interview)
 int
 report_stats(struct store *st, const char *decks, int64_t today, bool json)
 {
-	struct sched_interview iv;
 	struct stats r;
-	int64_t interview;
+	int64_t deflt = review_default_interview(st), interview = deflt;
 
-	interview = review_interview(st, &iv) ? iv.day : SCHED_NEW_DUE;
+	/* Decks named work towards the earliest of their dates. */
+	if (decks != NULL)
+		interview = store_interview_next(st, decks, deflt, INT64_MIN);
 	if (store_failed(st) ||
-	    store_stats(st, decks, today, interview, &r) != 0) {
+	    store_stats(st, decks, today, interview, deflt, &r) != 0) {
 		warnx_("%s", store_error(st));
 		return EXIT_FAIL;
 	}

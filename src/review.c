@@ -6,16 +6,16 @@
 #include "rehearse.h"
 #include "sched.h"
 
-bool
-review_interview(struct store *st, struct sched_interview *iv)
+int64_t
+review_default_interview(struct store *st)
 {
 	char *v = store_meta_get(st, "interview");
-	bool set;
+	int64_t day;
 
-	memset(iv, 0, sizeof *iv);
-	set = v != NULL && day_parse(v, &iv->day);
+	if (v == NULL || !day_parse(v, &day))
+		day = SCHED_NEW_DUE;
 	free(v);
-	return set;
+	return day;
 }
 
 /*
@@ -31,16 +31,20 @@ review_grade(struct store *st, const char *deck, const char *card,
 {
 	struct card_view v;
 	struct sched_interview iv;
+	int64_t deflt;
 	bool towards;
 
 	memset(r, 0, sizeof *r);
+	memset(&iv, 0, sizeof iv);
 	if (store_begin(st) != 0)
 		return -1;
-	towards = review_interview(st, &iv) &&
-	    sched_interview_active(&iv, today);
+	/* The card works towards its deck's date, or else the default. */
+	deflt = review_default_interview(st);
+	iv.day = store_deck_interview(st, deck, deflt);
+	towards = iv.day != SCHED_NEW_DUE && sched_interview_active(&iv, today);
 	/* A date that cannot be read must not schedule as if none were set. */
 	if (store_failed(st) ||
-	    (towards && store_window_load(st, &iv) != 0))
+	    (towards && store_window_load(st, &iv, deflt) != 0))
 		goto fail_early;
 	if (store_card_get(st, deck, card, &v) != 0)
 		goto fail;

@@ -27,19 +27,34 @@ session_init(struct session *s, struct store *st, const struct options *o,
 }
 
 /*
- * Today's new-card limit: --new, raised while an interview is coming so
+ * Today's new-card limit: --new, raised while interviews are coming so
  * that every card is seen before its last days (DESIGN.md, rule 2).
- * done: new cards already graded today.  -1 when a read failed.
+ * The decks of each date are paced on their own, and what they need
+ * adds up.  -1 when a read failed.
  */
 static int64_t
-new_limit(struct session *s, int64_t done, int64_t *unseen_all)
+new_limit(struct session *s, int64_t deflt)
 {
-	if (!s->interview)
-		return s->o->new_cards;
-	if ((*unseen_all = store_unseen(s->st, NULL, INT64_MAX)) < 0)
+	struct interview_row *rows;
+	struct sched_interview iv;
+	int64_t need = 0, unseen, done, today = s->o->today;
+	size_t i, n = store_interviews(s->st, deflt, &rows);
+
+	memset(&iv, 0, sizeof iv);
+	for (i = 0; i < n; i++) {
+		iv.day = rows[i].day;
+		if (!sched_interview_active(&iv, today))
+			continue;
+		if ((unseen = store_unseen(s->st, rows[i].decks,
+		    INT64_MAX)) < 0 ||
+		    (done = store_new_on(s->st, today, rows[i].decks)) < 0)
+			break;
+		need += sched_new_limit(0, unseen + done, today, &iv);
+	}
+	interview_rows_free(rows, n);
+	if (store_failed(s->st))
 		return -1;
-	return sched_new_limit(s->o->new_cards, *unseen_all + done,
-	    s->o->today, &s->iv);
+	return need > s->o->new_cards ? need : s->o->new_cards;
 }
 
 /* Fill the queue; s->allowed: the new cards it may take. */
@@ -85,12 +100,14 @@ build_queue(struct session *s)
 int
 session_build(struct session *s)
 {
-	int64_t done, unseen_all = 0;
+	int64_t done, deflt = review_default_interview(s->st);
 
-	s->interview = review_interview(s->st, &s->iv);
+	/* The opening names the nearest date of the session's decks. */
+	s->iv.day = store_interview_next(s->st, s->decks, deflt, s->o->today);
+	s->interview = s->iv.day != SCHED_NEW_DUE;
 	if (store_failed(s->st) ||
-	    (done = store_new_on(s->st, s->o->today)) < 0 ||
-	    (s->new_limit = new_limit(s, done, &unseen_all)) < 0)
+	    (done = store_new_on(s->st, s->o->today, NULL)) < 0 ||
+	    (s->new_limit = new_limit(s, deflt)) < 0)
 		return -1;
 	/*
 	 * --new N asks for up to N new cards now, whatever earlier
@@ -102,12 +119,8 @@ session_build(struct session *s)
 		s->allowed = s->new_limit > done ? s->new_limit - done : 0;
 	if (build_queue(s) != 0)
 		return -1;
-	/* Counted in full only when the interview needs it, and only once. */
-	if (s->interview && s->decks == NULL)
-		s->unseen = unseen_all;
-	else
-		s->unseen = store_unseen(s->st, s->decks, s->interview ?
-		    INT64_MAX : DUE_COUNT_CAP);
+	s->unseen = store_unseen(s->st, s->decks, s->interview ? INT64_MAX :
+	    DUE_COUNT_CAP);
 	return s->unseen < 0 || store_failed(s->st) ? -1 : 0;
 }
 

@@ -1,16 +1,29 @@
 /* store-meta.c: what a person keeps beside the decks: settings, and a story for a card. */
+#include <stdlib.h>
+
 #include <sqlite3.h>
 
 #include "clock.h"
 #include "config.h"
 #include "i18n.h"
 #include "store-int.h"
+#include "xmalloc.h"
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[S_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 	[S_META_DEL] = "DELETE FROM meta WHERE key = ?1",
+	/* ?2: the default interview day, or NULL. */
+	[S_DECK_INTERVIEW] = "SELECT coalesce(interview, ?2) FROM deck"
+	    " WHERE id = ?1",
+	[S_INTERVIEW_SET] = "UPDATE deck SET interview = ?2"
+	    " WHERE" IN_DECKS_OF("id"),
+	[S_INTERVIEW_NEXT] = "SELECT min(coalesce(d.interview, ?2)) FROM deck d"
+	    " WHERE" IN_DECKS_OF("d.id") " AND coalesce(d.interview, ?2) >= ?3",
+	[S_INTERVIEWS] = "SELECT day, json_group_array(id) FROM"
+	    " (SELECT coalesce(interview, ?1) AS day, id FROM deck"
+	    "  ORDER BY seq) WHERE day IS NOT NULL GROUP BY day ORDER BY day",
 	[S_STORY_SET] = "INSERT INTO story (deck, card, text, updated_ms)"
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (deck, card) DO UPDATE"
 	    " SET text = excluded.text, updated_ms = excluded.updated_ms",
@@ -35,6 +48,79 @@ store_meta_set(struct store *st, const char *key, const char *value)
 	bind_text(s, 1, key);
 	bind_text(s, 2, value);
 	return run(st, s, N_("saving a setting"));
+}
+
+int64_t
+store_deck_interview(struct store *st, const char *deck, int64_t deflt)
+{
+	sqlite3_stmt *s = stmt(st, S_DECK_INTERVIEW, stmt_sql);
+	int64_t day = SCHED_NEW_DUE;
+
+	bind_text(s, 1, deck);
+	bind_day(s, 2, deflt);
+	if (step(st, s, N_("reading the interview date")) > 0 &&
+	    sqlite3_column_type(s, 0) != SQLITE_NULL)
+		day = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return day;
+}
+
+int64_t
+store_interview_next(struct store *st, const char *decks, int64_t deflt,
+    int64_t today)
+{
+	sqlite3_stmt *s = stmt(st, S_INTERVIEW_NEXT, stmt_sql);
+	int64_t day = SCHED_NEW_DUE;
+
+	bind_text(s, 1, decks);
+	bind_day(s, 2, deflt);
+	sqlite3_bind_int64(s, 3, today);
+	if (step(st, s, N_("reading the interview date")) > 0 &&
+	    sqlite3_column_type(s, 0) != SQLITE_NULL)
+		day = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return day;
+}
+
+int
+store_interview_set(struct store *st, const char *decks, int64_t day)
+{
+	sqlite3_stmt *s = stmt(st, S_INTERVIEW_SET, stmt_sql);
+
+	bind_text(s, 1, decks);
+	bind_day(s, 2, day);
+	return run(st, s, N_("saving the interview date"));
+}
+
+size_t
+store_interviews(struct store *st, int64_t deflt, struct interview_row **rows)
+{
+	sqlite3_stmt *s = stmt(st, S_INTERVIEWS, stmt_sql);
+	size_t n = 0;
+	int rc;
+
+	*rows = NULL;
+	bind_day(s, 1, deflt);
+	while ((rc = step(st, s, N_("reading the interview dates"))) > 0) {
+		*rows = xreallocarray(*rows, n + 1, sizeof **rows);
+		(*rows)[n].day = sqlite3_column_int64(s, 0);
+		(*rows)[n].decks = column_strdup(s, 1);
+		n++;
+	}
+	if (rc < 0) {
+		interview_rows_free(*rows, n);
+		*rows = NULL;
+		n = 0;
+	}
+	return n;
+}
+
+void
+interview_rows_free(struct interview_row *rows, size_t n)
+{
+	while (n > 0)
+		free(rows[--n].decks);
+	free(rows);
 }
 
 int

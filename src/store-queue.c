@@ -60,14 +60,17 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_NEW_DECKS] = "SELECT d.id FROM deck d WHERE" IN_DECKS_OF("d.id")
 	    " ORDER BY d.seq",
 	[S_NEW_ON] = "SELECT count(*) FROM review"
-	    " WHERE day = ?1 AND mode = 'review' AND due0 IS NULL",
+	    " WHERE day = ?2 AND mode = 'review' AND due0 IS NULL AND"
+	    IN_DECKS_OF("deck"),
 	[S_UNSEEN] = "SELECT count(*) FROM (SELECT 1 FROM deck d"
 	    " CROSS JOIN card c ON c.deck = d.id"
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " LIMIT ?2)",
 	[S_NEXT_DUE] = "SELECT min(s.due) FROM state s"
 	    " WHERE" DUE_LIVE " AND s.due > ?2 AND" STATE_IN_DECKS,
 	[S_WINDOW_LOAD] = "SELECT s.due, count(*) FROM state s"
-	    " WHERE" DUE_LIVE " AND s.due BETWEEN ?1 AND ?2 GROUP BY s.due",
+	    " JOIN deck d ON d.id = s.deck"
+	    " WHERE" DUE_LIVE " AND s.due BETWEEN ?1 AND ?2"
+	    " AND coalesce(d.interview, ?3) = ?2 + 1 GROUP BY s.due",
 };
 
 int64_t
@@ -255,11 +258,12 @@ store_new_cards(struct store *st, const struct queue_filter *f,
 }
 
 int64_t
-store_new_on(struct store *st, int64_t day)
+store_new_on(struct store *st, int64_t day, const char *decks)
 {
 	sqlite3_stmt *s = stmt(st, S_NEW_ON, stmt_sql);
 
-	sqlite3_bind_int64(s, 1, day);
+	bind_text(s, 1, decks);
+	sqlite3_bind_int64(s, 2, day);
 	return scalar(st, s, N_("counting new cards"));
 }
 
@@ -289,7 +293,8 @@ store_next_due(struct store *st, const char *decks, int64_t today)
 }
 
 int
-store_window_load(struct store *st, struct sched_interview *iv)
+store_window_load(struct store *st, struct sched_interview *iv,
+    int64_t deflt)
 {
 	sqlite3_stmt *s = stmt(st, S_WINDOW_LOAD, stmt_sql);
 	int64_t first = iv->day - SCHED_WINDOW, day;
@@ -298,6 +303,7 @@ store_window_load(struct store *st, struct sched_interview *iv)
 	memset(iv->load, 0, sizeof iv->load);
 	sqlite3_bind_int64(s, 1, first);
 	sqlite3_bind_int64(s, 2, iv->day - 1);
+	bind_day(s, 3, deflt);
 	while ((rc = step(st, s, N_("counting due cards"))) > 0) {
 		day = sqlite3_column_int64(s, 0);
 		if (day >= first && day < iv->day)

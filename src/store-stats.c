@@ -10,7 +10,8 @@
 #include "xmalloc.h"
 
 /*
- * Statistics (?1 decks or NULL, ?2 today, ?3 the interview day or NULL):
+ * Statistics (?1 decks or NULL, ?2 today, ?3 the interview day or NULL,
+ * ?4 the default interview day or NULL):
  * the JSON object, then the same figures as columns for the text.
  * Recent figures cover the last STATS_RECENT days.
  */
@@ -66,7 +67,12 @@
     " 'retention', json_object(" \
     "   'young', json_object('reviews', yn, 'passed', yp)," \
     "   'mature', json_object('reviews', mn, 'passed', mp))," \
-    " 'streak', streak, 'average_seconds', average)," \
+    " 'streak', streak, 'average_seconds', average," \
+    " 'interviews', (SELECT json_group_array(json_object('day'," \
+    "   rehearse_day(day), 'decks', json(decks))) FROM (SELECT day," \
+    "   json_group_array(id) AS decks FROM (SELECT coalesce(d.interview," \
+    "   ?4) AS day, d.id FROM deck d WHERE" IN_DECKS_OF("d.id") \
+    "   ORDER BY d.seq) WHERE day IS NOT NULL GROUP BY day ORDER BY day)))," \
     " total, new, learning, mature, leech, suspended, yn, yp, mn, mp," \
     " streak, (SELECT group_concat(n) FROM due)," \
     " (SELECT group_concat(n) FROM done), average FROM k, agg, x"
@@ -91,7 +97,7 @@ read_counts(sqlite3_stmt *s, int col, int64_t *n, int len)
 
 int
 store_stats(struct store *st, const char *decks, int64_t today,
-    int64_t interview, struct stats *r)
+    int64_t interview, int64_t deflt, struct stats *r)
 {
 	sqlite3_stmt *s = stmt(st, S_STATS, stmt_sql);
 	/* The columns after the JSON, in order. */
@@ -104,6 +110,7 @@ store_stats(struct store *st, const char *decks, int64_t today,
 	bind_text(s, 1, decks);
 	sqlite3_bind_int64(s, 2, today);
 	bind_day(s, 3, interview);
+	bind_day(s, 4, deflt);
 	if (step(st, s, N_("computing statistics")) <= 0)
 		return -1;
 	r->json = column_strdup(s, 0);

@@ -100,8 +100,8 @@ size_t	store_due_cards(struct store *, const struct queue_filter *,
  */
 size_t	store_new_cards(struct store *, const struct queue_filter *,
 	    int64_t limit, bool in_order, struct card_key **keys);
-/* New cards whose first grade was recorded on day; -1 on error. */
-int64_t	store_new_on(struct store *, int64_t day);
+/* New cards of decks (or all) first graded on day; -1 on error. */
+int64_t	store_new_on(struct store *, int64_t day, const char *decks);
 /*
  * Cards not yet seen (not retired, not suspended) among decks (or all);
  * counting stops at cap.  -1 on error.
@@ -216,8 +216,33 @@ char	*store_meta_get(struct store *, const char *key);
 /* Set a setting, or remove it when value is NULL. */
 int	 store_meta_set(struct store *, const char *key, const char *value);
 
-/* Fill iv->load: cards due on each of the last days before iv->day. */
-int	 store_window_load(struct store *, struct sched_interview *iv);
+/*
+ * Fill iv->load: the cards due on each of the last days before iv->day,
+ * among the decks that work towards that day (deflt: the default date).
+ */
+int	 store_window_load(struct store *, struct sched_interview *iv,
+	    int64_t deflt);
+
+/*
+ * Interview dates: the default one is a setting ("interview"); a deck
+ * may have its own.  Days are SCHED_NEW_DUE when there is none.
+ */
+/* The day deck works towards: its own date, else deflt. */
+int64_t	 store_deck_interview(struct store *, const char *deck, int64_t deflt);
+/* The earliest date on or after today among decks (JSON array, NULL: all). */
+int64_t	 store_interview_next(struct store *, const char *decks, int64_t deflt,
+	    int64_t today);
+/* Give decks (NULL: every deck) a date of their own, or none. */
+int	 store_interview_set(struct store *, const char *decks, int64_t day);
+/* One date and the decks (a JSON array, in deck order) that work towards it. */
+struct interview_row {
+	int64_t	 day;
+	char	*decks;
+};
+/* Every date, earliest first; how many (0 on error: store_failed). */
+size_t	 store_interviews(struct store *, int64_t deflt,
+	    struct interview_row **);
+void	 interview_rows_free(struct interview_row *, size_t);
 
 /* Save your story for a card (NULL text removes it). */
 int	 store_story_set(struct store *, const char *deck, const char *card,
@@ -275,11 +300,12 @@ struct stats {
 	char	*average;	/* seconds to answer, NULL when none */
 };
 /*
- * Fill *r (decks: JSON array or NULL; interview: its day or
- * SCHED_NEW_DUE); 0, or -1 on error.  Free it with stats_free.
+ * Fill *r (decks: JSON array or NULL; interview: the day the decks work
+ * towards, deflt: the default date, each SCHED_NEW_DUE when unset); 0,
+ * or -1 on error.  Free it with stats_free.
  */
 int	 store_stats(struct store *, const char *decks, int64_t today,
-	    int64_t interview, struct stats *r);
+	    int64_t interview, int64_t deflt, struct stats *r);
 void	 stats_free(struct stats *);
 
 #endif

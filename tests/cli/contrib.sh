@@ -63,6 +63,9 @@ EOF
 	    grade stats story interview export forget suspend unsuspend help
 	bcomp --db "$db" unsuspend sample/f
 	check "bash: unsuspend completes a card" replies sample/first
+	bcomp --db "$db" interview 2026-12-20 --for sample,s
+	check "bash: --for completes the last deck of its list" replies \
+	    sample,sample sample,second-deck
 	bcomp help gr
 	check "bash: help completes a command" replies grade
 	check "bash: it runs cleanly" test "$rc" -eq 0 -a ! -s "$tmp/err"

@@ -30,6 +30,76 @@ check_rc "--clear" 0
 run --today 2026-11-30 interview
 check "cleared" has "$tmp/out" "No interview date set"
 
+# Several interviews: a date of a deck's own, beside the default one.
+rm -f "$db"
+run import "$tmp/deck.yaml"
+cat >"$tmp/acme.yaml" <<'YAML'
+deck: acme
+cards:
+  - id: q1
+    front: What does Acme make?
+    back: Anvils.
+  - id: q2
+    front: Who founded Acme?
+    back: Someone.
+YAML
+run import "$tmp/acme.yaml"
+run --today 2026-11-28 interview 2026-12-20 --for acme
+check_rc "a date for one deck" 0
+check "a deck's date is confirmed" has "$tmp/out" "Interview set for 2026-12-20 for acme: in 22 days."
+run --today 2026-11-28 interview 2026-12-10
+run --today 2026-11-28 interview
+check "the default date is listed" has "$tmp/out" "Interview on 2026-12-10: in 12 days."
+check "a deck's own date is listed with its deck" has "$tmp/out" "Interview on 2026-12-20 for acme: in 22 days."
+run --today 2026-11-28 stats --json
+check "stats --json: interview is the default date" json 'j["interview"]["day"] == "2026-12-10"'
+check "stats --json: interviews, one per date with its decks" json 'j["interviews"] == [{"day": "2026-12-10", "decks": ["sample"]}, {"day": "2026-12-20", "decks": ["acme"]}]'
+run --today 2026-11-28 stats acme --json
+check "stats DECK works towards the deck's own date" json 'j["interview"]["day"] == "2026-12-20" and j["interviews"] == [{"day": "2026-12-20", "decks": ["acme"]}]'
+run --today 2026-11-28 stats acme
+check "stats DECK as text names the deck's date" has "$tmp/out" "Interview on 2026-12-20 (22 days to go)"
+run_in '' --today 2026-11-28 drill acme
+check "drill DECK opens with the deck's own date" has "$tmp/out" "Interview in 22 days (2026-12-20)"
+run --today 2026-11-28 grade acme/q1 5
+run --today 2026-12-14 grade acme/q1 5
+check "a review that would reach the deck's own date moves into its last days" has "$tmp/out" "next review 2026-12-19 (in 5 days)"
+run --today 2026-11-28 interview 2026-12-20 --for nosuch
+check_rc "--for an unknown deck" 1
+check "the unknown deck is named" has "$tmp/err" "nosuch: no such deck"
+run --today 2026-11-28 interview 2026-12-20 --for 'Bad Id'
+check_rc "--for a malformed deck id" 2
+run --today 2026-11-28 interview --for acme
+check_rc "--for without a date or --clear" 2
+run --today 2026-11-28 list --for acme
+check_rc "--for on another command" 2
+run --today 2026-11-28 interview --clear --for acme
+check_rc "--clear --for" 0
+run --today 2026-11-28 interview
+check "the deck's own date is gone" hasnt "$tmp/out" "acme"
+check "the default date stays" has "$tmp/out" "Interview on 2026-12-10"
+run --today 2026-11-28 interview 2026-12-20 --for acme,sample
+run --today 2026-11-28 interview --clear
+run --today 2026-11-28 interview
+check "--clear alone clears every date" has "$tmp/out" "No interview date set"
+
+# Pacing counts each date's decks on their own: the limits add up.
+python3 - "$tmp/big1.yaml" "$tmp/big2.yaml" <<'PY'
+import sys
+for n, path in enumerate(sys.argv[1:]):
+    with open(path, "w") as f:
+        f.write("deck: big%d\ncards:\n" % (n + 1))
+        for i in range(40):
+            f.write("  - id: c%02d\n    front: Question %d of %d?\n    back: A.\n" % (i, i, n))
+PY
+rm -f "$db"
+run import "$tmp/big1.yaml" "$tmp/big2.yaml"
+run --today 2027-01-01 interview 2027-01-07 --for big1
+run --today 2027-01-01 interview 2027-01-12 --for big2
+run_in '' --today 2027-01-01 drill
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "two dates: 40/3 and 40/8 new cards a day, 14 + 5" has "$tmp/joined" "today's new-card limit rises from 10 to 19."
+check "the opening names the nearest date" has "$tmp/joined" "Interview in 6 days (2027-01-07); 80 cards not seen yet."
+
 # The days to the next review count to the date shown, which the
 # interview may have moved before the SM-2 interval ends.
 rm -f "$db"

@@ -278,9 +278,9 @@ test_new_on(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_int_equal(store_new_on(f->st, DUE_DAY), 0);
+	assert_int_equal(store_new_on(f->st, DUE_DAY, NULL), 0);
 	side_exec(f, "DROP TABLE review");
-	assert_int_equal(store_new_on(f->st, DUE_DAY), -1);
+	assert_int_equal(store_new_on(f->st, DUE_DAY, "[\"a\"]"), -1);
 	assert_failed(f->st, "no such table: review");
 }
 
@@ -312,10 +312,17 @@ test_window_load(void **state)
 	struct fixture *f = *state;
 	struct sched_interview iv = { DUE_DAY + 1, { 0 } };
 
-	assert_int_equal(store_window_load(f->st, &iv), 0);
+	/* The default date is the window's: the card counts. */
+	assert_int_equal(store_window_load(f->st, &iv, iv.day), 0);
 	assert_int_equal(iv.load[SCHED_WINDOW - 1], 1);
+	/* No date for its deck, or another date of its own: it does not. */
+	assert_int_equal(store_window_load(f->st, &iv, SCHED_NEW_DUE), 0);
+	assert_int_equal(iv.load[SCHED_WINDOW - 1], 0);
+	side_exec(f, "UPDATE deck SET interview = 1");
+	assert_int_equal(store_window_load(f->st, &iv, iv.day), 0);
+	assert_int_equal(iv.load[SCHED_WINDOW - 1], 0);
 	side_exec(f, "DROP TABLE state");
-	assert_int_equal(store_window_load(f->st, &iv), -1);
+	assert_int_equal(store_window_load(f->st, &iv, iv.day), -1);
 	assert_failed(f->st, "no such table: state");
 }
 
@@ -327,7 +334,7 @@ test_stats(void **state)
 	struct stats r;
 
 	assert_int_equal(store_stats(f->st, NULL, DUE_DAY - 1, SCHED_NEW_DUE,
-	    &r), 0);
+	    SCHED_NEW_DUE, &r), 0);
 	assert_int_equal(r.total, 2);
 	assert_int_equal(r.fresh, 1);
 	assert_int_equal(r.due[1], 1);
@@ -336,7 +343,7 @@ test_stats(void **state)
 	assert_false(store_failed(f->st));
 	side_exec(f, "DROP TABLE daily");
 	assert_int_equal(store_stats(f->st, NULL, DUE_DAY - 1, SCHED_NEW_DUE,
-	    &r), -1);
+	    SCHED_NEW_DUE, &r), -1);
 	assert_failed(f->st, "no such table: daily");
 }
 
