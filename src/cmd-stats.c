@@ -15,7 +15,8 @@ cmd_stats_exec(const struct options *o, int argc, char **argv)
 	if (argc > 0)
 		rc = cmd_check_deck(st, argv[0], &decks);
 	if (rc == EXIT_OK)
-		rc = report_stats(st, decks, o->today, o->given & O_JSON);
+		rc = report_stats(st, decks, o->today, o->given & O_JSON ?
+		    REPORT_JSON : REPORT_TEXT);
 	free(decks);
 	store_close(st);
 	return rc;

@@ -117,9 +117,11 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 		edit_story(s, v);
 		return true;
 	case IN_STATS:
-		if (report_stats(s->st, s->decks, s->o->today, false) !=
-		    EXIT_OK)
+		if (report_stats(s->st, s->decks, s->o->today,
+		    REPORT_SHORT) != EXIT_OK)
 			s->failed = true;	/* report.c said why */
+		else	/* the card again, now the figures are above it */
+			reveal_front(v, s->q.head + 1, queue_label(&s->q));
 		return true;
 	case IN_UNKNOWN:
 		reveal_say("", _("Unknown command '%s' (try :help)."), line);

@@ -122,11 +122,17 @@ int	 story_edit(struct store *, const struct card_view *);
 
 /*
  * report.c: statistics for decks (JSON array or NULL), as text with bar
- * charts or as JSON; an exit status, after a message unless EXIT_OK.
- * Nothing is printed when a read fails.
+ * charts, as JSON, or in a few lines for the drill's :stats; an exit
+ * status, after a message unless EXIT_OK.  Nothing is printed when a
+ * read fails.
  */
+enum report_form {
+	REPORT_TEXT,
+	REPORT_JSON,
+	REPORT_SHORT,
+};
 int	 report_stats(struct store *, const char *decks, int64_t today,
-	    bool json);
+	    enum report_form);
 
 /* bundled.c: the decks that ship with rehearse. */
 /* The language to use: --lang, else LC_ALL/LC_MESSAGES/LANG. */

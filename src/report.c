@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
+#include "xmalloc.h"
 
 /* Bar chart characters: eighths of a cell, or ASCII without UTF-8. */
 static bool
@@ -106,7 +107,7 @@ print_activity(const int64_t *reviews)
 	int64_t total = 0, max = most(reviews, STATS_RECENT);
 	int i, k;
 
-	printf("\n%s%s%s\n  ", term_bold(), _("Reviews, last 30 days"),
+	printf("\n%s%s%s\n  ", term_bold(), _("Grades given, last 30 days"),
 	    term_reset());
 	for (i = 0; i < STATS_RECENT; i++) {
 		total += reviews[i];
@@ -121,8 +122,9 @@ print_activity(const int64_t *reviews)
 			putchar(ascii[k > 7 ? 7 : k]);
 	}
 	fputs("  ", stdout);
-	printf(_("%lld in all, most %lld in a day\n"), (long long)total,
-	    (long long)max);
+	/* TRANSLATORS: "first sightings": a new card's first grade. */
+	printf(_("%lld in all (first sightings too), most %lld in a day\n"),
+	    (long long)total, (long long)max);
 }
 
 /* The label padded to 7 columns by display width (more when wider). */
@@ -133,7 +135,7 @@ print_retention(const char *label, int64_t reviews, int64_t passed)
 
 	printf("  %s%*s ", label, pad > 0 ? pad : 0, "");
 	if (reviews == 0)
-		fputs(_("no reviews yet\n"), stdout);
+		fputs(_("no card came back yet\n"), stdout);
 	else
 		printf(_("%3lld%% (%lld of %lld graded 3 or more)\n"),
 		    (long long)(passed * 100 / reviews), (long long)passed,
@@ -196,8 +198,8 @@ print_text(const struct stats *r, int64_t today, int64_t interview)
 	print_activity(r->reviews);
 	putchar('\n');
 	/* TRANSLATORS: "learning" as in the line below it. */
-	printf(_("%sRetention, last 30 days%s (learning: interval under 21 "
-	    "days)\n"), term_bold(), term_reset());
+	printf(_("%sRecall when cards came back, last 30 days%s (learning: "
+	    "interval < 21 days)\n"), term_bold(), term_reset());
 	/* TRANSLATORS: padded to 7 columns; two labels that fit line up. */
 	print_retention(_("learning"), r->young, r->young_passed);
 	/* TRANSLATORS: padded to 7 columns; two labels that fit line up. */
@@ -205,8 +207,50 @@ print_text(const struct stats *r, int64_t today, int64_t interview)
 	print_streak(r);
 }
 
+/* The drill's :stats: a few sentences, wrapped to the terminal. */
+static void
+print_short(const struct stats *r, int64_t today, int64_t interview)
+{
+	struct buf b = { NULL, 0, 0 };
+	char day[DAY_BUFSZ];
+	int64_t week = 0, back = r->young + r->old;
+	int64_t passed = r->young_passed + r->old_passed;
+	int i;
+
+	for (i = 1; i < 8; i++)
+		week += r->due[i];
+	buf_printf(&b, ngettext("Cards: %lld, of which %lld new, %lld "
+	    "learning, %lld mature.\n", "Cards: %lld, of which %lld new, "
+	    "%lld learning, %lld mature.\n", (unsigned long)r->total),
+	    (long long)r->total, (long long)r->fresh, (long long)r->learning,
+	    (long long)r->mature);
+	buf_printf(&b, _("Today: %lld graded, %lld still due; tomorrow %lld "
+	    "due, the 7 days after today %lld.\n"),
+	    (long long)r->reviews[STATS_RECENT - 1], (long long)r->due[0],
+	    (long long)r->due[1], (long long)week);
+	if (back > 0)
+		buf_printf(&b, _("Recall when cards came back, last 30 days: "
+		    "%lld%% (%lld of %lld graded 3 or more).\n"),
+		    (long long)(passed * 100 / back), (long long)passed,
+		    (long long)back);
+	else
+		buf_printf(&b, "%s\n", _("Recall when cards came back, last 30 "
+		    "days: no card came back yet."));
+	if (interview != SCHED_NEW_DUE && interview >= today)
+		buf_printf(&b, ngettext("Interview on %s: in %lld day.\n",
+		    "Interview on %s: in %lld days.\n",
+		    (unsigned long)(interview - today)),
+		    day_format(interview, day), (long long)(interview - today));
+	buf_printf(&b, ngettext("Streak: %lld day in a row.\n", "Streak: %lld "
+	    "days in a row.\n", (unsigned long)r->streak),
+	    (long long)r->streak);
+	term_print_wrapped(stdout, b.data, 0);
+	buf_free(&b);
+}
+
 int
-report_stats(struct store *st, const char *decks, int64_t today, bool json)
+report_stats(struct store *st, const char *decks, int64_t today,
+    enum report_form form)
 {
 	struct stats r;
 	int64_t deflt = review_default_interview(st), interview = deflt;
@@ -219,8 +263,10 @@ report_stats(struct store *st, const char *decks, int64_t today, bool json)
 		warnx_("%s", store_error(st));
 		return EXIT_FAIL;
 	}
-	if (json)
+	if (form == REPORT_JSON)
 		puts(r.json);
+	else if (form == REPORT_SHORT)
+		print_short(&r, today, interview);
 	else
 		print_text(&r, today, interview);
 	stats_free(&r);

@@ -169,4 +169,16 @@ check "no block characters without UTF-8" hasnt "$tmp/out" "█"
 run stats nosuch
 check_rc "stats of an unknown deck" 1
 
+# First sightings are grades but not returns: the labels say which is
+# which, so "2 in all" never meets "no reviews yet".
+rm -f "$db"
+run import "$tmp/deck.yaml"
+run --today 2026-10-01 grade sample/first 4
+run --today 2026-10-01 grade sample/second 4
+run --today 2026-10-01 stats
+check "grades given count first sightings, and say so" has "$tmp/out" "2 in all (first sightings too)"
+check "recall counts cards that came back, and says so" has "$tmp/out" "Recall when cards came back"
+check "no card came back yet, said as such" has "$tmp/out" "learning no card came back yet"
+check "no bare 'no reviews yet' beside the count of grades" hasnt "$tmp/out" "no reviews yet"
+
 done_testing

@@ -25,8 +25,7 @@ check "the card header names the kind in Dutch" has "$tmp/out" "[second-round 1/
 check "the grade legend is Dutch" has "$tmp/out" "0 blanco  1 fout  2 bekend  3 moeite  4 aarzeling  5 vloeiend"
 check "a grade is confirmed in Dutch, one day in the singular" has "$tmp/out" "Cijfer 4: volgende herhaling op 2026-07-02 (over 1 dag)."
 check ":help is Dutch" has "$tmp/out" "0 blanco (niets paraat), 1 fout, 2 fout maar bekend"
-check ":stats is Dutch" has "$tmp/out" "Aan de beurt in de komende 14 dagen"
-check "weekdays come from the locale" has "$tmp/out" "  wo  2026-07-01"
+check ":stats is Dutch, in its short form" has "$tmp/out" "Kaarten: 94, waarvan"
 check "the summary is Dutch" has "$tmp/out" "Sessie voorbij: 2 herhaald"
 for w in Answer Graded Session "next review" Hint; do
 	check "no English '$w' in the session" hasnt "$tmp/out" "$w"
@@ -39,7 +38,8 @@ nl $T list
 check "list's headings are Dutch" has "$tmp/out" "STAPEL"
 check "list's counts are there" has "$tmp/out" "KAARTEN"
 nl $T stats
-check "stats is Dutch" has "$tmp/out" "Onthouden, laatste 30 dagen"
+check "stats is Dutch" has "$tmp/out" "Onthouden bij terugkeer, laatste 30 dagen"
+check "weekdays come from the locale" has "$tmp/out" "  wo  2026-07-01"
 nl $T show second-round/aim
 check_rc "show in Dutch" 0
 check "show's EF has a decimal comma" grep -q "(EF) [0-9],[0-9][0-9]" "$tmp/out"
