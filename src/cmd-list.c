@@ -7,6 +7,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "rehearse.h"
+#include "session.h"
 #include "term.h"
 #include "xmalloc.h"
 
@@ -18,7 +19,16 @@ struct listing {
 	struct buf	 out;
 	int		 rows;
 	int		 width[6];	/* each column's, set by the headings */
-	int		 wider;		/* columns past their usual widths */
+	struct card_line *cards;	/* a deck's, laid out once all are read */
+};
+
+/* One card's row, as shown. */
+struct card_line {
+	char		*id;
+	const char	*kind;		/* in the user's language */
+	char		*due;
+	int64_t		 lapses;
+	char		*front;		/* with its leech mark */
 };
 
 /*
@@ -48,7 +58,6 @@ add_headings(struct listing *l, const char *const *names,
 	for (i = 0; i < n - 1; i++) {
 		w = (int)term_display_width(_(names[i]));
 		l->width[i] = w > usual[i] ? w : usual[i];
-		l->wider += l->width[i] - usual[i];
 		if (i > 0)
 			buf_addc(&l->out, ' ');
 		add_pad(&l->out, _(names[i]), l->width[i], right[i]);
@@ -57,7 +66,7 @@ add_headings(struct listing *l, const char *const *names,
 	buf_printf(&l->out, "  %s\n", _(names[n - 1]));
 }
 
-/* Add s sanitized on one line, cut to at most width columns. */
+/* Add s sanitized on one line, in width columns: cut with "…" if longer. */
 static void
 add_cut(struct buf *out, const char *s, size_t width)
 {
@@ -66,6 +75,12 @@ add_cut(struct buf *out, const char *s, size_t width)
 	char save;
 
 	term_sanitize(&b, s, false);
+	if (b.data != NULL && term_display_width(b.data) <= width) {
+		buf_adds(out, b.data);
+		buf_free(&b);
+		return;
+	}
+	width--;		/* the room for "…" */
 	for (i = 0; i < b.len; i += n) {
 		n = 1;
 		while (i + n < b.len && (b.data[i + n] & 0xc0) == 0x80)
@@ -93,45 +108,85 @@ deck_line(void *arg, const struct deck_row *r)
 	static const int usual[] = { 20, 6, 6, 6, 0 };
 	static const bool right[] = { false, true, true, true, false };
 	struct listing *l = arg;
-	int *w = l->width;
+	int *w = l->width, title;
 
 	if (l->rows++ == 0)
 		add_headings(l, names, usual, right, 5);
+	/* What the columns and the blanks between them leave. */
+	title = term_width() - (w[0] + w[1] + w[2] + w[3] + 5);
 	buf_printf(&l->out, "%-*s %*lld %*lld %*lld  ", w[0], r->id, w[1],
 	    (long long)r->cards, w[2], (long long)r->due, w[3],
 	    (long long)r->fresh);
-	/* Wider columns take their room from the title's. */
 	add_cut(&l->out, r->title != NULL ? r->title : "",
-	    l->wider < 20 ? (size_t)(40 - l->wider) : 20);
+	    title < 20 ? 20 : (size_t)title);
 	buf_addc(&l->out, '\n');
 }
 
 static void
 card_line(void *arg, const struct card_row *r)
 {
-	static const char *const names[] = { N_("CARD"), N_("KIND"),
-	    N_("DUE"), N_("REPS"), N_("LAPSES"), N_("FRONT") };
-	static const int usual[] = { 28, 8, 10, 4, 6, 0 };
-	static const bool right[] = { false, false, false, true, true, false };
 	struct listing *l = arg;
+	struct card_line *c;
 	char day[DAY_BUFSZ];
-	const char *due;
-	int *w = l->width, width;
 
-	if (l->rows++ == 0)
-		add_headings(l, names, usual, right, 6);
-	width = term_width() - 70 - l->wider;
-	buf_printf(&l->out, "%-*s %-*s ", w[0], r->id, w[1], r->kind);
+	l->cards = xreallocarray(l->cards, (size_t)l->rows + 1,
+	    sizeof *l->cards);
+	c = &l->cards[l->rows++];
+	c->id = xstrdup(r->id);
+	c->kind = reveal_kind(r->kind);
 	/* TRANSLATORS: in the DUE column, instead of a date. */
-	due = r->suspended ? _("suspended") : r->due != SCHED_NEW_DUE ?
-	    day_format(r->due, day) : _("new");
-	add_pad(&l->out, due, w[2], false);
-	buf_printf(&l->out, " %*lld %*lld  ", w[3], (long long)r->reps, w[4],
-	    (long long)r->lapses);
-	if (r->lapses >= 8)
-		buf_adds(&l->out, _("[leech] "));
-	add_cut(&l->out, r->front, width < 20 ? 20 : (size_t)width);
-	buf_addc(&l->out, '\n');
+	c->due = xstrdup(r->suspended ? _("suspended") :
+	    r->due != SCHED_NEW_DUE ? day_format(r->due, day) : _("new"));
+	c->lapses = r->lapses;
+	c->front = xasprintf("%s%s", r->lapses >= 8 ? _("[leech] ") : "",
+	    r->front);
+}
+
+static int
+widest(int w, const char *s)
+{
+	int n = (int)term_display_width(s);
+
+	return n > w ? n : w;
+}
+
+/*
+ * The cards, each column as wide as its widest entry (or heading): the
+ * front gets what is left of the terminal's width, at least 20.
+ */
+static void
+add_cards(struct listing *l)
+{
+	static const char *const names[] = { N_("CARD"), N_("KIND"),
+	    N_("DUE"), N_("LAPSES"), N_("FRONT") };
+	static const bool right[] = { false, false, false, true, false };
+	int usual[5] = { 0 }, *w = l->width, i, front;
+	struct card_line *c;
+
+	for (i = 0; i < l->rows; i++) {
+		c = &l->cards[i];
+		usual[0] = widest(usual[0], c->id);
+		usual[1] = widest(usual[1], c->kind);
+		usual[2] = widest(usual[2], c->due);
+	}
+	add_headings(l, names, usual, right, 5);
+	/* What the columns and the blanks between them leave. */
+	front = term_width() - (w[0] + w[1] + w[2] + w[3] + 6);
+	for (i = 0; i < l->rows; i++) {
+		c = &l->cards[i];
+		add_pad(&l->out, c->id, w[0], false);
+		buf_addc(&l->out, ' ');
+		add_pad(&l->out, c->kind, w[1], false);
+		buf_addc(&l->out, ' ');
+		add_pad(&l->out, c->due, w[2], false);
+		buf_printf(&l->out, " %*lld  ", w[3], (long long)c->lapses);
+		add_cut(&l->out, c->front, front < 20 ? 20 : (size_t)front);
+		buf_addc(&l->out, '\n');
+		free(c->id);
+		free(c->due);
+		free(c->front);
+	}
+	free(l->cards);
 }
 
 static int
@@ -152,13 +207,15 @@ list_json(struct store *st, const char *deck, int64_t today)
 static int
 list_text(struct store *st, const char *deck, int64_t today)
 {
-	struct listing l = { { 0 }, 0, { 0 }, 0 };
+	struct listing l = { { 0 }, 0, { 0 }, NULL };
 	int rc;
 
 	if (deck != NULL)
 		rc = store_list_cards(st, deck, card_line, &l);
 	else
 		rc = store_list_decks(st, today, deck_line, &l);
+	if (deck != NULL && l.rows > 0)
+		add_cards(&l);
 	if (rc != 0 || store_failed(st)) {
 		warnx_("%s", store_error(st));
 		buf_free(&l.out);

@@ -46,8 +46,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " FROM (" DECK_ROWS ") r",
 	[S_LIST_DECKS] = DECK_ROWS,
 	[S_LIST_CARDS] = "SELECT c.id, c.kind, c.front, s.due,"
-	    " coalesce(s.reps, 0), coalesce(s.lapses, 0),"
-	    " coalesce(s.suspended, 0)" CARD_FROM
+	    " coalesce(s.lapses, 0), coalesce(s.suspended, 0)" CARD_FROM
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
 	[S_EXPORT_DECK] = "SELECT id, title, language, kind, description,"
 	    " (SELECT group_concat(value, char(10)) FROM json_each(d.tags))"
@@ -121,9 +120,8 @@ store_list_cards(struct store *st, const char *deck,
 		r.kind = (const char *)sqlite3_column_text(s, 1);
 		r.front = (const char *)sqlite3_column_text(s, 2);
 		r.due = column_day(s, 3);
-		r.reps = sqlite3_column_int64(s, 4);
-		r.lapses = sqlite3_column_int64(s, 5);
-		r.suspended = sqlite3_column_int(s, 6) != 0;
+		r.lapses = sqlite3_column_int64(s, 4);
+		r.suspended = sqlite3_column_int(s, 5) != 0;
 		fn(arg, &r);
 	}
 	return rc;

@@ -199,7 +199,6 @@ struct card_row {
 	const char	*kind;
 	const char	*front;
 	int64_t		 due;		/* SCHED_NEW_DUE: not seen yet */
-	int64_t		 reps;
 	int64_t		 lapses;
 	bool		 suspended;
 };

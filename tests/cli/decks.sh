@@ -34,6 +34,24 @@ check "nl and en: same decks, card ids and kinds" same_file "$tmp/en.ids" "$tmp/
 if ! same_file "$tmp/en.ids" "$tmp/nl.ids"; then
 	diff "$tmp/en.ids" "$tmp/nl.ids" | sed 's/^/# /' | head -20
 fi
+# At 80 columns every row of list fits, and a front shows at least 25
+# characters (the widest ids included), in either language.
+for lang in en nl; do
+	: >"$tmp/$lang.rows"
+	for d in $(python3 -c 'import json,sys; print(" ".join(sorted(d["deck"] for d in json.load(open(sys.argv[1])))))' "$tmp/$lang.decks"); do
+		COLUMNS=80 LC_ALL=C.UTF-8 rh --db "$tmp/$lang.db" list "$d" | tail -n +2 >>"$tmp/$lang.rows"
+	done
+	COLUMNS=80 LC_ALL=C.UTF-8 rh --db "$tmp/$lang.db" list >>"$tmp/$lang.rows"
+	check "$lang: list fits 80 columns, fronts show 25 characters or more" python3 -c '
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().splitlines()
+bad = [r for r in rows if len(r) > 80]
+# A card row ends in two blanks then the front: at least 25 characters.
+short = [r for r in rows if r.endswith("\u2026") and len(r.rsplit("  ", 1)[-1]) < 26]
+for r in bad + short:
+    print("# " + r)
+sys.exit(1 if bad or short or len(rows) < 60 else 0)' "$tmp/$lang.rows"
+done
 for lang in en nl; do
 	check "$lang decks are marked $lang" \
 	    python3 -c 'import json,sys; sys.exit(0 if all(d["language"] == sys.argv[2] for d in json.load(open(sys.argv[1]))) else 1)' "$tmp/$lang.decks" "$lang"
