@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
+#include "xmalloc.h"
 
 static void
 show_field(const char *label, const char *text)
@@ -47,6 +48,8 @@ show_schedule(const struct card_view *v, int64_t today)
 static void
 show_text(const struct card_view *v, int64_t today)
 {
+	char *line;
+
 	if (v->retired)
 		printf(_("%s/%s (%s) [retired: no longer in its deck file]\n"),
 		    v->deck, v->id, v->kind);
@@ -63,6 +66,16 @@ show_text(const struct card_view *v, int64_t today)
 		    _("Schedule: new\n"), stdout);
 	else
 		show_schedule(v, today);
+	if (!fsrs_is_new(&v->memory)) {
+		/* TRANSLATORS: stability in days, difficulty 1-10, then a
+		   percentage: keep "%%". */
+		line = xasprintf(_("Memory: stability %.1f days, difficulty "
+		    "%.1f; you would recall this now with about %.0f%% "
+		    "certainty.\n"), v->memory.stability,
+		    v->memory.difficulty, 100 * fsrs_recall(&v->memory, today));
+		term_print_wrapped(stdout, line, 0);
+		free(line);
+	}
 }
 
 static int
@@ -79,7 +92,7 @@ cmd_show_exec(const struct options *o, int argc, char **argv)
 	if ((rc = cmd_get_card(st, argv[0], &v)) != EXIT_OK)
 		goto out;
 	if (o->given & O_JSON) {
-		json = store_json_card(st, v.deck, v.id);
+		json = store_json_card(st, v.deck, v.id, o->today);
 		if (json == NULL || store_failed(st))
 			rc = cmd_store_error(st);
 		else

@@ -31,6 +31,7 @@ review_grade(struct store *st, const char *deck, const char *card,
 {
 	struct card_view v;
 	struct sched_interview iv;
+	struct fsrs_state memory;
 	int64_t deflt;
 	bool towards;
 
@@ -66,8 +67,11 @@ review_grade(struct store *st, const char *deck, const char *card,
 		    towards ? &iv : NULL);
 		r->last_day_after = today;
 	}
+	/* Every grade is real recall: the memory moves, cram included. */
+	memory = fsrs_review(&v.memory, quality, today);
 	card_view_free(&v);
-	if (store_record(st, r) != 0)
+	if (store_record(st, r) != 0 ||
+	    store_memory_put(st, deck, card, &memory) != 0)
 		goto fail;
 	return store_commit(st);
 fail:

@@ -48,6 +48,10 @@ enum stmt {
 	S_UNSEEN,
 	S_NEXT_DUE,
 	S_WINDOW_LOAD,
+	/* store-memory.c */
+	S_MEMORY_PUT,
+	S_MEMORY_DEL,
+	S_MEMORY_LOG,
 	/* store-log.c */
 	S_CARD_GET,
 	S_STATE_PUT,

@@ -22,7 +22,12 @@
     "   THEN 'true' ELSE 'false' END)," \
     " 'retired', json(CASE WHEN c.retired THEN 'true' ELSE 'false' END)," \
     " 'story', (SELECT text FROM story t" \
-    "   WHERE t.deck = c.deck AND t.card = c.id))"
+    "   WHERE t.deck = c.deck AND t.card = c.id)," \
+    " 'stability', m.stability, 'difficulty', m.difficulty," \
+    " 'recall', rehearse_recall(m.stability, m.last, ?3))"
+/* The cards with their memory, for CARD_JSON. */
+#define MEMORY_FROM CARD_FROM \
+    " LEFT JOIN memory m ON m.deck = c.deck AND m.card = c.id"
 /* Each deck with its counts of live, due and new cards, in order. */
 #define DECK_ROWS \
     "SELECT k.id AS id, k.title AS title, k.language AS language," \
@@ -35,10 +40,10 @@
     " ORDER BY k.seq"
 
 static const char *const stmt_sql[S__COUNT] = {
-	[S_JSON_CARD] = "SELECT " CARD_JSON CARD_FROM
+	[S_JSON_CARD] = "SELECT " CARD_JSON MEMORY_FROM
 	    " WHERE c.deck = ?1 AND c.id = ?2",
 	[S_JSON_CARDS] = "SELECT coalesce(json_group_array(json(j)), '[]')"
-	    " FROM (SELECT " CARD_JSON " AS j" CARD_FROM
+	    " FROM (SELECT " CARD_JSON " AS j" MEMORY_FROM
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos)",
 	[S_JSON_DECKS] = "SELECT coalesce(json_group_array(json_object("
 	    "'deck', r.id, 'title', r.title, 'language', r.language,"
@@ -62,12 +67,14 @@ static const char *const stmt_sql[S__COUNT] = {
 };
 
 char *
-store_json_card(struct store *st, const char *deck, const char *id)
+store_json_card(struct store *st, const char *deck, const char *id,
+    int64_t today)
 {
 	sqlite3_stmt *s = stmt(st, S_JSON_CARD, stmt_sql);
 
 	bind_text(s, 1, deck);
 	bind_text(s, 2, id);
+	sqlite3_bind_int64(s, 3, today);
 	return text_of(st, s, N_("reading a card"));
 }
 
@@ -79,6 +86,7 @@ store_json_list(struct store *st, const char *deck, int64_t today)
 	if (deck != NULL) {
 		s = stmt(st, S_JSON_CARDS, stmt_sql);
 		bind_text(s, 1, deck);
+		sqlite3_bind_int64(s, 3, today);
 		return text_of(st, s, N_("listing cards"));
 	}
 	s = stmt(st, S_JSON_DECKS, stmt_sql);

@@ -29,14 +29,16 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " c.back, c.hint, c.example,"
 	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id),"
 	    " s.reps, s.interval, s.ef, s.due, s.lapses, s.suspended,"
-	    " s.last_day, c.retired, s.deck IS NOT NULL"
-	    CARD_FROM " WHERE c.deck = ?1 AND c.id = ?2",
+	    " s.last_day, c.retired, s.deck IS NOT NULL,"
+	    " m.stability, m.difficulty, m.last" CARD_FROM
+	    " LEFT JOIN memory m ON m.deck = c.deck AND m.card = c.id"
+	    " WHERE c.deck = ?1 AND c.id = ?2",
 	[S_STATE_PUT] = "INSERT INTO state"
 	    " (deck, card, reps, interval, ef, due, lapses, last_day)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" STATE_UPSERT,
 	[S_LOG_ADD] = LOG_INSERT " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
 	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-	[S_LOG_FIND] = "SELECT count(*) FROM review WHERE id = ?1",
+	[S_LOG_FIND] = "SELECT deck, card FROM review WHERE id = ?1",
 	[S_UNDO_FRESH] = "DELETE FROM state WHERE (deck, card) IN"
 	    " (SELECT deck, card" UNDONE("fresh") ")",
 	[S_UNDO_PUT] = "INSERT INTO state"
@@ -92,6 +94,12 @@ store_card_get(struct store *st, const char *deck, const char *id,
 	}
 	v->last_day = column_day(s, 15);
 	v->retired = sqlite3_column_int(s, 16) != 0;
+	v->memory = fsrs_new();
+	if (sqlite3_column_type(s, 18) != SQLITE_NULL) {
+		v->memory.stability = sqlite3_column_double(s, 18);
+		v->memory.difficulty = sqlite3_column_double(s, 19);
+		v->memory.last = sqlite3_column_int64(s, 20);
+	}
 	sqlite3_reset(s);
 	return 0;
 }
@@ -153,20 +161,12 @@ store_record(struct store *st, struct review_rec *r)
 	return 0;
 }
 
-/* The log keeps the schedule before each review: SQL copies it back. */
-int
-store_unrecord(struct store *st, int64_t id)
+/* Take review id out of the log, and the schedule back to before it. */
+static int
+unrecord(struct store *st, int64_t id)
 {
-	sqlite3_stmt *s = stmt(st, S_LOG_FIND, stmt_sql);
-	int64_t found;
+	sqlite3_stmt *s;
 
-	sqlite3_bind_int64(s, 1, id);
-	if ((found = scalar(st, s, N_("reading the review"))) <= 0) {
-		if (found == 0)
-			set_error_text(st,
-			    xstrdup(_("that review is no longer in the log")));
-		return -1;
-	}
 	s = stmt(st, S_UNDO_FRESH, stmt_sql);
 	sqlite3_bind_int64(s, 1, id);
 	if (run(st, s, N_("restoring the schedule")) != 0)
@@ -179,6 +179,34 @@ store_unrecord(struct store *st, int64_t id)
 	sqlite3_bind_int64(s, 1, id);
 	return run(st, s, N_("removing the review"));
 }
+
+/* The log keeps the schedule before each review: SQL copies it back. */
+int
+store_unrecord(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_LOG_FIND, stmt_sql);
+	char *deck, *card;
+	int rc;
+
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = step(st, s, N_("reading the review"))) <= 0) {
+		if (rc == 0)
+			set_error_text(st,
+			    xstrdup(_("that review is no longer in the log")));
+		return -1;
+	}
+	deck = column_strdup(s, 0);
+	card = column_strdup(s, 1);
+	sqlite3_reset(s);
+	rc = unrecord(st, id);
+	/* The card's memory, replayed from the rows that are left. */
+	if (rc == 0)
+		rc = store_memory_replay(st, deck, card);
+	free(deck);
+	free(card);
+	return rc;
+}
+
 
 int
 store_suspend(struct store *st, const char *deck, const char *card, bool on)
@@ -223,6 +251,8 @@ store_forget(struct store *st, const char *deck, const char *card,
 	if (run(st, s, N_("resetting progress")) != 0)
 		goto fail;
 	n = sqlite3_changes64(st->db);
+	if (store_memory_forget(st, deck, card) != 0)
+		goto fail;
 	if (store_commit(st) != 0)
 		return -1;
 	return n;

@@ -8,7 +8,7 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 /*
  * The schema as of version 1.  Card text comes from deck files; a
@@ -184,13 +184,39 @@ static const char schema_v5[] =
     "  'questions-to-ask', 'second-round', 'situational')"
     "  AND path GLOB '*/' || language || '/' || id || '.yaml';";
 
-/* Migrations: entry i brings a database from version i to i + 1. */
-static const char *const migrations[] = {
-	schema_v1,
-	schema_v2,
-	schema_v3,
-	schema_v4,
-	schema_v5,
+/*
+ * Version 6: each card's memory (FSRS-6: stability, difficulty, the day
+ * of its last grade), kept apart from the schedule: cram and same-day
+ * repeats move it too, and a card with a memory is not thereby seen.
+ * The migration fills it by replaying the review log.
+ */
+static const char schema_v6[] =
+    "CREATE TABLE memory ("
+    "  deck TEXT NOT NULL, card TEXT NOT NULL,"
+    "  stability REAL NOT NULL, difficulty REAL NOT NULL,"
+    "  last INTEGER NOT NULL,"
+    "  PRIMARY KEY (deck, card)) WITHOUT ROWID;";
+
+static int
+replay_all(struct store *st)
+{
+	return store_memory_replay(st, NULL, NULL);
+}
+
+/*
+ * Migrations: entry i brings a database from version i to i + 1, with
+ * its SQL and then, where the new data needs C, a function.
+ */
+static const struct {
+	const char	*sql;
+	int		 (*fill)(struct store *);
+} migrations[] = {
+	{ schema_v1, NULL },
+	{ schema_v2, NULL },
+	{ schema_v3, NULL },
+	{ schema_v4, NULL },
+	{ schema_v5, NULL },
+	{ schema_v6, replay_all },
 };
 
 /* One integer from a query run once; -1 when it cannot be read. */
@@ -258,7 +284,8 @@ migrate(struct store *st, int64_t v)
 		goto fail;
 	}
 	for (; v < SCHEMA_VERSION; v++) {
-		if (exec(st, migrations[v]) != 0)
+		if (exec(st, migrations[v].sql) != 0 ||
+		    (migrations[v].fill != NULL && migrations[v].fill(st) != 0))
 			goto fail;
 	}
 	sql = xasprintf("PRAGMA user_version = %d", SCHEMA_VERSION);

@@ -102,6 +102,26 @@ sql_day(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/*
+ * rehearse_recall(stability, last, day): a card's predicted recall on
+ * day (fsrs.h); 0 for a card without a memory (stability NULL).
+ */
+static void
+sql_recall(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct fsrs_state m;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_double(ctx, 0);
+		return;
+	}
+	m.stability = sqlite3_value_double(argv[0]);
+	m.difficulty = 1;
+	m.last = sqlite3_value_int64(argv[1]);
+	sqlite3_result_double(ctx, fsrs_recall(&m, sqlite3_value_int64(argv[2])));
+}
+
 int
 exec(struct store *st, const char *sql)
 {
@@ -186,6 +206,9 @@ store_open(const char *path, char **err)
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	if (sqlite3_create_function(st->db, "rehearse_day", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_day, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_create_function(st->db, "rehearse_recall", 3,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_recall, NULL,
 	    NULL) != SQLITE_OK)
 		goto fail;
 	/*

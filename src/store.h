@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "deck.h"
+#include "fsrs.h"
 #include "sched.h"
 
 struct store;
@@ -133,6 +134,7 @@ struct card_view {
 	char			*example;
 	char			*story;
 	struct sched_state	 st;
+	struct fsrs_state	 memory;	/* fsrs_new() when never graded */
 	bool			 seen;		/* has a schedule */
 	bool			 suspended;
 	bool			 retired;
@@ -142,6 +144,17 @@ struct card_view {
 int	store_card_get(struct store *, const char *deck, const char *id,
 	    struct card_view *v);
 void	card_view_free(struct card_view *);
+
+/*
+ * store-memory.c: each card's memory (fsrs.h), which every grade moves,
+ * cram and same-day repeats too, and which the review log replays to.
+ */
+int	store_memory_put(struct store *, const char *deck, const char *card,
+	    const struct fsrs_state *);
+/* Replay the log of one card, of a deck's cards (card NULL), or of all. */
+int	store_memory_replay(struct store *, const char *deck, const char *card);
+/* Clear the memory of one card, a deck's cards or all, as forget does. */
+int	store_memory_forget(struct store *, const char *deck, const char *card);
 
 /*
  * A review, as logged: the state before and after.  mode is "review"
@@ -182,7 +195,8 @@ int	store_unrecord(struct store *, int64_t id);
  * JSON texts built by SQLite; the returned strings belong to the caller.
  * NULL on error, and for store_json_card when there is no such card.
  */
-char	*store_json_card(struct store *, const char *deck, const char *id);
+char	*store_json_card(struct store *, const char *deck, const char *id,
+	    int64_t today);
 /* The decks with their counts (deck NULL), or the cards of deck. */
 char	*store_json_list(struct store *, const char *deck, int64_t today);
 

@@ -6,6 +6,7 @@ cli_tests = \
 	tests/cli/grade.sh \
 	tests/cli/import.sh \
 	tests/cli/interview.sh \
+	tests/cli/memory.sh \
 	tests/cli/json.sh \
 	tests/cli/man.sh \
 	tests/cli/manage.sh \
@@ -92,7 +93,8 @@ EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/repl/transcript.exp tests/transcripts \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
 	tests/data/fsrs.table tests/data/fsrs-ref.cjs \
-	tests/data/schema-v1.sql tests/data/schema-v3.sql tests/data/schema-v4.sql \
+	tests/data/schema-v1.sql tests/data/schema-v3.sql tests/data/schema-v4.sql tests/data/schema-v5.sql \
+	tests/data/memory-steps.sh \
 	tests/data/bad tests/data/good
 
 # A Dutch locale of the tests' own (LOCPATH=$TEST_LOCPATH), so that the

@@ -1,0 +1,93 @@
+#!/bin/sh
+# memory.sh: each card's memory model (FSRS-6) through the command line:
+# grade sequences on days chosen by --today, same-day repeats included,
+# give ts-fsrs 5.4.2's stability and difficulty (tests/data/fsrs.table),
+# and show --json's recall follows its forgetting curve; :undo and
+# forget take the memory back with the grade.
+. "${top_srcdir:-.}/tests/setup"
+
+# The first 40 reference sequences, one card each, driven from Python
+# (a process per grade and per show, and nothing else per step).
+python3 - "$top_srcdir/tests/data/fsrs.table" "$tmp/seq.yaml" <<'PY'
+import sys
+seqs = [l.split()[1:] for l in open(sys.argv[1]) if l.startswith("seq ")][:40]
+with open(sys.argv[2], "w") as f:
+    f.write("deck: m\ncards:\n")
+    for i in range(len(seqs)):
+        f.write("  - id: s%02d\n    front: Sequence %d?\n    back: A.\n" % (i, i))
+PY
+run import "$tmp/seq.yaml"
+check_rc "import the sequences' deck" 0
+python3 - "$top_srcdir/tests/data/fsrs.table" "$REHEARSE" "$db" "$tmp/last" >"$tmp/bad" <<'PY'
+import datetime, json, subprocess, sys
+table, prog, db, lastf = sys.argv[1:]
+seqs = [l.split()[1:] for l in open(table) if l.startswith("seq ")][:40]
+def rh(*args):
+    return subprocess.run([prog, "--db", db] + list(args), check=True,
+                          capture_output=True, text=True).stdout
+# A rating of Again is given as the grades 0, 1 and 2 in turn; each
+# card starts on its own day from 2026-01-01 (day 20454).
+again = 0
+for i, seq in enumerate(seqs):
+    day = 20454 + i
+    for step in seq:
+        t, g, d, s = step.split(":")
+        day += int(t)
+        if g == "1":
+            q, again = again % 3, again + 1
+        else:
+            q = {"2": 3, "3": 4, "4": 5}[g]
+        date = str(datetime.date(1970, 1, 1) + datetime.timedelta(days=day))
+        rh("--today", date, "grade", "m/s%02d" % i, str(q))
+        j = json.loads(rh("--today", date, "show", "m/s%02d" % i, "--json"))
+        d, s = float(d), float(s)
+        if not (abs(j["difficulty"] - d) <= 1e-6 * d and
+                abs(j["stability"] - s) <= 1e-6 * s and j["recall"] == 1):
+            print("s%02d" % i, date, q, j["difficulty"], j["stability"],
+                  j["recall"], "want", d, s)
+    if i == 0:
+        open(lastf, "w").write("%d %s\n" % (day, s))
+PY
+check "every step of 40 sequences gives ts-fsrs's S and D" test ! -s "$tmp/bad"
+head -5 "$tmp/bad" | sed 's/^/# /'
+
+# Recall later on: R = (1 + F t / S)^-w20, with F so that R(S) = 0.9,
+# from the card's last day and stability.
+read -r lday lstab <"$tmp/last"
+run --today 2026-12-01 show m/s00 --json
+check "recall on a later day follows the forgetting curve" json "abs(j['recall'] - (1 + (0.9 ** (-1 / 0.1542) - 1) * (20788 - $lday) / $lstab) ** -0.1542) < 1e-6 * j['recall']"
+run --today 2026-12-01 show m/s00
+check "show says how sure recall is now" has "$tmp/out" "you would recall this now"
+
+# A card never graded has no memory; :undo and forget take it back.
+write_deck "$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+run --today 2026-03-01 show sample/first --json
+check "never graded: stability and difficulty null, recall 0" json 'j["stability"] is None and j["difficulty"] is None and j["recall"] == 0'
+run --today 2026-03-01 grade sample/first 4
+run --today 2026-03-03 show sample/first --json
+cp "$tmp/out" "$tmp/before.json"
+run_in '
+2
+:undo
+:quit
+' --today 2026-03-03 drill sample
+run --today 2026-03-03 show sample/first --json
+check ":undo puts the memory back as it was" python3 -c '
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+sys.exit(0 if (a["stability"], a["difficulty"], a["recall"]) == (b["stability"], b["difficulty"], b["recall"]) else 1)' "$tmp/before.json" "$tmp/out"
+run_in '
+2
+:quit
+' --today 2026-03-03 --cram drill sample
+run --today 2026-03-03 show sample/first --json
+check "a cram grade moves the memory (not the schedule)" python3 -c '
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:])
+sys.exit(0 if a["stability"] != b["stability"] and a["due"] == b["due"] else 1)' "$tmp/before.json" "$tmp/out"
+run --today 2026-03-03 forget sample/first --yes
+run --today 2026-03-03 show sample/first --json
+check "forget clears the memory" json 'j["stability"] is None and j["recall"] == 0'
+
+done_testing

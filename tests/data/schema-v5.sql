@@ -1,0 +1,46 @@
+-- A database written by schema version 5 of rehearse, with the grades of
+-- tests/data/memory-steps.sh (reviews, a same-day repeat, a cram grade and
+-- a forget): version 6 must fill each card's memory by replaying them.
+PRAGMA user_version = 5;
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE meta (  key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE deck (  seq INTEGER PRIMARY KEY,  id TEXT NOT NULL UNIQUE,  title TEXT, language TEXT, kind TEXT, description TEXT, tags TEXT,  path TEXT, source TEXT, interview INTEGER, bundled INTEGER NOT NULL DEFAULT 0);
+INSERT INTO deck VALUES(1,'sample','Sample deck','en','recall',NULL,'["test"]','deck.yaml','17395c94-374',NULL,0);
+CREATE TABLE card (  deck TEXT NOT NULL REFERENCES deck(id) ON DELETE CASCADE,  id TEXT NOT NULL,  pos INTEGER NOT NULL,  kind TEXT NOT NULL,  front TEXT NOT NULL, back TEXT NOT NULL,  hint TEXT, example TEXT, tags TEXT,  retired INTEGER NOT NULL DEFAULT 0, fresh INTEGER NOT NULL DEFAULT 1,  UNIQUE (deck, id));
+INSERT INTO card VALUES('sample','first',0,'recall','What is the first card?','The first answer.','Starts with F.',NULL,NULL,0,0);
+INSERT INTO card VALUES('sample','second',1,'practice','What is the second card?','The second answer.',NULL,NULL,'["story"]',0,0);
+INSERT INTO card VALUES('sample','third',2,'recall','What is the third card?','The third answer.',NULL,NULL,NULL,0,0);
+CREATE TABLE state (  deck TEXT NOT NULL, card TEXT NOT NULL,  reps INTEGER NOT NULL, interval INTEGER NOT NULL, ef REAL NOT NULL,  due INTEGER, lapses INTEGER NOT NULL,  suspended INTEGER NOT NULL DEFAULT 0,  last_day INTEGER, retired INTEGER NOT NULL DEFAULT 0,  PRIMARY KEY (deck, card),  FOREIGN KEY (deck, card) REFERENCES card(deck, id) ON DELETE CASCADE) WITHOUT ROWID;
+INSERT INTO state VALUES('sample','first',2,6,2.6000000000000000888,20493,0,0,20487,0);
+INSERT INTO state VALUES('sample','second',1,1,1.8200000000000000621,20492,1,0,20491,0);
+INSERT INTO state VALUES('sample','third',1,1,2.6000000000000000888,20495,0,0,20494,0);
+CREATE TABLE review (  id INTEGER PRIMARY KEY,  deck TEXT NOT NULL, card TEXT NOT NULL,  day INTEGER NOT NULL, at_ms INTEGER NOT NULL,  quality INTEGER NOT NULL, took_ms INTEGER, mode TEXT NOT NULL,  fresh INTEGER NOT NULL,  reps0 INTEGER, interval0 INTEGER, ef0 REAL, due0 INTEGER,  lapses0 INTEGER, last_day0 INTEGER,  reps1 INTEGER, interval1 INTEGER, ef1 REAL, due1 INTEGER,  lapses1 INTEGER, last_day1 INTEGER);
+INSERT INTO review VALUES(1,'sample','first',20485,1796525363217,4,0,'review',1,0,0,2.5,NULL,0,NULL,1,1,2.5,20486,0,20485);
+INSERT INTO review VALUES(2,'sample','first',20485,1796525363252,2,0,'repeat',0,1,1,2.5,20486,0,20485,1,1,2.5,20486,0,20485);
+INSERT INTO review VALUES(3,'sample','first',20487,1796525363290,5,0,'review',0,1,1,2.5,20486,0,20485,2,6,2.6000000000000000888,20493,0,20487);
+INSERT INTO review VALUES(4,'sample','second',20487,1796525363349,1,0,'review',1,0,0,2.5,NULL,0,NULL,0,1,1.9599999999999999644,20488,1,20487);
+INSERT INTO review VALUES(5,'sample','second',20491,1796525363400,3,0,'review',0,0,1,1.9599999999999999644,20488,1,20487,1,1,1.8200000000000000621,20492,1,20491);
+INSERT INTO review VALUES(6,'sample','first',20492,1796525363439,3,0,'cram',0,2,6,2.6000000000000000888,20493,0,20487,2,6,2.6000000000000000888,20493,0,20487);
+INSERT INTO review VALUES(7,'sample','third',20493,1796525363467,4,0,'review',1,0,0,2.5,NULL,0,NULL,1,1,2.5,20494,0,20493);
+INSERT INTO review VALUES(8,'sample','third',20493,1796525363499,-1,0,'forget',0,1,1,2.5,20494,0,20493,0,0,2.5,NULL,0,NULL);
+INSERT INTO review VALUES(9,'sample','third',20494,1796525363555,5,0,'review',1,0,0,2.5,NULL,0,NULL,1,1,2.6000000000000000888,20495,0,20494);
+CREATE TABLE story (  deck TEXT NOT NULL, card TEXT NOT NULL, text TEXT NOT NULL,  updated_ms INTEGER NOT NULL,  PRIMARY KEY (deck, card));
+CREATE TABLE daily (  day INTEGER NOT NULL, deck TEXT NOT NULL,  reviews INTEGER NOT NULL, young INTEGER NOT NULL,  young_passed INTEGER NOT NULL, mature INTEGER NOT NULL,  mature_passed INTEGER NOT NULL, took_ms INTEGER NOT NULL,  timed INTEGER NOT NULL,  PRIMARY KEY (day, deck)) WITHOUT ROWID;
+INSERT INTO daily VALUES(20485,'sample',2,0,0,0,0,0,0);
+INSERT INTO daily VALUES(20487,'sample',2,1,1,0,0,0,0);
+INSERT INTO daily VALUES(20491,'sample',1,1,1,0,0,0,0);
+INSERT INTO daily VALUES(20492,'sample',1,0,0,0,0,0,0);
+INSERT INTO daily VALUES(20493,'sample',1,0,0,0,0,0,0);
+INSERT INTO daily VALUES(20494,'sample',1,0,0,0,0,0,0);
+CREATE INDEX review_card ON review(deck, card);
+CREATE INDEX review_day ON review(day);
+CREATE TRIGGER card_retired AFTER UPDATE OF retired ON card  WHEN NEW.retired IS NOT OLD.retired BEGIN  UPDATE state SET retired = NEW.retired  WHERE deck = NEW.deck AND card = NEW.id; END;
+CREATE TRIGGER state_added AFTER INSERT ON state BEGIN  UPDATE card SET fresh = (NEW.due IS NULL AND NEW.suspended = 0)  WHERE deck = NEW.deck AND id = NEW.card; END;
+CREATE TRIGGER state_changed AFTER UPDATE ON state  WHEN (OLD.due IS NULL AND OLD.suspended = 0)  IS NOT (NEW.due IS NULL AND NEW.suspended = 0) BEGIN  UPDATE card SET fresh = (NEW.due IS NULL AND NEW.suspended = 0)  WHERE deck = NEW.deck AND id = NEW.card; END;
+CREATE TRIGGER state_removed AFTER DELETE ON state BEGIN  UPDATE card SET fresh = 1  WHERE deck = OLD.deck AND id = OLD.card; END;
+CREATE TRIGGER review_counted AFTER INSERT ON review  WHEN NEW.mode <> 'forget' BEGIN  INSERT INTO daily VALUES (NEW.day, NEW.deck, 1,(NEW.mode = 'review' AND NEW.due0 IS NOT NULL) AND NEW.interval0 < 21,(NEW.mode = 'review' AND NEW.due0 IS NOT NULL) AND NEW.interval0 < 21 AND NEW.quality >= 3,(NEW.mode = 'review' AND NEW.due0 IS NOT NULL) AND NEW.interval0 >= 21,(NEW.mode = 'review' AND NEW.due0 IS NOT NULL) AND NEW.interval0 >= 21 AND NEW.quality >= 3,max(coalesce(NEW.took_ms, 0), 0), coalesce(NEW.took_ms, 0) > 0)  ON CONFLICT (day, deck) DO UPDATE SET  reviews = reviews + 1, young = young + excluded.young,  young_passed = young_passed + excluded.young_passed,  mature = mature + excluded.mature,  mature_passed = mature_passed + excluded.mature_passed,  took_ms = took_ms + excluded.took_ms, timed = timed + excluded.timed;  END;
+CREATE TRIGGER review_uncounted AFTER DELETE ON review  WHEN OLD.mode <> 'forget' BEGIN  UPDATE daily SET reviews = reviews - 1,  young = young - ((OLD.mode = 'review' AND OLD.due0 IS NOT NULL) AND OLD.interval0 < 21),  young_passed = young_passed - ((OLD.mode = 'review' AND OLD.due0 IS NOT NULL)    AND OLD.interval0 < 21 AND OLD.quality >= 3),  mature = mature - ((OLD.mode = 'review' AND OLD.due0 IS NOT NULL) AND OLD.interval0 >= 21),  mature_passed = mature_passed - ((OLD.mode = 'review' AND OLD.due0 IS NOT NULL)    AND OLD.interval0 >= 21 AND OLD.quality >= 3),  took_ms = took_ms - max(coalesce(OLD.took_ms, 0), 0),  timed = timed - (coalesce(OLD.took_ms, 0) > 0)  WHERE day = OLD.day AND deck = OLD.deck; END;
+CREATE INDEX state_due ON state(due, retired, suspended)  WHERE retired = 0 AND suspended = 0;
+CREATE INDEX card_live ON card(deck, fresh, pos, id, retired)  WHERE retired = 0;
+COMMIT;
