@@ -116,7 +116,7 @@ _rehearse_options()
 	case $1 in
 	''|drill)
 		printf '%s\n' --new --tag --limit --cram --lang --time-limit --in-order ;;
-	list|show|stats) echo --json ;;
+	list|show|stats|config) echo --json ;;
 	export) echo --with-stories ;;
 	forget) echo --yes ;;
 	interview) printf '%s\n' --clear --for ;;
@@ -145,6 +145,7 @@ _rehearse_operand()
 		forget
 		suspend
 		unsuspend
+		config
 		help
 		EOF
 		;;
@@ -155,6 +156,18 @@ _rehearse_operand()
 		(($2 == 0)) && _rehearse_add "$cur" < <(_rehearse_ids) ;;
 	show|story) (($2 == 0)) && _rehearse_cards "$cur" ;;
 	suspend|unsuspend) _rehearse_cards "$cur" ;;
+	config)
+		if (($2 == 0)); then
+			_rehearse_add "$cur" < <(printf '%s\n' scheduler \
+			    retention max-reviews)
+		elif (($2 == 1)); then
+			case ${_rh_words[_rh_cword - 1]} in
+			scheduler)
+				_rehearse_add "$cur" < <(printf '%s\n' sm2 fsrs) ;;
+			max-reviews) _rehearse_add "$cur" <<<none ;;
+			esac
+		fi
+		;;
 	forget) (($2 == 0)) && _rehearse_cards "$cur" deck-only ;;
 	grade)
 		if (($2 == 0)); then

@@ -67,7 +67,7 @@ opening_interview(const struct session *s, int64_t left)
 	char day[DAY_BUFSZ], days[64], cards[64];
 	long long unseen = s->unseen;
 
-	day_format(s->iv.day, day);
+	day_format(s->interview, day);
 	if (left == 0) {
 		reveal_say("", ngettext("Interview today (%s); %lld card not "
 		    "seen yet. Good luck!\n", "Interview today (%s); %lld "
@@ -92,10 +92,11 @@ opening(const struct session *s)
 	int64_t left, unseen = s->unseen;
 	/* "12+" cards count as more than 12. */
 	unsigned long n = queue_total(&s->q) + (s->q.due_more ? 1 : 0);
-	const char *more = !s->interview && unseen >= DUE_COUNT_CAP ? "+" :
-	    "";
+	const char *more = s->interview == SCHED_NEW_DUE &&
+	    unseen >= DUE_COUNT_CAP ? "+" : "";
 
-	if (s->interview && (left = s->iv.day - o->today) >= 0) {
+	if (s->interview != SCHED_NEW_DUE &&
+	    (left = s->interview - o->today) >= 0) {
 		opening_interview(s, left);
 		if (!s->cram && s->new_limit > o->new_cards)
 			reveal_say("", ngettext("To see every card before the "

@@ -24,6 +24,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_forget_entry,
 	&cmd_suspend_entry,
 	&cmd_unsuspend_entry,
+	&cmd_config_entry,
 	&cmd_help_entry,
 	NULL,
 };

@@ -61,6 +61,7 @@ const struct cmd_entry	*cmd_find(const char *);
 extern const struct cmd_entry cmd_drill_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_suspend_entry;
+extern const struct cmd_entry cmd_config_entry;
 extern const struct cmd_entry cmd_unsuspend_entry;
 extern const struct cmd_entry cmd_lint_entry;
 extern const struct cmd_entry cmd_list_entry;
@@ -116,6 +117,18 @@ int	 review_undo(struct store *, int64_t review_id);
  * store_failed tells).
  */
 int64_t	 review_default_interview(struct store *);
+/* The default retention FSRS intervals aim at (rehearse config). */
+#define REVIEW_RETENTION 0.9
+/*
+ * The settings that schedule a review (rehearse config), and the
+ * default interview date; on a read error store_failed tells.
+ */
+void	 review_plan(struct store *, struct sched_plan *);
+/* A retention as config takes it: "0.8" to "0.97", in any locale. */
+bool	 review_parse_retention(const char *, double *);
+/* A daily budget of cards as config takes it: 1 to REVIEW_BUDGET_MAX. */
+#define REVIEW_BUDGET_MAX 100000
+bool	 review_parse_budget(const char *, int64_t *);
 
 /* story.c: edit a card's story in $VISUAL/$EDITOR; 0 saved or unchanged. */
 int	 story_edit(struct store *, const struct card_view *);

@@ -6,6 +6,58 @@
 #include "rehearse.h"
 #include "sched.h"
 
+bool
+review_parse_retention(const char *s, double *out)
+{
+	long num = 0, den = 1;
+	const char *p = s;
+
+	/*
+	 * By hand: strtod would want "0,9" in a Dutch locale.  One division
+	 * at the end, so that "0.9" is the double 0.9.
+	 */
+	if (*p++ != '0' || *p++ != '.' || *p == '\0')
+		return false;
+	for (; *p >= '0' && *p <= '9' && den < 1000000; p++) {
+		num = num * 10 + (*p - '0');
+		den *= 10;
+	}
+	if (*p != '\0' || num * 100 < 80 * den || num * 100 > 97 * den)
+		return false;
+	*out = (double)num / (double)den;
+	return true;
+}
+
+bool
+review_parse_budget(const char *s, int64_t *out)
+{
+	int64_t n = 0;
+
+	if (*s == '\0' || *s == '0')
+		return false;
+	for (; *s >= '0' && *s <= '9' && n <= REVIEW_BUDGET_MAX; s++)
+		n = n * 10 + (*s - '0');
+	if (*s != '\0' || n > REVIEW_BUDGET_MAX)
+		return false;
+	*out = n;
+	return true;
+}
+
+void
+review_plan(struct store *st, struct sched_plan *p)
+{
+	char *v;
+
+	p->interview = review_default_interview(st);
+	v = store_meta_get(st, "scheduler");
+	p->fsrs = v != NULL && strcmp(v, "fsrs") == 0;
+	free(v);
+	v = store_meta_get(st, "retention");
+	if (v == NULL || !review_parse_retention(v, &p->retention))
+		p->retention = REVIEW_RETENTION;
+	free(v);
+}
+
 int64_t
 review_default_interview(struct store *st)
 {
@@ -30,22 +82,17 @@ review_grade(struct store *st, const char *deck, const char *card,
     struct review_rec *r)
 {
 	struct card_view v;
-	struct sched_interview iv;
+	struct sched_plan plan;
 	struct fsrs_state memory;
-	int64_t deflt;
-	bool towards;
 
 	memset(r, 0, sizeof *r);
-	memset(&iv, 0, sizeof iv);
 	if (store_begin(st) != 0)
 		return -1;
+	review_plan(st, &plan);
 	/* The card works towards its deck's date, or else the default. */
-	deflt = review_default_interview(st);
-	iv.day = store_deck_interview(st, deck, deflt);
-	towards = iv.day != SCHED_NEW_DUE && sched_interview_active(&iv, today);
-	/* A date that cannot be read must not schedule as if none were set. */
-	if (store_failed(st) ||
-	    (towards && store_window_load(st, &iv, deflt) != 0))
+	plan.interview = store_deck_interview(st, deck, plan.interview);
+	/* A setting that cannot be read must not schedule as if unset. */
+	if (store_failed(st))
 		goto fail_early;
 	if (store_card_get(st, deck, card, &v) != 0)
 		goto fail;
@@ -57,18 +104,15 @@ review_grade(struct store *st, const char *deck, const char *card,
 	r->fresh = !v.seen;
 	r->before = r->after = v.st;
 	r->last_day_before = r->last_day_after = v.last_day;
-	if (cram)
-		r->mode = "cram";
-	else if (v.last_day == today)
-		r->mode = "repeat";
-	else {
-		r->mode = "review";
-		r->after = sched_review_towards(&v.st, quality, today,
-		    towards ? &iv : NULL);
-		r->last_day_after = today;
-	}
+	r->mode = cram ? "cram" : "repeat";
 	/* Every grade is real recall: the memory moves, cram included. */
 	memory = fsrs_review(&v.memory, quality, today);
+	if (!cram && v.last_day != today) {
+		r->mode = "review";
+		r->after = sched_review_plan(&v.st, quality, today, &memory,
+		    &plan);
+		r->last_day_after = today;
+	}
 	card_view_free(&v);
 	if (store_record(st, r) != 0 ||
 	    store_memory_put(st, deck, card, &memory) != 0)

@@ -86,57 +86,43 @@ sched_leech_event(int64_t before, int64_t after)
 	return (after - SCHED_LEECH_FIRST) % SCHED_LEECH_EVERY == 0;
 }
 
-bool
-sched_interview_active(const struct sched_interview *iv, int64_t today)
-{
-	return iv != NULL && iv->day - today > SCHED_WINDOW;
-}
-
-/* The least loaded day of the window; ties go to the later day. */
-static int64_t
-least_loaded(const struct sched_interview *iv)
-{
-	int i, best = 0;
-
-	for (i = 1; i < SCHED_WINDOW; i++)
-		if (iv->load[i] <= iv->load[best])
-			best = i;
-	return iv->day - SCHED_WINDOW + best;
-}
-
-struct sched_state
-sched_review_towards(const struct sched_state *s, int q, int64_t today,
-    const struct sched_interview *iv)
-{
-	struct sched_state r = sched_review(s, q, today);
-	int64_t start;
-
-	if (!sched_interview_active(iv, today))
-		return r;
-	start = iv->day - SCHED_WINDOW;
-	if (r.due >= start && r.due < iv->day)
-		return r;		/* SM-2 already put it in the window */
-	/*
-	 * Before the window: keep it unless the review at r.due would be
-	 * the last one before the interview (a pass there, computed from
-	 * the state now, reaches the interview day).
-	 */
-	if (r.due < start &&
-	    sched_add_days(r.due, sched_next_interval(&r, 3)) < iv->day)
-		return r;
-	r.due = least_loaded(iv);
-	return r;
-}
-
 int64_t
 sched_new_limit(int64_t base, int64_t unseen, int64_t today,
-    const struct sched_interview *iv)
+    int64_t interview)
 {
 	int64_t days, need;
 
-	if (!sched_interview_active(iv, today))
+	if (interview == SCHED_NEW_DUE || interview - today <= SCHED_WINDOW)
 		return base;
-	days = iv->day - SCHED_WINDOW - today;	/* days left to introduce */
+	days = interview - SCHED_WINDOW - today;	/* days left to introduce */
 	need = (unseen + days - 1) / days;
 	return need > base ? need : base;
+}
+
+/*
+ * Before an interview, reviews come at the memory model's intervals;
+ * a card already sure enough on the day waits for it (or for its own
+ * scheduler's day, if later), and one whose next review would come too
+ * late, on or after the day, comes on the eve instead.
+ */
+struct sched_state
+sched_review_plan(const struct sched_state *s, int q, int64_t today,
+    const struct fsrs_state *m, const struct sched_plan *p)
+{
+	struct sched_state r = sched_review(s, q, today);
+	int64_t model = sched_add_days(today, fsrs_interval(m->stability,
+	    p->retention)), eve;
+
+	if (p->fsrs)
+		r.due = model;
+	if (p->interview != SCHED_NEW_DUE && p->interview > today) {
+		eve = p->interview - 1 > today ? p->interview - 1 : today + 1;
+		if (fsrs_recall(m, p->interview) >= SCHED_SAFE_RECALL)
+			r.due = r.due > p->interview ? r.due : p->interview;
+		else
+			r.due = model < p->interview ? model : eve;
+	} else if (!p->fsrs)
+		return r;		/* plain SM-2, exactly */
+	r.interval = r.due - today;
+	return r;
 }

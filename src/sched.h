@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "fsrs.h"
+
 /* Days are counted from 1970-01-01 (day 0) in the local calendar. */
 #define SCHED_NEW_DUE INT64_MIN		/* due day of a card never graded */
 #define SCHED_EF_START 2.5
@@ -37,31 +39,36 @@ bool sched_leech_event(int64_t lapses_before, int64_t lapses_after);
 bool sched_is_leech(int64_t lapses);
 
 /*
- * Working towards an interview (DESIGN.md): while it is more than
- * SCHED_WINDOW days away, a review whose SM-2 due day would fall on or
- * after the interview, or would be the card's last review before it, is
- * moved to the least loaded of the last SCHED_WINDOW days before it.
+ * New cards are paced so that all are seen before the last SCHED_WINDOW
+ * days before an interview.
  */
 #define SCHED_WINDOW 3
 
-struct sched_interview {
-	int64_t	day;			/* the interview day */
-	int64_t	load[SCHED_WINDOW];	/* cards due on day-3, day-2, day-1 */
-};
-
-/* True when the interview rules bend a review made on today. */
-bool	sched_interview_active(const struct sched_interview *, int64_t today);
-
-/* sched_review, then the move into the window when it applies (iv may be NULL). */
-struct sched_state sched_review_towards(const struct sched_state *s, int q,
-    int64_t today, const struct sched_interview *iv);
-
 /*
  * The day's new-card limit: base, raised so that unseen cards (counting
- * those already introduced today) are all introduced before the window.
+ * those already introduced today) are all introduced before the window
+ * of the interview on day interview (SCHED_NEW_DUE: none).
  */
 int64_t	sched_new_limit(int64_t base, int64_t unseen, int64_t today,
-    const struct sched_interview *iv);
+    int64_t interview);
+
+/* A card this sure to be recalled on the interview day needs no review before it. */
+#define SCHED_SAFE_RECALL 0.995
+
+/* What decides a review's due day besides SM-2 (rehearse config). */
+struct sched_plan {
+	bool	 fsrs;		/* the FSRS scheduler, not SM-2 */
+	double	 retention;	/* the recall FSRS intervals aim at */
+	int64_t	 interview;	/* the card's interview day, or SCHED_NEW_DUE */
+};
+
+/*
+ * sched_review, then the interval and due day of the scheduler in force
+ * and of the interview plan (DESIGN.md; rehearse(1) says the rule); m is
+ * the card's memory after this review.  reps, ef and lapses stay SM-2's.
+ */
+struct sched_state sched_review_plan(const struct sched_state *s, int q,
+    int64_t today, const struct fsrs_state *m, const struct sched_plan *p);
 
 /* Saturating day arithmetic: day + n, clamped to the int64_t range. */
 int64_t sched_add_days(int64_t day, int64_t n);

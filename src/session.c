@@ -36,20 +36,17 @@ static int64_t
 new_limit(struct session *s, int64_t deflt)
 {
 	struct interview_row *rows;
-	struct sched_interview iv;
 	int64_t need = 0, unseen, done, today = s->o->today;
 	size_t i, n = store_interviews(s->st, deflt, &rows);
 
-	memset(&iv, 0, sizeof iv);
 	for (i = 0; i < n; i++) {
-		iv.day = rows[i].day;
-		if (!sched_interview_active(&iv, today))
+		if (rows[i].day - today <= SCHED_WINDOW)
 			continue;
 		if ((unseen = store_unseen(s->st, rows[i].decks,
 		    INT64_MAX)) < 0 ||
 		    (done = store_new_on(s->st, today, rows[i].decks)) < 0)
 			break;
-		need += sched_new_limit(0, unseen + done, today, &iv);
+		need += sched_new_limit(0, unseen + done, today, rows[i].day);
 	}
 	interview_rows_free(rows, n);
 	if (store_failed(s->st))
@@ -103,8 +100,8 @@ session_build(struct session *s)
 	int64_t done, deflt = review_default_interview(s->st);
 
 	/* The opening names the nearest date of the session's decks. */
-	s->iv.day = store_interview_next(s->st, s->decks, deflt, s->o->today);
-	s->interview = s->iv.day != SCHED_NEW_DUE;
+	s->interview = store_interview_next(s->st, s->decks, deflt,
+	    s->o->today);
 	if (store_failed(s->st) ||
 	    (done = store_new_on(s->st, s->o->today, NULL)) < 0 ||
 	    (s->new_limit = new_limit(s, deflt)) < 0)
@@ -119,8 +116,8 @@ session_build(struct session *s)
 		s->allowed = s->new_limit > done ? s->new_limit - done : 0;
 	if (build_queue(s) != 0)
 		return -1;
-	s->unseen = store_unseen(s->st, s->decks, s->interview ? INT64_MAX :
-	    DUE_COUNT_CAP);
+	s->unseen = store_unseen(s->st, s->decks,
+	    s->interview != SCHED_NEW_DUE ? INT64_MAX : DUE_COUNT_CAP);
 	return s->unseen < 0 || store_failed(s->st) ? -1 : 0;
 }
 

@@ -114,8 +114,7 @@ struct session {
 	const char		*prompt_base;
 	bool			 timed;		/* the prompt shows a clock */
 	bool			 failed;	/* ended on an error, already said */
-	bool			 interview;	/* an interview date is set */
-	struct sched_interview	 iv;		/* read once, at the start */
+	int64_t			 interview;	/* the nearest date, or SCHED_NEW_DUE */
 	int64_t			 new_limit;	/* today's, after pacing */
 	int64_t			 allowed;	/* new cards still allowed today */
 	int64_t			 unseen;	/* among the session's decks */

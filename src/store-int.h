@@ -47,7 +47,6 @@ enum stmt {
 	S_NEW_ON,
 	S_UNSEEN,
 	S_NEXT_DUE,
-	S_WINDOW_LOAD,
 	/* store-memory.c */
 	S_MEMORY_PUT,
 	S_MEMORY_DEL,

@@ -67,10 +67,6 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " LIMIT ?2)",
 	[S_NEXT_DUE] = "SELECT min(s.due) FROM state s"
 	    " WHERE" DUE_LIVE " AND s.due > ?2 AND" STATE_IN_DECKS,
-	[S_WINDOW_LOAD] = "SELECT s.due, count(*) FROM state s"
-	    " JOIN deck d ON d.id = s.deck"
-	    " WHERE" DUE_LIVE " AND s.due BETWEEN ?1 AND ?2"
-	    " AND coalesce(d.interview, ?3) = ?2 + 1 GROUP BY s.due",
 };
 
 int64_t
@@ -290,24 +286,4 @@ store_next_due(struct store *st, const char *decks, int64_t today)
 		sqlite3_reset(s);
 	}
 	return day;
-}
-
-int
-store_window_load(struct store *st, struct sched_interview *iv,
-    int64_t deflt)
-{
-	sqlite3_stmt *s = stmt(st, S_WINDOW_LOAD, stmt_sql);
-	int64_t first = iv->day - SCHED_WINDOW, day;
-	int rc;
-
-	memset(iv->load, 0, sizeof iv->load);
-	sqlite3_bind_int64(s, 1, first);
-	sqlite3_bind_int64(s, 2, iv->day - 1);
-	bind_day(s, 3, deflt);
-	while ((rc = step(st, s, N_("counting due cards"))) > 0) {
-		day = sqlite3_column_int64(s, 0);
-		if (day >= first && day < iv->day)
-			iv->load[day - first] = sqlite3_column_int64(s, 1);
-	}
-	return rc;
 }

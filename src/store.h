@@ -230,13 +230,6 @@ char	*store_meta_get(struct store *, const char *key);
 int	 store_meta_set(struct store *, const char *key, const char *value);
 
 /*
- * Fill iv->load: the cards due on each of the last days before iv->day,
- * among the decks that work towards that day (deflt: the default date).
- */
-int	 store_window_load(struct store *, struct sched_interview *iv,
-	    int64_t deflt);
-
-/*
  * Interview dates: the default one is a setting ("interview"); a deck
  * may have its own.  Days are SCHED_NEW_DUE when there is none.
  */

@@ -60,12 +60,16 @@ EOF
 
 	bcomp ""
 	check "bash: the commands" replies drill import lint list show \
-	    grade stats story interview export forget suspend unsuspend help
+	    grade stats story interview export forget suspend unsuspend config help
 	bcomp --db "$db" unsuspend sample/f
 	check "bash: unsuspend completes a card" replies sample/first
 	bcomp --db "$db" interview 2026-12-20 --for sample,s
 	check "bash: --for completes the last deck of its list" replies \
 	    sample,sample sample,second-deck
+	bcomp config sch
+	check "bash: config completes a setting" replies scheduler
+	bcomp config scheduler ''
+	check "bash: config completes a scheduler" replies sm2 fsrs
 	bcomp help gr
 	check "bash: help completes a command" replies grade
 	check "bash: it runs cleanly" test "$rc" -eq 0 -a ! -s "$tmp/err"

@@ -179,98 +179,110 @@ test_new(void **state)
 
 #define D 21000		/* an interview day */
 
-static struct sched_interview
-interview(int64_t l3, int64_t l2, int64_t l1)
+/* A memory reviewed on day with stability st (difficulty aside). */
+static struct fsrs_state
+memory(double st, int64_t day)
 {
-	struct sched_interview iv = { D, { l3, l2, l1 } };
+	struct fsrs_state m = { st, 5, day };
 
-	return iv;
+	return m;
 }
 
-/* Within three days of the interview, or without one: plain SM-2. */
+/* No interview and SM-2: plain SM-2, to the bit. */
 static void
-test_interview_inactive(void **state)
+test_plan_plain(void **state)
 {
 	struct sched_state s = { 5, 30, 2.5, D - 3, 0 }, a, b;
-	struct sched_interview iv = interview(0, 0, 0);
+	struct sched_plan p = { false, 0.9, SCHED_NEW_DUE };
+	struct fsrs_state m = memory(3, D - 10);
 
 	(void)state;
-	assert_false(sched_interview_active(NULL, D - 10));
-	assert_false(sched_interview_active(&iv, D - 3));
-	assert_false(sched_interview_active(&iv, D + 5));
-	assert_true(sched_interview_active(&iv, D - 4));
-	a = sched_review(&s, 4, D - 3);
-	b = sched_review_towards(&s, 4, D - 3, &iv);
-	assert_true(a.due == b.due && a.interval == b.interval);
-	b = sched_review_towards(&s, 4, D - 10, NULL);
 	a = sched_review(&s, 4, D - 10);
-	assert_true(a.due == b.due);
+	b = sched_review_plan(&s, 4, D - 10, &m, &p);
+	assert_memory_equal(&a, &b, sizeof a);
+	/* An interview in the past changes nothing either. */
+	p.interview = D - 20;
+	b = sched_review_plan(&s, 4, D - 10, &m, &p);
+	assert_memory_equal(&a, &b, sizeof a);
 }
 
-/* A due on or after the interview moves to the least loaded window day. */
+/* The FSRS scheduler: the model's interval, SM-2's reps, EF and lapses. */
 static void
-test_interview_after(void **state)
+test_plan_fsrs(void **state)
 {
-	struct sched_state s = { 5, 30, 2.5, D - 20, 0 }, r;
-	struct sched_interview iv = interview(5, 2, 9);
+	struct sched_state s = { 5, 30, 2.5, D - 3, 0 }, a, b;
+	struct sched_plan p = { true, 0.9, SCHED_NEW_DUE };
+	struct fsrs_state m = memory(20, D - 10);
 
 	(void)state;
-	r = sched_review_towards(&s, 4, D - 20, &iv);
-	assert_int_equal(r.interval, 75);	/* the interval is SM-2's */
-	assert_int_equal(r.due, D - 2);
-	iv = interview(4, 4, 4);		/* ties go to the later day */
-	r = sched_review_towards(&s, 4, D - 20, &iv);
-	assert_int_equal(r.due, D - 1);
-	iv = interview(1, 4, 4);
-	r = sched_review_towards(&s, 4, D - 20, &iv);
-	assert_int_equal(r.due, D - 3);
+	a = sched_review(&s, 4, D - 10);
+	b = sched_review_plan(&s, 4, D - 10, &m, &p);
+	/* At retention 0.9 the interval is the stability itself. */
+	assert_int_equal(b.interval, 20);
+	assert_int_equal(b.due, D + 10);
+	assert_int_equal(b.reps, a.reps);
+	assert_true(b.ef == a.ef);
+	assert_int_equal(b.lapses, a.lapses);
+	p.retention = 0.8;
+	b = sched_review_plan(&s, 4, D - 10, &m, &p);
+	assert_true(b.interval > 20);
 }
 
-/* Inside the window already: it stays. */
+/* Before an interview: the model's interval, or the eve when too late. */
 static void
-test_interview_inside(void **state)
-{
-	struct sched_state s = { 2, 6, 2.5, D - 20, 0 }, r;
-	struct sched_interview iv = interview(0, 9, 9);
-
-	(void)state;
-	r = sched_review_towards(&s, 4, D - 17, &iv);	/* 6 x 2.5 = 15 */
-	assert_int_equal(r.due, D - 2);
-}
-
-/* Before the window: moved only when it would be the last review. */
-static void
-test_interview_last_review(void **state)
+test_plan_interview(void **state)
 {
 	struct sched_state s = { 1, 1, 2.5, D - 30, 0 }, r;
-	struct sched_interview iv = interview(3, 0, 3);
+	struct sched_plan p = { false, 0.9, D };
+	struct fsrs_state m = memory(4, D - 20);
 
 	(void)state;
-	/* I = 6, due D-24; the pass after gives round(6 x 2.5) = 15 -> D-9. */
-	r = sched_review_towards(&s, 4, D - 30, &iv);
-	assert_int_equal(r.due, D - 24);
-	/* I = 6, due D-10; the pass after gives 15 -> D+5: the last one. */
-	r = sched_review_towards(&s, 4, D - 16, &iv);
-	assert_int_equal(r.interval, 6);
-	assert_int_equal(r.due, D - 2);
-	/* A failure: due tomorrow, and a pass then gives 1 day: stays. */
-	r = sched_review_towards(&s, 1, D - 16, &iv);
-	assert_int_equal(r.due, D - 15);
+	/* S 4: due in 4 days, well before the interview. */
+	r = sched_review_plan(&s, 4, D - 20, &m, &p);
+	assert_int_equal(r.due, D - 16);
+	assert_int_equal(r.interval, 4);
+	/* S 30: the next review would come after the day: the eve. */
+	m = memory(30, D - 20);
+	r = sched_review_plan(&s, 4, D - 20, &m, &p);
+	assert_int_equal(r.due, D - 1);
+	/* On the eve itself, the day after is all there is. */
+	m = memory(0.5, D - 1);
+	r = sched_review_plan(&s, 1, D - 1, &m, &p);
+	assert_int_equal(r.due, D);
+}
+
+/* A card already sure on the day waits for it, or for its scheduler. */
+static void
+test_plan_safe(void **state)
+{
+	struct sched_state s = { 3, 15, 2.5, D - 2, 0 }, r;
+	struct sched_plan p = { false, 0.9, D };
+	/* S 5000, reviewed two days before: recall on the day > 0.999. */
+	struct fsrs_state m = memory(5000, D - 2);
+
+	(void)state;
+	assert_true(fsrs_recall(&m, D) >= SCHED_SAFE_RECALL);
+	r = sched_review_plan(&s, 5, D - 2, &m, &p);
+	/* SM-2 says round(15 x 2.5) = 38 days: later than the day, kept. */
+	assert_int_equal(r.due, D - 2 + 38);
+	s.interval = 1;
+	s.reps = 0;
+	r = sched_review_plan(&s, 5, D - 2, &m, &p);
+	/* SM-2 would say tomorrow: the interview day instead. */
+	assert_int_equal(r.due, D);
 }
 
 static void
 test_new_limit(void **state)
 {
-	struct sched_interview iv = interview(0, 0, 0);
-
 	(void)state;
-	assert_int_equal(sched_new_limit(10, 100, D - 7, NULL), 10);
-	assert_int_equal(sched_new_limit(10, 100, D - 7, &iv), 25);
-	assert_int_equal(sched_new_limit(10, 101, D - 7, &iv), 26);
-	assert_int_equal(sched_new_limit(10, 100, D - 14, &iv), 10);
-	assert_int_equal(sched_new_limit(10, 100, D - 4, &iv), 100);
-	assert_int_equal(sched_new_limit(10, 100, D - 3, &iv), 10);
-	assert_int_equal(sched_new_limit(10, 0, D - 5, &iv), 10);
+	assert_int_equal(sched_new_limit(10, 100, D - 7, SCHED_NEW_DUE), 10);
+	assert_int_equal(sched_new_limit(10, 100, D - 7, D), 25);
+	assert_int_equal(sched_new_limit(10, 101, D - 7, D), 26);
+	assert_int_equal(sched_new_limit(10, 100, D - 14, D), 10);
+	assert_int_equal(sched_new_limit(10, 100, D - 4, D), 100);
+	assert_int_equal(sched_new_limit(10, 100, D - 3, D), 10);
+	assert_int_equal(sched_new_limit(10, 0, D - 5, D), 10);
 }
 
 int
@@ -285,10 +297,10 @@ main(void)
 		cmocka_unit_test(test_saturates),
 		cmocka_unit_test(test_leech),
 		cmocka_unit_test(test_new),
-		cmocka_unit_test(test_interview_inactive),
-		cmocka_unit_test(test_interview_after),
-		cmocka_unit_test(test_interview_inside),
-		cmocka_unit_test(test_interview_last_review),
+		cmocka_unit_test(test_plan_plain),
+		cmocka_unit_test(test_plan_fsrs),
+		cmocka_unit_test(test_plan_interview),
+		cmocka_unit_test(test_plan_safe),
 		cmocka_unit_test(test_new_limit),
 	};
 

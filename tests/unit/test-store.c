@@ -306,26 +306,6 @@ test_forget_count(void **state)
 	assert_failed(f->st, "no such table: state");
 }
 
-static void
-test_window_load(void **state)
-{
-	struct fixture *f = *state;
-	struct sched_interview iv = { DUE_DAY + 1, { 0 } };
-
-	/* The default date is the window's: the card counts. */
-	assert_int_equal(store_window_load(f->st, &iv, iv.day), 0);
-	assert_int_equal(iv.load[SCHED_WINDOW - 1], 1);
-	/* No date for its deck, or another date of its own: it does not. */
-	assert_int_equal(store_window_load(f->st, &iv, SCHED_NEW_DUE), 0);
-	assert_int_equal(iv.load[SCHED_WINDOW - 1], 0);
-	side_exec(f, "UPDATE deck SET interview = 1");
-	assert_int_equal(store_window_load(f->st, &iv, iv.day), 0);
-	assert_int_equal(iv.load[SCHED_WINDOW - 1], 0);
-	side_exec(f, "DROP TABLE state");
-	assert_int_equal(store_window_load(f->st, &iv, iv.day), -1);
-	assert_failed(f->st, "no such table: state");
-}
-
 /* Statistics that cannot be read are an error, not zero counts. */
 static void
 test_stats(void **state)
@@ -420,8 +400,6 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_deck_count, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_forget_count, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_window_load, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_stats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unrecord, setup,

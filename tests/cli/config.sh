@@ -1,0 +1,62 @@
+#!/bin/sh
+# config.sh: the settings in the database (scheduler, retention,
+# max-reviews): listing, setting, refusing bad values, and the FSRS
+# scheduler they choose.
+. "${top_srcdir:-.}/tests/setup"
+
+write_deck "$tmp/deck.yaml"
+run import "$tmp/deck.yaml"
+
+run config
+check_rc "config lists the settings" 0
+check "scheduler is sm2 by default" grep -qx 'scheduler    sm2' "$tmp/out"
+check "retention is 0.9 by default" grep -qx 'retention    0.9' "$tmp/out"
+check "no daily budget by default" grep -qx 'max-reviews  none' "$tmp/out"
+run config --json
+check "config --json" json 'j == {"scheduler": "sm2", "retention": 0.9, "max_reviews": None}'
+
+run config retention 1.5
+check_rc "a retention out of range" 2
+check "the value and the range are named" has "$tmp/err" "retention: '1.5' is not from 0.80 to 0.97"
+run config retention 0,85
+check_rc "a retention with a decimal comma" 2
+run config scheduler anki
+check_rc "an unknown scheduler" 2
+run config colour blue
+check_rc "an unknown setting" 2
+check "the unknown setting is named" has "$tmp/err" "'colour' is not a setting"
+run config max-reviews 0
+check_rc "a budget of no cards" 2
+run config retention
+check "refused values changed nothing" grep -qx '0.9' "$tmp/out"
+
+run config retention 0.85
+check_rc "set the retention" 0
+LC_ALL=nl_NL.UTF-8 LOCPATH="$TEST_LOCPATH" run config retention 0.8
+check_rc "a retention is read the same in a Dutch locale" 0
+run config retention
+check "config NAME prints its value" grep -qx '0.8' "$tmp/out"
+run config max-reviews 40
+run config --json
+check "the values set, as JSON" json 'j == {"scheduler": "sm2", "retention": 0.8, "max_reviews": 40}'
+run config max-reviews none
+run config max-reviews
+check "none unsets the budget" grep -qx 'none' "$tmp/out"
+
+# The FSRS scheduler: the interval is the model's, to the retention.
+run config retention 0.9
+run config scheduler fsrs
+run --today 2026-05-01 grade sample/first 4
+run --today 2026-05-03 grade sample/first 4
+run --today 2026-05-03 show sample/first --json
+check "fsrs: at retention 0.9 the interval is the stability, rounded" json 'j["interval"] == round(j["stability"]) and j["due"] == "2026-05-%02d" % (3 + round(j["stability"]))'
+check "fsrs: SM-2's repetitions and ease go on" json 'j["reps"] == 2 and j["ef"] == 2.5'
+run --today 2026-05-03 grade sample/first 1
+run --today 2026-05-03 show sample/first --json
+check "fsrs: a same-day repeat leaves the due day" json 'j["due"] == "2026-05-%02d" % (3 + j["interval"])'
+run config scheduler sm2
+run --today 2026-05-02 grade sample/second 5
+run --today 2026-05-02 show sample/second --json
+check "sm2 again: plain SM-2" json 'j["interval"] == 1 and j["due"] == "2026-05-03"'
+
+done_testing
