@@ -106,6 +106,13 @@ opening(const struct session *s)
 			    "%lld to %lld.\n", SCHED_WINDOW), SCHED_WINDOW,
 			    (long long)o->new_cards, (long long)s->new_limit);
 	}
+	if (s->waiting > 0)
+		reveal_say("", ngettext("%lld due card waits for another day: "
+		    "the daily budget is %lld cards (rehearse config "
+		    "max-reviews).\n", "%lld due cards wait for another day: "
+		    "the daily budget is %lld cards (rehearse config "
+		    "max-reviews).\n", (unsigned long)s->waiting),
+		    (long long)s->waiting, (long long)s->budget);
 	/* TRANSLATORS: the second number counts cards too ("100+"). */
 	reveal_say("", s->cram ? ngettext("%s card to drill (cram: schedule "
 	    "untouched); %lld%s not seen yet. Enter reveals, :help lists "
@@ -170,7 +177,14 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	if (rc != EXIT_OK)
 		goto out;
 	if (queue_total(&s.q) == 0) {
-		if (!s.cram && s.unseen > 0 && (o->given & O_NEW) &&
+		if (s.waiting > 0)
+			printf(ngettext("Nothing more today: the daily budget "
+			    "of %lld cards is used; %lld due card waits",
+			    "Nothing more today: the daily budget of %lld "
+			    "cards is used; %lld due cards wait",
+			    (unsigned long)s.waiting), (long long)s.budget,
+			    (long long)s.waiting);
+		else if (!s.cram && s.unseen > 0 && (o->given & O_NEW) &&
 		    o->new_cards == 0)
 			fputs(_("Nothing to drill today (no card is due, and "
 			    "--new 0 asks for no new ones)"), stdout);

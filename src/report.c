@@ -160,6 +160,42 @@ print_interview(int64_t interview, int64_t today)
 		    day, (long long)left);
 }
 
+/* The predicted recall on the day, by deck with bars, and the cards most at risk. */
+static void
+print_readiness(const struct readiness *r, bool interview)
+{
+	char day[DAY_BUFSZ];
+	int width = term_width() - 30;
+	size_t i;
+
+	day_format(r->day, day);
+	printf("\n%s", term_bold());
+	printf(interview ?
+	    /* TRANSLATORS: a date, then a percentage: keep "%%". */
+	    _("Readiness for the interview on %s: %.0f%% of %lld cards") :
+	    _("Readiness for tomorrow, %s: %.0f%% of %lld cards"), day,
+	    100 * r->recall, (long long)r->cards);
+	printf("%s\n", term_reset());
+	for (i = 0; i < r->ndecks; i++) {
+		printf("  %-20s %4.0f%%", r->decks[i].name,
+		    100 * r->decks[i].recall);
+		/* A deck with no bar ends at its figure: no blank after. */
+		if (r->decks[i].recall * width >= 1.0 / 8) {
+			putchar(' ');
+			bar((int64_t)(1000 * r->decks[i].recall), 1000,
+			    width < 10 ? 10 : width);
+		}
+		putchar('\n');
+	}
+	if (r->nrisk == 0)
+		return;
+	printf("%s%s%s\n", term_bold(), _("Most at risk on that day"),
+	    term_reset());
+	for (i = 0; i < r->nrisk; i++)
+		printf("  %4.0f%%  %s\n", 100 * r->risk[i].recall,
+		    r->risk[i].name);
+}
+
 /* The streak and the average time to answer, on one line. */
 static void
 print_streak(const struct stats *r)
@@ -182,7 +218,8 @@ print_streak(const struct stats *r)
 }
 
 static void
-print_text(const struct stats *r, int64_t today, int64_t interview)
+print_text(const struct stats *r, const struct readiness *ready,
+    int64_t today, int64_t interview)
 {
 	/* TRANSLATORS: the first %s pair puts "Cards" in bold. */
 	printf(ngettext("%sCards%s  %lld in all: %lld new, %lld learning, "
@@ -204,6 +241,7 @@ print_text(const struct stats *r, int64_t today, int64_t interview)
 	print_retention(_("learning"), r->young, r->young_passed);
 	/* TRANSLATORS: padded to 7 columns; two labels that fit line up. */
 	print_retention(_("mature"), r->old, r->old_passed);
+	print_readiness(ready, ready->day == interview);
 	print_streak(r);
 }
 
@@ -253,6 +291,7 @@ report_stats(struct store *st, const char *decks, int64_t today,
     enum report_form form)
 {
 	struct stats r;
+	struct readiness ready;
 	int64_t deflt = review_default_interview(st), interview = deflt;
 
 	/* Decks named work towards the earliest of their dates. */
@@ -267,8 +306,15 @@ report_stats(struct store *st, const char *decks, int64_t today,
 		puts(r.json);
 	else if (form == REPORT_SHORT)
 		print_short(&r, today, interview);
-	else
-		print_text(&r, today, interview);
+	else if (store_readiness(st, decks, ready_day(today, interview),
+	    &ready) == 0) {
+		print_text(&r, &ready, today, interview);
+		readiness_free(&ready);
+	}
 	stats_free(&r);
+	if (store_failed(st)) {
+		warnx_("%s", store_error(st));
+		return EXIT_FAIL;
+	}
 	return EXIT_OK;
 }

@@ -52,6 +52,9 @@ review_plan(struct store *st, struct sched_plan *p)
 	v = store_meta_get(st, "scheduler");
 	p->fsrs = v != NULL && strcmp(v, "fsrs") == 0;
 	free(v);
+	v = store_meta_get(st, "max-reviews");
+	p->budget = v != NULL;
+	free(v);
 	v = store_meta_get(st, "retention");
 	if (v == NULL || !review_parse_retention(v, &p->retention))
 		p->retention = REVIEW_RETENTION;

@@ -116,7 +116,14 @@ sched_review_plan(const struct sched_state *s, int q, int64_t today,
 	if (p->fsrs)
 		r.due = model;
 	if (p->interview != SCHED_NEW_DUE && p->interview > today) {
-		eve = p->interview - 1 > today ? p->interview - 1 : today + 1;
+		/*
+		 * Under a daily budget the eve cannot take every card: a
+		 * review too late comes at the start of the final days, and
+		 * what the budget leaves waits to the next of them.
+		 */
+		eve = p->interview - (p->budget ? SCHED_WINDOW : 1);
+		if (eve <= today)
+			eve = today + 1;
 		if (fsrs_recall(m, p->interview) >= SCHED_SAFE_RECALL)
 			r.due = r.due > p->interview ? r.due : p->interview;
 		else

@@ -60,6 +60,7 @@ struct sched_plan {
 	bool	 fsrs;		/* the FSRS scheduler, not SM-2 */
 	double	 retention;	/* the recall FSRS intervals aim at */
 	int64_t	 interview;	/* the card's interview day, or SCHED_NEW_DUE */
+	bool	 budget;	/* a daily budget caps the reviews */
 };
 
 /*

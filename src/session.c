@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "clock.h"
 #include "config.h"
@@ -24,6 +25,8 @@ session_init(struct session *s, struct store *st, const struct options *o,
 	s->q.today = o->today;
 	s->q.filter.decks = decks;
 	s->q.filter.tag = o->tag;
+	s->q.filter.risk_day = SCHED_NEW_DUE;
+	s->limit = o->limit > 0 ? o->limit : INT64_MAX;
 }
 
 /*
@@ -67,10 +70,11 @@ build_queue(struct session *s)
 		n = store_queue_all(s->st, &s->q.filter, &keys);
 	} else {
 		s->q.due_left = store_due_count(s->st, &s->q.filter, o->today,
-		    o->limit > 0 ? o->limit : DUE_COUNT_CAP);
+		    s->limit < DUE_COUNT_CAP ? s->limit : DUE_COUNT_CAP);
 		if (s->q.due_left < 0)
 			return -1;
-		s->q.due_more = o->limit == 0 && s->q.due_left == DUE_COUNT_CAP;
+		s->q.due_more = s->limit > DUE_COUNT_CAP &&
+		    s->q.due_left == DUE_COUNT_CAP;
 		/*
 		 * Only the first card for now, the one shown at once; the
 		 * others are read a page at a time, when the queue reaches
@@ -79,19 +83,48 @@ build_queue(struct session *s)
 		if (queue_fetch_due(&s->q, 1) != 0)
 			return -1;
 		total = (int64_t)queue_total(&s->q);
-		if (o->limit > 0 && s->allowed > o->limit - total)
-			s->allowed = o->limit - total;
+		if (s->allowed > s->limit - total)
+			s->allowed = s->limit - total;
 		/* None allowed (today's are done): no query to prepare. */
 		n = s->allowed > 0 ? store_new_cards(s->st, &s->q.filter,
 		    s->allowed, (o->given & O_IN_ORDER) != 0, &keys) : 0;
 	}
 	for (i = 0; i < n; i++) {
-		if (o->limit == 0 || (int64_t)queue_total(&s->q) < o->limit)
+		if ((int64_t)queue_total(&s->q) < s->limit)
 			queue_push(&s->q, keys[i].deck, keys[i].id);
 		card_key_free(&keys[i]);
 	}
 	free(keys);
 	return store_failed(s->st) ? -1 : 0;
+}
+
+/*
+ * A daily budget (config max-reviews) caps the session at what is left
+ * of it today, the due cards least likely recalled on the day first;
+ * s->waiting: the due cards it leaves for another day.
+ */
+static int
+budget(struct session *s)
+{
+	char *v = store_meta_get(s->st, "max-reviews");
+	int64_t cap, done, due;
+
+	if (v == NULL || s->cram || !review_parse_budget(v, &cap)) {
+		free(v);
+		return store_failed(s->st) ? -1 : 0;
+	}
+	free(v);
+	if ((done = store_reviewed_on(s->st, s->o->today)) < 0 ||
+	    (due = store_due_count(s->st, &s->q.filter, s->o->today,
+	    INT64_MAX)) < 0)
+		return -1;
+	s->budget = cap;
+	cap = cap > done ? cap - done : 0;
+	if (cap < s->limit)
+		s->limit = cap;
+	s->waiting = due > s->limit ? due - s->limit : 0;
+	s->q.filter.risk_day = ready_day(s->o->today, s->interview);
+	return 0;
 }
 
 int
@@ -104,7 +137,7 @@ session_build(struct session *s)
 	    s->o->today);
 	if (store_failed(s->st) ||
 	    (done = store_new_on(s->st, s->o->today, NULL)) < 0 ||
-	    (s->new_limit = new_limit(s, deflt)) < 0)
+	    (s->new_limit = new_limit(s, deflt)) < 0 || budget(s) != 0)
 		return -1;
 	/*
 	 * --new N asks for up to N new cards now, whatever earlier
@@ -237,6 +270,46 @@ cards_left(const struct session *s)
 }
 
 void
+session_ready_before(struct session *s)
+{
+	struct readiness r;
+
+	if (s->ready_known || s->cram)
+		return;
+	if (store_readiness(s->st, s->decks, ready_day(s->o->today,
+	    s->interview), &r) == 0) {
+		s->ready_before = r.recall;
+		s->ready_known = true;
+		readiness_free(&r);
+	}
+}
+
+/* How the session moved readiness: "Readiness for Thursday: 81% -> 86%". */
+static void
+ready_after(struct session *s)
+{
+	struct readiness r;
+	struct tm tm;
+	char name[64];
+	time_t t;
+	int64_t day = ready_day(s->o->today, s->interview);
+
+	if (!s->ready_known || store_readiness(s->st, s->decks, day, &r) != 0)
+		return;
+	t = (time_t)day * 86400;
+	gmtime_r(&t, &tm);
+	if (day == s->o->today + 1)
+		snprintf(name, sizeof name, "%s", _("tomorrow"));
+	else if (strftime(name, sizeof name, "%A", &tm) == 0)
+		day_format(day, name);
+	/* TRANSLATORS: a weekday ("Thursday") or "tomorrow", then two
+	   percentages: keep "%%". */
+	reveal_say(term_bold(), _("Readiness for %s: %.0f%% -> %.0f%%."), name,
+	    100 * s->ready_before, 100 * r.recall);
+	readiness_free(&r);
+}
+
+void
 session_summary(struct session *s)
 {
 	struct buf b = { 0 };
@@ -255,6 +328,8 @@ session_summary(struct session *s)
 	term_print_wrapped(stdout, b.data, 0);
 	printf("%s", term_reset());
 	buf_free(&b);
+	if (!store_failed(s->st))
+		ready_after(s);
 }
 
 void

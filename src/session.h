@@ -115,7 +115,12 @@ struct session {
 	bool			 timed;		/* the prompt shows a clock */
 	bool			 failed;	/* ended on an error, already said */
 	int64_t			 interview;	/* the nearest date, or SCHED_NEW_DUE */
+	double			 ready_before;	/* readiness before the first grade */
+	bool			 ready_known;
 	int64_t			 new_limit;	/* today's, after pacing */
+	int64_t			 limit;		/* cards at most (INT64_MAX: any) */
+	int64_t			 budget;	/* config max-reviews, or 0 */
+	int64_t			 waiting;	/* due cards the budget leaves */
 	int64_t			 allowed;	/* new cards still allowed today */
 	int64_t			 unseen;	/* among the session's decks */
 };
@@ -132,7 +137,12 @@ int	 session_build(struct session *);
  * ends it, said, with s->failed set; every grade before it is saved.
  */
 void	 session_run(struct session *, const char *history_path);
-/* "Session over: ...", and when the next review is due. */
+/*
+ * Note the session's readiness before its first grade changes it (read
+ * only when a grade comes, so that a session without one stays quick).
+ */
+void	 session_ready_before(struct session *);
+/* "Session over: ...", when the next review is due, and readiness. */
 void	 session_summary(struct session *);
 void	 session_free(struct session *);
 

@@ -41,6 +41,8 @@ enum stmt {
 	S_TAG_USED,
 	S_QUEUE_CRAM,
 	S_QUEUE_DUE,
+	S_QUEUE_RISK,
+	S_REVIEWED_ON,
 	S_QUEUE_NEW,
 	S_NEW_DECKS,
 	S_DUE_COUNT,
@@ -73,6 +75,8 @@ enum stmt {
 	S_EXPORT_CARDS,
 	/* store-stats.c */
 	S_STATS,
+	S_READY_DECKS,
+	S_READY_RISK,
 	/* store-meta.c */
 	S_META_GET,
 	S_META_SET,

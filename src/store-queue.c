@@ -41,6 +41,16 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " JOIN deck d ON d.id = c.deck"
 	    " WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS
 	    " AND" TAGGED " ORDER BY s.due, d.seq, c.pos LIMIT ?4",
+	/* Under a daily budget: the least likely recalled on day ?5 first. */
+	[S_QUEUE_RISK] = "SELECT c.deck, c.id FROM state s"
+	    " JOIN card c ON c.deck = s.deck AND c.id = s.card"
+	    " JOIN deck d ON d.id = c.deck"
+	    " LEFT JOIN memory m ON m.deck = c.deck AND m.card = c.id"
+	    " WHERE" DUE_LIVE " AND s.due <= ?2 AND" STATE_IN_DECKS
+	    " AND" TAGGED " ORDER BY rehearse_recall(m.stability, m.last, ?5),"
+	    " s.due, d.seq, c.pos LIMIT ?4",
+	[S_REVIEWED_ON] = "SELECT count(*) FROM review"
+	    " WHERE day = ?1 AND mode = 'review'",
 	/*
 	 * Counted from the index state_due alone, unless a tag asks for
 	 * the cards' and decks' own rows.
@@ -119,6 +129,8 @@ queue_stmt(struct store *st, enum stmt which, const struct queue_filter *f,
 	sqlite3_bind_int64(s, 2, today);
 	bind_text(s, 3, f->tag);
 	sqlite3_bind_int64(s, 4, limit);
+	if (which == S_QUEUE_RISK)
+		sqlite3_bind_int64(s, 5, f->risk_day);
 	return s;
 }
 
@@ -173,7 +185,8 @@ size_t
 store_due_cards(struct store *st, const struct queue_filter *f,
     int64_t today, int64_t limit, struct card_key **keys)
 {
-	return read_keys(st, S_QUEUE_DUE, f, today, limit, keys);
+	return read_keys(st, f->risk_day != SCHED_NEW_DUE ? S_QUEUE_RISK :
+	    S_QUEUE_DUE, f, today, limit, keys);
 }
 
 /* The ids of the decks new cards come from, in deck order. */
@@ -286,4 +299,13 @@ store_next_due(struct store *st, const char *decks, int64_t today)
 		sqlite3_reset(s);
 	}
 	return day;
+}
+
+int64_t
+store_reviewed_on(struct store *st, int64_t day)
+{
+	sqlite3_stmt *s = stmt(st, S_REVIEWED_ON, stmt_sql);
+
+	sqlite3_bind_int64(s, 1, day);
+	return scalar(st, s, N_("counting reviews"));
 }

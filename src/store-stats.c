@@ -11,12 +11,22 @@
 
 /*
  * Statistics (?1 decks or NULL, ?2 today, ?3 the interview day or NULL,
- * ?4 the default interview day or NULL):
+ * ?4 the default interview day or NULL, ?5 the day readiness is for):
  * the JSON object, then the same figures as columns for the text.
  * Recent figures cover the last STATS_RECENT days.
  */
+/*
+ * Each live card (neither retired nor suspended) of decks ?1 with its
+ * predicted recall on day ?5, for readiness.
+ */
+#define READY_CARDS \
+    " rc AS (SELECT c.deck AS deck, c.id AS id, d.seq AS seq, c.pos AS pos," \
+    "   rehearse_recall(m.stability, m.last, ?5) AS r" CARD_FROM \
+    "   LEFT JOIN memory m ON m.deck = c.deck AND m.card = c.id" \
+    "   WHERE c.retired = 0 AND coalesce(s.suspended, 0) = 0 AND" IN_DECKS ")"
 #define STATS_SQL \
-    "WITH total AS (SELECT count(*) AS n FROM card c" \
+    "WITH" READY_CARDS "," \
+    " total AS (SELECT count(*) AS n FROM card c" \
     "   WHERE c.retired = 0 AND" IN_DECKS ")," \
     " cs AS (SELECT * FROM state s WHERE s.retired = 0 AND" \
     "   " STATE_IN_DECKS ")," \
@@ -68,6 +78,11 @@
     "   'young', json_object('reviews', yn, 'passed', yp)," \
     "   'mature', json_object('reviews', mn, 'passed', mp))," \
     " 'streak', streak, 'average_seconds', average," \
+    " 'readiness', json_object('day', rehearse_day(?5)," \
+    "   'recall', (SELECT coalesce(avg(r), 0) FROM rc)," \
+    "   'cards', (SELECT count(*) FROM rc)," \
+    "   'at_risk', (SELECT json_group_array(deck || '/' || id) FROM" \
+    "   (SELECT deck, id FROM rc ORDER BY r, seq, pos LIMIT 10)))," \
     " 'interviews', (SELECT json_group_array(json_object('day'," \
     "   rehearse_day(day), 'decks', json(decks))) FROM (SELECT day," \
     "   json_group_array(id) AS decks FROM (SELECT coalesce(d.interview," \
@@ -79,6 +94,11 @@
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_STATS] = STATS_SQL,
+	/* Then each deck's, and the cards most at risk (never seen: 0). */
+	[S_READY_DECKS] = "WITH" READY_CARDS " SELECT deck, avg(r), count(*)"
+	    " FROM rc GROUP BY deck ORDER BY min(seq)",
+	[S_READY_RISK] = "WITH" READY_CARDS " SELECT deck || '/' || id, r"
+	    " FROM rc ORDER BY r, seq, pos LIMIT ?2",
 };
 
 /* Counts as group_concat lists them ("0,3,1") into n. */
@@ -93,6 +113,67 @@ read_counts(sqlite3_stmt *s, int col, int64_t *n, int len)
 		n[i] = strtoll(p, &end, 10);
 		p = *end == ',' ? end + 1 : end;
 	}
+}
+
+int64_t
+ready_day(int64_t today, int64_t interview)
+{
+	return interview != SCHED_NEW_DUE && interview >= today ? interview :
+	    today + 1;
+}
+
+int
+store_readiness(struct store *st, const char *decks, int64_t day,
+    struct readiness *r)
+{
+	sqlite3_stmt *s = stmt(st, S_READY_DECKS, stmt_sql);
+	struct ready_row *x;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	r->day = day;
+	bind_text(s, 1, decks);
+	sqlite3_bind_int64(s, 5, day);
+	while ((rc = step(st, s, N_("computing readiness"))) > 0) {
+		r->decks = xreallocarray(r->decks, r->ndecks + 1,
+		    sizeof *r->decks);
+		x = &r->decks[r->ndecks++];
+		x->name = column_strdup(s, 0);
+		x->recall = sqlite3_column_double(s, 1);
+		x->cards = sqlite3_column_int64(s, 2);
+		r->recall += x->recall * (double)x->cards;
+		r->cards += x->cards;
+	}
+	if (r->cards > 0)
+		r->recall /= (double)r->cards;
+	s = stmt(st, S_READY_RISK, stmt_sql);
+	bind_text(s, 1, decks);
+	sqlite3_bind_int64(s, 2, READY_AT_RISK);
+	sqlite3_bind_int64(s, 5, day);
+	while (rc >= 0 &&
+	    (rc = step(st, s, N_("computing readiness"))) > 0) {
+		x = &r->risk[r->nrisk++];
+		x->name = column_strdup(s, 0);
+		x->recall = sqlite3_column_double(s, 1);
+	}
+	if (rc < 0) {
+		readiness_free(r);
+		return -1;
+	}
+	return 0;
+}
+
+void
+readiness_free(struct readiness *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ndecks; i++)
+		free(r->decks[i].name);
+	for (i = 0; i < r->nrisk; i++)
+		free(r->risk[i].name);
+	free(r->decks);
+	memset(r, 0, sizeof *r);
 }
 
 int
@@ -111,6 +192,7 @@ store_stats(struct store *st, const char *decks, int64_t today,
 	sqlite3_bind_int64(s, 2, today);
 	bind_day(s, 3, interview);
 	bind_day(s, 4, deflt);
+	sqlite3_bind_int64(s, 5, ready_day(today, interview));
 	if (step(st, s, N_("computing statistics")) <= 0)
 		return -1;
 	r->json = column_strdup(s, 0);

@@ -82,6 +82,11 @@ void	card_key_free(struct card_key *);
 struct queue_filter {
 	const char	*decks;		/* JSON array of deck ids, or NULL: all */
 	const char	*tag;		/* or NULL */
+	/*
+	 * SCHED_NEW_DUE: due cards by due day; else, under a daily budget,
+	 * those least likely recalled on this day first.
+	 */
+	int64_t		 risk_day;
 };
 /* Every live card in deck order (for --cram). */
 size_t	store_queue_all(struct store *, const struct queue_filter *,
@@ -101,6 +106,8 @@ size_t	store_due_cards(struct store *, const struct queue_filter *,
  */
 size_t	store_new_cards(struct store *, const struct queue_filter *,
 	    int64_t limit, bool in_order, struct card_key **keys);
+/* Cards whose schedule a review moved on day (first grades too); -1 on error. */
+int64_t	store_reviewed_on(struct store *, int64_t day);
 /* New cards of decks (or all) first graded on day; -1 on error. */
 int64_t	store_new_on(struct store *, int64_t day, const char *decks);
 /*
@@ -288,6 +295,32 @@ struct export_card {
 int	 store_export(struct store *, const char *deck, bool with_stories,
 	    void (*deck_fn)(void *, const struct export_deck *),
 	    void (*card_fn)(void *, const struct export_card *), void *arg);
+
+/*
+ * Readiness: the predicted recall on a day (the interview's, or
+ * tomorrow) of every card neither retired nor suspended, a card never
+ * seen counting 0; by deck, and the cards most at risk, lowest first.
+ */
+#define READY_AT_RISK 10
+struct ready_row {
+	char	*name;		/* a deck id, or DECK/CARD */
+	double	 recall;
+	int64_t	 cards;
+};
+struct readiness {
+	int64_t			 day;
+	double			 recall;	/* the mean over every card */
+	int64_t			 cards;
+	struct ready_row	*decks;
+	size_t			 ndecks;
+	struct ready_row	 risk[READY_AT_RISK];
+	size_t			 nrisk;
+};
+/* The day readiness is for: the interview's unless past or unset. */
+int64_t	 ready_day(int64_t today, int64_t interview);
+int	 store_readiness(struct store *, const char *decks, int64_t day,
+	    struct readiness *);
+void	 readiness_free(struct readiness *);
 
 /* Statistics: 14 days of forecast from today, 30 of reviews up to it. */
 #define STATS_FORECAST	14

@@ -59,4 +59,25 @@ run --today 2026-05-02 grade sample/second 5
 run --today 2026-05-02 show sample/second --json
 check "sm2 again: plain SM-2" json 'j["interval"] == 1 and j["due"] == "2026-05-03"'
 
+# A daily budget: at most so many cards a day; the rest wait.
+rm -f "$db"
+run import "$tmp/deck.yaml"
+for c in first second third; do
+	run --today 2026-06-01 grade "sample/$c" 4
+done
+run config max-reviews 2
+run_in '
+4
+
+4
+' --today 2026-06-02 drill
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "the budget caps the session" has "$tmp/joined" "2 cards to drill"
+check "the drill says how many wait" has "$tmp/joined" "1 due card waits for another day: the daily budget is 2 cards"
+run_in '' --today 2026-06-02 drill
+check "the budget used up, said as such" has "$tmp/out" "Nothing more today: the daily budget of 2 cards is used; 1 due card waits"
+run config max-reviews none
+run_in '' --today 2026-06-02 drill
+check "without the budget the card that waited is there" has "$tmp/out" "1 card to drill"
+
 done_testing

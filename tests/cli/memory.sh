@@ -90,4 +90,47 @@ run --today 2026-03-03 forget sample/first --yes
 run --today 2026-03-03 show sample/first --json
 check "forget clears the memory" json 'j["stability"] is None and j["recall"] == 0'
 
+# Readiness: the mean predicted recall on the day (tomorrow without an
+# interview) over every live card, a card never seen counting 0.
+rm -f "$db"
+run import "$tmp/deck.yaml" "$tmp/seq.yaml"
+run --today 2026-04-01 grade sample/first 5
+run --today 2026-04-01 grade m/s01 3
+run --today 2026-04-03 grade m/s01 4
+run --today 2026-04-02 grade m/s02 2
+run suspend m/s03
+run --today 2026-04-05 stats --json
+cp "$tmp/out" "$tmp/stats.json"
+: >"$tmp/recalls"
+for c in $(python3 -c 'import sys; print(" ".join(["sample/first", "sample/second", "sample/third"] + ["m/s%02d" % i for i in range(40) if i != 3]))'); do
+	run --today 2026-04-06 show "$c" --json
+	python3 -c 'import json, sys; j = json.load(open(sys.argv[1])); print(sys.argv[2], j["recall"])' "$tmp/out" "$c" >>"$tmp/recalls"
+done
+check "stats --json readiness: the mean over live cards, on tomorrow" python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))["readiness"]
+rows = [l.split() for l in open(sys.argv[2])]
+r = [float(x) for _, x in rows]
+risk = [c for c, x in sorted(rows, key=lambda t: float(t[1]))][:10]
+ok = (j["day"] == "2026-04-06" and j["cards"] == 42 and
+      abs(j["recall"] - sum(r) / len(r)) < 1e-9 and len(j["at_risk"]) == 10 and
+      all(c in [x for x, y in rows if float(y) == 0] for c in j["at_risk"]))
+sys.exit(0 if ok else 1)' "$tmp/stats.json" "$tmp/recalls"
+run --today 2026-04-05 stats
+check "stats text: readiness for tomorrow, as the JSON says" python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))["readiness"]
+want = "Readiness for tomorrow, 2026-04-06: %.0f%% of 42 cards" % (100 * j["recall"])
+sys.exit(0 if want in open(sys.argv[2]).read() else 1)' "$tmp/stats.json" "$tmp/out"
+check "stats text: the cards most at risk" has "$tmp/out" "Most at risk on that day"
+run --today 2026-04-05 interview 2026-04-20
+run --today 2026-04-05 stats --json
+check "with an interview date, readiness is for that day" json 'j["readiness"]["day"] == "2026-04-20"'
+run_in '
+5
+:quit
+' --today 2026-04-05 drill sample
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "the drill's summary says how the session moved readiness" grep -q "Readiness for [A-Za-z]*: [0-9]*% -> [0-9]*%" "$tmp/joined"
+
 done_testing

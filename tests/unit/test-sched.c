@@ -193,7 +193,7 @@ static void
 test_plan_plain(void **state)
 {
 	struct sched_state s = { 5, 30, 2.5, D - 3, 0 }, a, b;
-	struct sched_plan p = { false, 0.9, SCHED_NEW_DUE };
+	struct sched_plan p = { false, 0.9, SCHED_NEW_DUE, false };
 	struct fsrs_state m = memory(3, D - 10);
 
 	(void)state;
@@ -211,7 +211,7 @@ static void
 test_plan_fsrs(void **state)
 {
 	struct sched_state s = { 5, 30, 2.5, D - 3, 0 }, a, b;
-	struct sched_plan p = { true, 0.9, SCHED_NEW_DUE };
+	struct sched_plan p = { true, 0.9, SCHED_NEW_DUE, false };
 	struct fsrs_state m = memory(20, D - 10);
 
 	(void)state;
@@ -233,7 +233,7 @@ static void
 test_plan_interview(void **state)
 {
 	struct sched_state s = { 1, 1, 2.5, D - 30, 0 }, r;
-	struct sched_plan p = { false, 0.9, D };
+	struct sched_plan p = { false, 0.9, D, false };
 	struct fsrs_state m = memory(4, D - 20);
 
 	(void)state;
@@ -256,7 +256,7 @@ static void
 test_plan_safe(void **state)
 {
 	struct sched_state s = { 3, 15, 2.5, D - 2, 0 }, r;
-	struct sched_plan p = { false, 0.9, D };
+	struct sched_plan p = { false, 0.9, D, false };
 	/* S 5000, reviewed two days before: recall on the day > 0.999. */
 	struct fsrs_state m = memory(5000, D - 2);
 
@@ -270,6 +270,22 @@ test_plan_safe(void **state)
 	r = sched_review_plan(&s, 5, D - 2, &m, &p);
 	/* SM-2 would say tomorrow: the interview day instead. */
 	assert_int_equal(r.due, D);
+}
+
+/* Under a budget, a review too late comes at the start of the final days. */
+static void
+test_plan_budget(void **state)
+{
+	struct sched_state s = { 1, 1, 2.5, D - 30, 0 }, r;
+	struct sched_plan p = { false, 0.9, D, true };
+	struct fsrs_state m = memory(30, D - 20);
+
+	(void)state;
+	r = sched_review_plan(&s, 4, D - 20, &m, &p);
+	assert_int_equal(r.due, D - SCHED_WINDOW);
+	/* Within the final days: the next day. */
+	r = sched_review_plan(&s, 4, D - 2, &m, &p);
+	assert_int_equal(r.due, D - 1);
 }
 
 static void
@@ -301,6 +317,7 @@ main(void)
 		cmocka_unit_test(test_plan_fsrs),
 		cmocka_unit_test(test_plan_interview),
 		cmocka_unit_test(test_plan_safe),
+		cmocka_unit_test(test_plan_budget),
 		cmocka_unit_test(test_new_limit),
 	};
 

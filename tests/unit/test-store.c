@@ -114,7 +114,7 @@ static void
 test_queue_all(void **state)
 {
 	struct fixture *f = *state;
-	struct queue_filter all = { NULL, NULL };
+	struct queue_filter all = { NULL, NULL, SCHED_NEW_DUE };
 	struct card_key *keys;
 	size_t n;
 
@@ -132,8 +132,8 @@ static void
 test_due_cards(void **state)
 {
 	struct fixture *f = *state;
-	struct queue_filter all = { NULL, NULL };
-	struct queue_filter deck = { "[\"a\"]", NULL };
+	struct queue_filter all = { NULL, NULL, SCHED_NEW_DUE };
+	struct queue_filter deck = { "[\"a\"]", NULL, SCHED_NEW_DUE };
 	struct card_key *keys;
 	size_t n;
 
@@ -155,7 +155,7 @@ static void
 test_new_cards(void **state)
 {
 	struct fixture *f = *state;
-	struct queue_filter all = { NULL, NULL };
+	struct queue_filter all = { NULL, NULL, SCHED_NEW_DUE };
 	struct card_key *keys;
 	size_t n;
 
@@ -193,7 +193,7 @@ static void
 test_queues_cut_short(void **state)
 {
 	struct fixture *f = *state;
-	struct queue_filter x = { NULL, "x" };
+	struct queue_filter x = { NULL, "x", SCHED_NEW_DUE };
 	struct card_key *keys = &not_cleared;
 
 	add_bad_tags(f);
@@ -257,8 +257,9 @@ static void
 test_due_count(void **state)
 {
 	struct fixture *f = *state;
-	struct queue_filter all = { NULL, NULL };
-	struct queue_filter x = { NULL, "x" }, y = { "[\"a\"]", "y" };
+	struct queue_filter all = { NULL, NULL, SCHED_NEW_DUE };
+	struct queue_filter x = { NULL, "x", SCHED_NEW_DUE },
+	    y = { "[\"a\"]", "y", SCHED_NEW_DUE };
 
 	assert_int_equal(store_due_count(f->st, &all, DUE_DAY, 100), 1);
 	assert_int_equal(store_due_count(f->st, &x, DUE_DAY, 100), 0);
