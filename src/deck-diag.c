@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "deck-int.h"
 #include "i18n.h"
 #include "xmalloc.h"
@@ -291,16 +290,7 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 void
 diag_parse_error(struct ctx *c, const yaml_parser_t *p)
 {
-	if (c->input == IN_TOOLONG)
-		diag_fatal(c, &c->event_at, _("value too long (limit %zu "
-		    "bytes)"), c->lim->scalar_bytes);
-	else if (c->input == IN_TOOBIG)
-		diag_fatal(c, NULL, _("file too large (more than %zu bytes)"),
-		    c->lim->file_bytes);
-	else if (c->input == IN_ERRNO)
-		diag_fatal(c, NULL, _("cannot read: %s"),
-		    strerror(c->input_errno));
-	else if (p->error == YAML_READER_ERROR)
+	if (p->error == YAML_READER_ERROR)
 		reader_error(c, p);
 	else if (p->error == YAML_MEMORY_ERROR)
 		diag_fatal(c, NULL, _("out of memory"));

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "deck-int.h"
 #include "hash.h"
 #include "i18n.h"
@@ -281,17 +280,19 @@ input_read(void *arg, unsigned char *buf, size_t size, size_t *n)
 
 	*n = fread(buf, 1, size, c->fp);
 	if (*n == 0 && ferror(c->fp)) {
-		c->input = IN_ERRNO;
-		c->input_errno = errno != 0 ? errno : EIO;
+		diag_fatal(c, NULL, _("cannot read: %s"),
+		    strerror(errno != 0 ? errno : EIO));
 		return 0;
 	}
 	c->read_total = sat_add(c->read_total, *n);
 	c->read_since_event = sat_add(c->read_since_event, *n);
 	if (c->read_total > c->lim->file_bytes)
-		c->input = IN_TOOBIG;
+		diag_fatal(c, NULL, _("file too large (more than %zu bytes)"),
+		    c->lim->file_bytes);
 	else if (c->read_since_event > most)
-		c->input = IN_TOOLONG;
-	return c->input == IN_OK;
+		diag_fatal(c, &c->event_at, _("value too long (limit %zu "
+		    "bytes)"), c->lim->scalar_bytes);
+	return !c->stop;
 }
 
 static void
@@ -308,7 +309,8 @@ deck_parse(struct ctx *c)
 	yaml_parser_set_input(&p, input_read, c);
 	while (!end && !c->stop) {
 		if (!yaml_parser_parse(&p, &ev)) {
-			diag_parse_error(c, &p);
+			if (!c->stop)	/* else input_read said why */
+				diag_parse_error(c, &p);
 			break;
 		}
 		c->read_since_event = 0;
