@@ -8,7 +8,6 @@
 #include <sqlite3.h>
 
 #include "clock.h"
-#include "config.h"
 #include "i18n.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -29,45 +28,35 @@ static const char *const stmt_sql[S__COUNT] = {
 void
 set_error(struct store *st, const char *what)
 {
-	int e = errno;
+	int e = errno, code = sqlite3_errcode(st->db);
 	const char *msg = sqlite3_errmsg(st->db);
 
-	if (st->failed)
-		return;		/* the first error says why */
-	st->failed = true;
-	free(st->err);
-	switch (sqlite3_errcode(st->db)) {
-	case SQLITE_READONLY:
-		st->err = xasprintf(_("%s: cannot write: %s"), st->path, msg);
-		break;
-	case SQLITE_FULL:
-		st->err = xasprintf("%s: %s", st->path, msg);
-		break;
-	case SQLITE_IOERR:
-		/*
-		 * A write refused outright (EFBIG past a file size limit) is
-		 * an I/O error to SQLite, and a failed COMMIT leaves
-		 * sqlite3_system_errno() at 0: errno still says why.
-		 */
-		if (sqlite3_system_errno(st->db) != 0)
-			e = sqlite3_system_errno(st->db);
-		if (e == ENOSPC || e == EFBIG || e == EDQUOT) {
-			st->err = xasprintf(_("%s: database or disk is full "
-			    "(%s)"), st->path, strerror(e));
-			break;
-		}
-		/* FALLTHROUGH */
-	default:
-		st->err = xasprintf("%s: %s: %s", st->path, _(what), msg);
-		break;
-	}
+	/*
+	 * A write refused outright (EFBIG past a file size limit) is an I/O
+	 * error to SQLite, and a failed COMMIT leaves sqlite3_system_errno()
+	 * at 0: errno still says why.
+	 */
+	if (code == SQLITE_IOERR && sqlite3_system_errno(st->db) != 0)
+		e = sqlite3_system_errno(st->db);
+	if (code == SQLITE_READONLY)
+		set_error_text(st, xasprintf(_("%s: cannot write: %s"),
+		    st->path, msg));
+	else if (code == SQLITE_FULL)
+		set_error_text(st, xasprintf("%s: %s", st->path, msg));
+	else if (code == SQLITE_IOERR &&
+	    (e == ENOSPC || e == EFBIG || e == EDQUOT))
+		set_error_text(st, xasprintf(_("%s: database or disk is full "
+		    "(%s)"), st->path, strerror(e)));
+	else
+		set_error_text(st, xasprintf("%s: %s: %s", st->path, _(what),
+		    msg));
 }
 
 void
 set_error_text(struct store *st, char *msg)
 {
 	if (st->failed) {
-		free(msg);
+		free(msg);	/* the first error says why */
 		return;
 	}
 	st->failed = true;
