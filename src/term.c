@@ -142,23 +142,6 @@ is_bidi_control(uint32_t cp)
 	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* Append one valid character (n bytes at p), neutralised if it is unsafe. */
-static void
-sanitize_char(struct buf *b, const unsigned char *p, size_t n, uint32_t cp,
-    bool keep_newlines)
-{
-	if (cp == '\n' || cp == '\t')
-		buf_addc(b, keep_newlines ? (char)cp : ' ');
-	else if (cp < 0x20 || cp == 0x7f) {
-		/* Caret notation: ^@ .. ^_ for C0, ^? for DEL. */
-		buf_addc(b, '^');
-		buf_addc(b, (char)(cp ^ 0x40));
-	} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp))
-		buf_printf(b, "<U+%04X>", (unsigned int)cp);
-	else
-		buf_add(b, p, n);
-}
-
 void
 term_sanitize(struct buf *b, const char *s, bool keep_newlines)
 {
@@ -171,8 +154,16 @@ term_sanitize(struct buf *b, const char *s, bool keep_newlines)
 		if ((n = utf8_decode(p, &cp)) == 0) {
 			buf_printf(b, "\\x%02x", *p);
 			n = 1;
-		} else
-			sanitize_char(b, p, n, cp, keep_newlines);
+		} else if (cp == '\n' || cp == '\t')
+			buf_addc(b, keep_newlines ? (char)cp : ' ');
+		else if (cp < 0x20 || cp == 0x7f) {
+			/* Caret notation: ^@ .. ^_ for C0, ^? for DEL. */
+			buf_addc(b, '^');
+			buf_addc(b, (char)(cp ^ 0x40));
+		} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp))
+			buf_printf(b, "<U+%04X>", (unsigned int)cp);
+		else
+			buf_add(b, p, n);
 	}
 }
 
