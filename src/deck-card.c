@@ -389,18 +389,13 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 {
 	bool broken = c->errors != c->tree_errors ||
 	    k->st[CK_FRONT] != V_TEXT || k->st[CK_BACK] != V_TEXT;
-	struct deck_card dc;
+	struct deck_card dc = { .index = index, .line = s->at.line,
+	    .column = s->at.column, .id = k->id,
+	    .id_derived = k->derived != NULL, .id_line = k->id_at->line,
+	    .broken = broken };
 	char q[SHOW_MAX + 4];
 	long rv = 0;
 
-	memset(&dc, 0, sizeof dc);
-	dc.index = index;
-	dc.line = s->at.line;
-	dc.column = s->at.column;
-	dc.id = k->id;
-	dc.id_derived = k->derived != NULL;
-	dc.id_line = k->id_at->line;
-	dc.broken = broken;
 	if (!broken) {
 		dc.kind = k->text[CK_KIND];
 		dc.front = k->text[CK_FRONT];

@@ -350,15 +350,11 @@ int
 deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
     void *arg, struct deck_info *info, struct deck_result *res, FILE *diag)
 {
-	struct ctx c;
 	struct deck_info own;
+	struct ctx c = { .path = path, .fn = fn, .arg = arg,
+	    .lim = lim != NULL ? lim : &deck_default_limits,
+	    .info = info != NULL ? info : &own };
 
-	memset(&c, 0, sizeof c);
-	c.path = path;
-	c.lim = lim != NULL ? lim : &deck_default_limits;
-	c.fn = fn;
-	c.arg = arg;
-	c.info = info != NULL ? info : &own;
 	memset(c.info, 0, sizeof *c.info);
 	if (deck_open(&c)) {
 		deck_parse(&c);
