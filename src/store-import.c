@@ -78,9 +78,7 @@ store_import_begin(struct store *st)
 	    " line INTEGER NOT NULL, kind TEXT, front TEXT, back TEXT,"
 	    " hint TEXT, example TEXT, tags TEXT);"
 	    /* Keep memory flat in deck size: the cards spill to a file. */
-	    "PRAGMA temp.cache_size = -1024") != 0)
-		return -1;
-	if (store_begin(st) != 0)
+	    "PRAGMA temp.cache_size = -1024") != 0 || store_begin(st) != 0)
 		return -1;
 	if (run(st, stmt(st, S_STAGE_CLEAR, stmt_sql),
 	    N_("staging cards")) != 0) {

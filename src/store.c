@@ -83,10 +83,8 @@ sql_day(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	char buf[DAY_BUFSZ];
 
 	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;		/* setting no result returns NULL */
 	day_format(sqlite3_value_int64(argv[0]), buf);
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
@@ -212,8 +210,12 @@ store_close(struct store *st)
 }
 
 /*
- * Prepared on first use, since a short command needs only a few.  The
- * SQL is fixed text: failing to prepare it is a bug, not a user error.
+ * Prepared on first use, since a short command needs only a few.  A
+ * statement missing from the file's table is a bug.  Fixed SQL fails to
+ * prepare only when the file is not what this program made (a table
+ * dropped, a page damaged): an error like any other.  SQLite answers
+ * every call on the NULL statement with an error, which the store
+ * ignores once failed: the first error is the one reported.
  */
 sqlite3_stmt *
 stmt(struct store *st, enum stmt which, const char *const *sql)
@@ -227,13 +229,6 @@ stmt(struct store *st, enum stmt which, const char *const *sql)
 			    "not in this file's table\n"), (int)which);
 			abort();
 		}
-		/*
-		 * Fixed SQL fails to prepare only when the file is not what
-		 * this program made (a table dropped, a page damaged): an
-		 * error like any other.  SQLite answers every call on the
-		 * NULL statement with an error, which the store ignores
-		 * once failed: the first error is the one reported.
-		 */
 		if (sqlite3_prepare_v3(st->db, sql[which], -1,
 		    SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
 			set_error(st, N_("database"));
