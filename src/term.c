@@ -190,9 +190,8 @@ static size_t
 next_char(const char *p, size_t len, int *width)
 {
 	uint32_t cp;
-	size_t n;
+	size_t n = utf8_decode((const unsigned char *)p, &cp);
 
-	n = utf8_decode((const unsigned char *)p, &cp);
 	if (n == 0 || n > len) {
 		*width = 1;
 		return 1;
@@ -285,10 +284,7 @@ wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
 	}
 	room = width - indent < 1 ? 1 : width - indent;
 	lead = (int)i > room / 2 ? room / 2 : (int)i;
-	w.b = b;
-	w.prefix = indent + lead;
-	w.avail = room - lead;
-	w.col = 0;
+	w = (struct wrap){ b, indent + lead, room - lead, 0 };
 	add_spaces(b, w.prefix);
 	while (i < len) {
 		for (gap = 0; i < len && s[i] == ' '; i++)
