@@ -82,8 +82,7 @@ enum stmt {
 struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[S__COUNT];	/* prepared on first use */
-	char		*err;
-	bool		 failed;	/* sticky: see store_failed */
+	char		*err;		/* the first error, sticky: store_failed */
 	char		*path;		/* for messages: which file failed */
 };
 

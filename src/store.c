@@ -55,19 +55,17 @@ set_error(struct store *st, const char *what)
 void
 set_error_text(struct store *st, char *msg)
 {
-	if (st->failed) {
+	if (st->err != NULL) {
 		free(msg);	/* the first error says why */
 		return;
 	}
-	st->failed = true;
-	free(st->err);
 	st->err = msg;
 }
 
 bool
 store_failed(const struct store *st)
 {
-	return st->failed;
+	return st->err != NULL;
 }
 
 const char *
