@@ -249,11 +249,6 @@ wrap_word(struct wrap *w, int gap, const char *word, size_t len)
 		w->col += gap;
 	} else if (w->col > 0)
 		wrap_newline(w);
-	if (w->col + ww <= w->avail) {
-		buf_add(w->b, word, len);
-		w->col += ww;
-		return;
-	}
 	for (i = 0; i < len; i += n) {
 		n = next_char(word + i, len - i, &cw);
 		/* At the start of a line it goes in anyway, or nothing would. */
