@@ -73,10 +73,8 @@ complete(const char *text, int start, int end)
 void
 repl_init(const char *history_path, const char *const *commands)
 {
-	struct sigaction sa;
+	struct sigaction sa = { .sa_handler = on_sigint };
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);	/* no SA_RESTART: reads must wake */
 	words = commands;
