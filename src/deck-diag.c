@@ -59,8 +59,8 @@ diag_add(struct ctx *c, bool warning, const struct pos *at, char *msg)
 		c->diags = xreallocarray(c->diags, c->diagscap,
 		    sizeof *c->diags);
 	}
-	c->diags[c->ndiags] = (struct diag){
-	    at != NULL ? *at : (struct pos){ 0, 0 }, c->ndiags, warning, msg };
+	c->diags[c->ndiags] = (struct diag){ at != NULL ? *at :
+	    (struct pos){ SIZE_MAX, 0 }, c->ndiags, warning, msg };
 	c->ndiags++;
 }
 
@@ -98,11 +98,9 @@ static int
 diag_cmp(const void *a, const void *b)
 {
 	const struct diag *x = a, *y = b;
-	size_t xl = x->at.line ? x->at.line : SIZE_MAX;
-	size_t yl = y->at.line ? y->at.line : SIZE_MAX;
 
-	if (xl != yl)
-		return xl < yl ? -1 : 1;
+	if (x->at.line != y->at.line)
+		return x->at.line < y->at.line ? -1 : 1;
 	if (x->at.column != y->at.column)
 		return x->at.column < y->at.column ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
@@ -136,7 +134,7 @@ diag_flush(struct ctx *c, FILE *out)
 		d = &c->diags[i];
 		/* TRANSLATORS: after FILE:LINE:COLUMN: of a deck diagnostic. */
 		kind = d->warning ? _("warning") : _("error");
-		if (d->at.line != 0)
+		if (d->at.line != SIZE_MAX)
 			fprintf(out, "%s:%zu:%zu: %s: %s\n", c->path,
 			    d->at.line, d->at.column, kind, d->msg);
 		else

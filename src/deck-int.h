@@ -20,7 +20,7 @@ enum deck_key {
 };
 
 struct pos {
-	size_t	line;		/* 1-based; 0: the file as a whole */
+	size_t	line;		/* 1-based; SIZE_MAX: the file as a whole */
 	size_t	column;
 };
 
