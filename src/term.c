@@ -11,7 +11,7 @@
 
 #define TERM_MIN_WIDTH		20
 #define TERM_DEFAULT_WIDTH	80
-#define TERM_TAB_SPACES		"    "
+#define TERM_TAB_WIDTH		4
 
 static bool	term_has_colour;
 static int	term_cols = TERM_DEFAULT_WIDTH;
@@ -260,9 +260,10 @@ wrap_word(struct wrap *w, int gap, const char *word, size_t len)
 }
 
 /*
- * Wrap one source line (no newline in it). Its leading spaces carry over
- * to its continuation lines so indented lists stay indented, but at most
- * half the line, so that deep indentation cannot squeeze text to nothing.
+ * Wrap one source line (no newline in it); a tab is four columns of
+ * blank, as four spaces would be. Its leading blanks carry over to its
+ * continuation lines so indented lists stay indented, but at most half
+ * the line, so that deep indentation cannot squeeze text to nothing.
  */
 static void
 wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
@@ -271,22 +272,22 @@ wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
 	size_t i = 0, start;
 	int lead, gap, room;
 
-	while (i < len && s[i] == ' ')
-		i++;
+	for (lead = 0; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+		lead += s[i] == '\t' ? TERM_TAB_WIDTH : 1;
 	if (i == len) {
 		buf_addc(b, '\n');	/* blank: no trailing whitespace */
 		return;
 	}
 	room = width - indent < 1 ? 1 : width - indent;
-	lead = (int)i > room / 2 ? room / 2 : (int)i;
+	lead = lead > room / 2 ? room / 2 : lead;
 	w = (struct wrap){ b, indent + lead, room - lead, 0 };
 	add_spaces(b, w.prefix);
 	while (i < len) {
-		for (gap = 0; i < len && s[i] == ' '; i++)
-			gap++;
+		for (gap = 0; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+			gap += s[i] == '\t' ? TERM_TAB_WIDTH : 1;
 		if (i == len)
 			break;
-		for (start = i; i < len && s[i] != ' '; i++)
+		for (start = i; i < len && s[i] != ' ' && s[i] != '\t'; i++)
 			;
 		wrap_word(&w, gap, s + start, i - start);
 	}
@@ -296,25 +297,17 @@ wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
 void
 term_wrap(struct buf *b, const char *s, int width, int indent)
 {
-	struct buf text = { NULL, 0, 0 };
-	const char *p, *tab;
+	const char *p;
 	size_t len;
 
 	if (indent < 0)
 		indent = 0;
 	buf_add(b, "", 0);
-	/* Tabs become four spaces, so that every space is one column. */
-	for (p = s; (tab = strchr(p, '\t')) != NULL; p = tab + 1) {
-		buf_add(&text, p, (size_t)(tab - p));
-		buf_adds(&text, TERM_TAB_SPACES);
-	}
-	buf_adds(&text, p);
 	/* A final newline ends the last line; it does not start another. */
-	for (p = text.data; *p != '\0'; p += len + (p[len] == '\n')) {
+	for (p = s; *p != '\0'; p += len + (p[len] == '\n')) {
 		len = strcspn(p, "\n");
 		wrap_line(b, p, len, width, indent);
 	}
-	buf_free(&text);
 }
 
 void
