@@ -116,9 +116,11 @@ dir_read_only(const char *path)
 static char *
 open_failure(struct store *st, const char *path)
 {
-	int code = sqlite3_errcode(st->db);
+	int code;
 
-	if (code == SQLITE_NOTADB)
+	if (st->db == NULL)	/* SQLite had no memory for a handle */
+		return xasprintf(_("%s: cannot open database"), path);
+	if ((code = sqlite3_errcode(st->db)) == SQLITE_NOTADB)
 		return xasprintf(_("%s: not a rehearse database (not "
 		    "SQLite)"), path);
 	/* SQLite's "readonly database" would blame the file itself. */
@@ -132,41 +134,29 @@ open_failure(struct store *st, const char *path)
 	return xstrdup(st->err);
 }
 
-/*
- * Before SQLite's first use: rehearse has one thread and reads no memory
- * statistics, so SQLite need not lock a mutex and update counters at each
- * of the hundreds of allocations a statement's preparation makes.
- */
-static void
-library_setup(void)
-{
-	static bool done;
-
-	if (done)
-		return;
-	done = true;
-	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-}
-
 struct store *
 store_open(const char *path, char **err)
 {
+	static bool configured;
 	struct store *st = xcalloc(1, sizeof *st);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	int64_t v;
 
-	*err = NULL;
-	library_setup();
-	st->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		if (st->db == NULL) {
-			*err = xasprintf(_("%s: cannot open database"), path);
-			store_close(st);
-			return NULL;
-		}
-		goto fail;
+	/*
+	 * Before SQLite's first use: rehearse has one thread and reads no
+	 * memory statistics, so SQLite need not lock a mutex and update
+	 * counters at each of the hundreds of allocations a statement's
+	 * preparation makes.
+	 */
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = true;
 	}
+	*err = NULL;
+	st->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK)
+		goto fail;
 	sqlite3_extended_result_codes(st->db, 0);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	if (sqlite3_create_function(st->db, "rehearse_day", 1,
