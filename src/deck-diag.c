@@ -201,42 +201,38 @@ utf8_lead(FILE *fp, size_t *off, int v)
 	return v;
 }
 
-static char *
-reader_message(const yaml_parser_t *p, FILE *fp, size_t *off)
-{
-	const char *s = p->problem;
-	int v = p->problem_value;
-
-	if (strcmp(s, "invalid trailing UTF-8 octet") == 0)
-		v = utf8_lead(fp, off, v);
-	if (strcmp(s, "invalid leading UTF-8 octet") == 0 ||
-	    strcmp(s, "invalid trailing UTF-8 octet") == 0)
-		return xasprintf(_("invalid UTF-8 (byte 0x%02x): the file "
-		    "must be saved as UTF-8"), v & 0xff);
-	if (strcmp(s, "incomplete UTF-8 octet sequence") == 0)
-		return xstrdup(_("invalid UTF-8 (the file ends inside a "
-		    "character)"));
-	if (strcmp(s, "invalid length of a UTF-8 sequence") == 0)
-		return xstrdup(_("invalid UTF-8 (overlong encoding)"));
-	if (strcmp(s, "invalid Unicode character") == 0)
-		return xasprintf(_("invalid Unicode character U+%04X"), v);
-	if (strcmp(s, "control characters are not allowed") == 0) {
-		if (v < 0x80)
-			return xasprintf(_("control character 0x%02x is not "
-			    "allowed (is this a binary file?)"), v);
-		return xasprintf(_("control character U+%04X is not "
-		    "allowed"), v);
-	}
-	return xstrdup(s);	/* libyaml's own words, untranslated */
-}
-
+/* libyaml's encoding errors, in our words where its own are unclear. */
 static void
 reader_error(struct ctx *c, const yaml_parser_t *p)
 {
-	struct pos at;
+	const char *s = p->problem;
 	size_t off = p->problem_offset;
-	char *msg = reader_message(p, c->fp, &off);
+	int v = p->problem_value;
+	struct pos at;
+	char *msg;
 
+	if (strcmp(s, "invalid trailing UTF-8 octet") == 0)
+		v = utf8_lead(c->fp, &off, v);
+	if (strcmp(s, "invalid leading UTF-8 octet") == 0 ||
+	    strcmp(s, "invalid trailing UTF-8 octet") == 0)
+		msg = xasprintf(_("invalid UTF-8 (byte 0x%02x): the file "
+		    "must be saved as UTF-8"), v & 0xff);
+	else if (strcmp(s, "incomplete UTF-8 octet sequence") == 0)
+		msg = xstrdup(_("invalid UTF-8 (the file ends inside a "
+		    "character)"));
+	else if (strcmp(s, "invalid length of a UTF-8 sequence") == 0)
+		msg = xstrdup(_("invalid UTF-8 (overlong encoding)"));
+	else if (strcmp(s, "invalid Unicode character") == 0)
+		msg = xasprintf(_("invalid Unicode character U+%04X"), v);
+	else if (strcmp(s, "control characters are not allowed") == 0 &&
+	    v < 0x80)
+		msg = xasprintf(_("control character 0x%02x is not allowed "
+		    "(is this a binary file?)"), v);
+	else if (strcmp(s, "control characters are not allowed") == 0)
+		msg = xasprintf(_("control character U+%04X is not allowed"),
+		    v);
+	else
+		msg = xstrdup(s);	/* libyaml's own words, untranslated */
 	if (offset_pos(c->fp, off, &at))
 		diag_fatal(c, &at, "%s", msg);
 	else
