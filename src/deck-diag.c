@@ -241,8 +241,8 @@ reader_error(struct ctx *c, const yaml_parser_t *p)
 }
 
 /* libyaml's words where they are clear, a hint where they are not. */
-static void
-syntax_error(struct ctx *c, const yaml_parser_t *p)
+void
+diag_parse_error(struct ctx *c, const yaml_parser_t *p)
 {
 	static const char token[] = "found character that cannot start any "
 	    "token";
@@ -255,7 +255,11 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 	    p->buffer.pointer < p->buffer.last)
 		ch = *p->buffer.pointer;
 
-	if (problem == NULL)
+	if (p->error == YAML_READER_ERROR)
+		reader_error(c, p);
+	else if (p->error == YAML_MEMORY_ERROR)
+		diag_fatal(c, NULL, _("out of memory"));
+	else if (problem == NULL)
 		diag_fatal(c, &at, _("invalid YAML"));
 	else if (strstr(problem, "tab character") != NULL ||
 	    (strcmp(problem, token) == 0 && ch == '\t'))
@@ -279,15 +283,4 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 		/* TRANSLATORS: libyaml's English problem and context. */
 		diag_fatal(c, &at, _("%s %s (which starts at line %zu)"),
 		    problem, context, p->context_mark.line + 1);
-}
-
-void
-diag_parse_error(struct ctx *c, const yaml_parser_t *p)
-{
-	if (p->error == YAML_READER_ERROR)
-		reader_error(c, p);
-	else if (p->error == YAML_MEMORY_ERROR)
-		diag_fatal(c, NULL, _("out of memory"));
-	else
-		syntax_error(c, p);
 }
