@@ -324,28 +324,6 @@ deck_parse(struct ctx *c)
 	yaml_parser_delete(&p);
 }
 
-static bool
-deck_open(struct ctx *c)
-{
-	struct stat st;
-
-	if ((c->fp = fopen(c->path, "rbe")) == NULL ||
-	    fstat(fileno(c->fp), &st) == -1)
-		diag_error(c, NULL, _("cannot open: %s"), strerror(errno));
-	else if (S_ISDIR(st.st_mode))
-		diag_error(c, NULL, _("is a directory"));
-	/* Other files (pipes) are counted as they are read instead. */
-	else if (S_ISREG(st.st_mode) &&
-	    (uintmax_t)st.st_size > c->lim->file_bytes)
-		diag_error(c, NULL, _("file too large (%jd bytes, limit %zu "
-		    "bytes)"), (intmax_t)st.st_size, c->lim->file_bytes);
-	else
-		return true;
-	if (c->fp != NULL)
-		fclose(c->fp);
-	return false;
-}
-
 int
 deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
     void *arg, struct deck_info *info, struct deck_result *res, FILE *diag)
@@ -354,12 +332,23 @@ deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
 	struct ctx c = { .path = path, .fn = fn, .arg = arg,
 	    .lim = lim != NULL ? lim : &deck_default_limits,
 	    .info = info != NULL ? info : &own };
+	struct stat st;
 
 	memset(c.info, 0, sizeof *c.info);
-	if (deck_open(&c)) {
+	if ((c.fp = fopen(path, "rbe")) == NULL ||
+	    fstat(fileno(c.fp), &st) == -1)
+		diag_error(&c, NULL, _("cannot open: %s"), strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		diag_error(&c, NULL, _("is a directory"));
+	/* Other files (pipes) are counted as they are read instead. */
+	else if (S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > c.lim->file_bytes)
+		diag_error(&c, NULL, _("file too large (%jd bytes, limit %zu "
+		    "bytes)"), (intmax_t)st.st_size, c.lim->file_bytes);
+	else
 		deck_parse(&c);
+	if (c.fp != NULL)
 		fclose(c.fp);
-	}
 	tree_free(&c);
 	diag_flush(&c, diag != NULL ? diag : stderr);
 	if (res != NULL)
