@@ -88,7 +88,6 @@ struct ctx {
 	enum deck_key		 key;		/* whose value comes next */
 	struct pos		 cards_at;
 	size_t			 items;		/* in 'cards', so far */
-	size_t			 open;		/* streamed collections */
 
 	/* deck-tree.c: the tree being built and the anchors. */
 	struct frame		*stack;

@@ -126,7 +126,6 @@ root_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 
 	if (ev->type == YAML_MAPPING_START_EVENT) {
 		if (tree_streamed(c, ev, at)) {
-			c->open = 1;
 			c->root_at = *at;
 			c->state = S_KEY;
 		}
@@ -182,12 +181,10 @@ top_event(struct ctx *c, const yaml_event_t *ev)
 		if (c->seen[DK_CARDS] == 0)
 			diag_error(c, &c->root_at, _("missing key '%s'"),
 			    "cards");
-		c->open = 0;
 		c->state = S_DOC;
 		break;
 	case S_VALUE:		/* the list under 'cards' starts */
 		if (tree_streamed(c, ev, at)) {
-			c->open++;
 			c->cards_at = *at;
 			c->state = S_CARDS;
 		}
@@ -195,7 +192,6 @@ top_event(struct ctx *c, const yaml_event_t *ev)
 	case S_CARDS:		/* and ends */
 		if (c->items == 0)
 			diag_warn(c, &c->cards_at, _("deck has no cards"));
-		c->open--;
 		c->state = S_KEY;
 		break;
 	}
