@@ -50,37 +50,30 @@ struct wrap {
 	int		 col;		/* text columns used on this line */
 };
 
-/* The terminal's columns, else $COLUMNS when it is sane, else 80. */
-static int
-detect_width(void)
-{
-	struct winsize ws;
-	const char *s = getenv("COLUMNS");
-	char *end;
-	long n;
-
-	/* Some ptys (serial consoles, fresh containers) report 0 columns. */
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	if (s == NULL)
-		return TERM_DEFAULT_WIDTH;
-	/* The range rules out "" (0) and overflow (LONG_MIN, LONG_MAX). */
-	n = strtol(s, &end, 10);
-	if (*end != '\0' || n <= 0 || n > 10000)
-		return TERM_DEFAULT_WIDTH;
-	return (int)n;
-}
-
 void
 term_init(void)
 {
 	const char *term = getenv("TERM"), *no_colour = getenv("NO_COLOR");
+	const char *cols = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long n;
 
 	/* no-color.org: only a non-empty NO_COLOR counts. */
 	term_has_colour = isatty(STDOUT_FILENO) &&
 	    (no_colour == NULL || *no_colour == '\0') &&
 	    (term == NULL || strcmp(term, "dumb") != 0);
-	term_set_width(detect_width());
+	/*
+	 * The terminal's columns, else $COLUMNS when it is sane, else 80.
+	 * Some ptys (serial consoles, fresh containers) report 0 columns;
+	 * the range rules out "" (0) and overflow (LONG_MIN, LONG_MAX).
+	 */
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		n = ws.ws_col;
+	else if (cols == NULL || (n = strtol(cols, &end, 10)) <= 0 ||
+	    n > 10000 || *end != '\0')
+		n = TERM_DEFAULT_WIDTH;
+	term_set_width((int)n);
 }
 
 bool
