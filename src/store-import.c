@@ -1,6 +1,4 @@
 /* store-import.c: a deck file's cards staged in a temporary table, then merged at once. */
-#include <string.h>
-
 #include <sqlite3.h>
 
 #include "i18n.h"
@@ -151,8 +149,7 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	sqlite3_stmt *s;
 	int64_t base, before;
 
-	memset(is, 0, sizeof *is);
-	is->cards = (int64_t)d->cards;
+	*is = (struct import_stats){ .cards = (int64_t)d->cards };
 	if ((before = scalar(st, stmt_on(st, S_DECK_CARDS, d->id),
 	    N_("counting cards"))) < 0)
 		goto fail;

@@ -2,7 +2,6 @@
 #ifndef REHEARSE_STORE_INT_H
 #define REHEARSE_STORE_INT_H
 
-#include <stdbool.h>
 #include <stdint.h>
 
 #include <sqlite3.h>
