@@ -44,10 +44,9 @@ diag_show(char *out, const char *s, size_t len)
 			n--;
 		if (n > 0 && ((unsigned char)out[n - 1] & 0x80))
 			n--;
-		memcpy(out + n, "...", 3);
-		n += 3;
-	}
-	out[n] = '\0';
+		strcpy(out + n, "...");
+	} else
+		out[n] = '\0';
 	return out;
 }
 
@@ -65,9 +64,8 @@ diag_add(struct ctx *c, bool warning, const struct pos *at, char *msg)
 }
 
 /*
- * Errors stop at lim->errors.  Warnings are counted but only as many are
- * kept: a deck of 200,000 cards without ids is valid and should not
- * print 200,000 lines.
+ * Warnings past lim->errors are only counted: a deck of 200,000 cards
+ * without ids is valid and should not print 200,000 lines.
  */
 void
 diag_report(struct ctx *c, enum diag_level level, const struct pos *at,
