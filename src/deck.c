@@ -143,33 +143,25 @@ root_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 	    "the top, found %s"), _(found));
 }
 
-/* Outside the top mapping: the stream and its one document. */
-static void
-doc_event(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
-{
-	static const struct pos start = { 1, 1 };
-
-	if (ev->type == YAML_STREAM_END_EVENT && c->docs == 0)
-		diag_error(c, &start, _("empty file: a deck needs 'deck' and "
-		    "'cards'"));
-	if (ev->type != YAML_DOCUMENT_START_EVENT)
-		return;		/* the stream's start or end, a document's end */
-	if (c->docs++ > 0)
-		diag_fatal(c, at, _("only one deck per file: a second "
-		    "document starts here"));
-	else
-		c->state = S_ROOT;
-}
-
 /* Events outside any tree: the stream, the document, the streamed parts. */
 static void
 top_event(struct ctx *c, const yaml_event_t *ev)
 {
+	static const struct pos start = { 1, 1 };
 	const struct pos *at = &c->event_at;
 
 	switch (c->state) {
-	case S_DOC:
-		doc_event(c, ev, at);
+	case S_DOC:		/* the stream and its one document */
+		if (ev->type == YAML_STREAM_END_EVENT && c->docs == 0)
+			diag_error(c, &start, _("empty file: a deck needs "
+			    "'deck' and 'cards'"));
+		if (ev->type != YAML_DOCUMENT_START_EVENT)
+			break;	/* the stream's start or end, a document's end */
+		if (c->docs++ > 0)
+			diag_fatal(c, at, _("only one deck per file: a "
+			    "second document starts here"));
+		else
+			c->state = S_ROOT;
 		break;
 	case S_ROOT:
 		root_start(c, ev, at);
