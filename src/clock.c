@@ -4,8 +4,7 @@
 
 #include "clock.h"
 
-static bool	today_set;
-static int64_t	today_value;
+static int64_t	today_fixed = INT64_MIN;	/* INT64_MIN: not fixed */
 
 /* Days from civil date, proleptic Gregorian (H. Hinnant's algorithm). */
 static int64_t
@@ -93,8 +92,7 @@ day_format(int64_t day, char buf[DAY_BUFSZ])
 void
 clock_set_today(int64_t day)
 {
-	today_set = true;
-	today_value = day;
+	today_fixed = day;
 }
 
 int64_t
@@ -103,8 +101,8 @@ clock_today(void)
 	time_t t;
 	struct tm tm;
 
-	if (today_set)
-		return today_value;
+	if (today_fixed != INT64_MIN)
+		return today_fixed;
 	t = time(NULL);
 	if (localtime_r(&t, &tm) == NULL)
 		return 0;

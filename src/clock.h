@@ -3,7 +3,6 @@
 #define REHEARSE_CLOCK_H
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
 
 #define DAY_MAX 2932896		/* 9999-12-31 */

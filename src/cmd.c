@@ -123,7 +123,7 @@ int
 cmd_get_card(struct store *st, const char *arg, struct card_view *v)
 {
 	const char *slash = strchr(arg, '/');
-	char *deck, *card;
+	char *deck;
 	int rc;
 
 	if (slash == NULL || slash == arg || slash[1] == '\0' ||
@@ -132,15 +132,13 @@ cmd_get_card(struct store *st, const char *arg, struct card_view *v)
 		return EXIT_USAGE;
 	}
 	deck = xstrndup(arg, (size_t)(slash - arg));
-	card = xstrdup(slash + 1);
-	rc = store_card_get(st, deck, card, v);
+	rc = store_card_get(st, deck, slash + 1, v);
 	if (rc == 1)
 		warnx_(_("%s: no such card (see 'rehearse list %s')"), arg,
 		    deck);
 	else if (rc < 0)
 		warnx_("%s", store_error(st));
 	free(deck);
-	free(card);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "deck-int.h"
 #include "hash.h"
 #include "i18n.h"
@@ -362,22 +361,6 @@ card_values(struct ctx *c, struct card *k)
 	}
 }
 
-/* The card's id, given or derived (with a warning), if it has one. */
-static void
-card_id(struct ctx *c, const struct slot *s, struct card *k)
-{
-	k->id_at = &s->at;
-	if (k->st[CK_ID] == V_TEXT) {
-		k->id_at = &k->val[CK_ID].at;
-		k->id = k->text[CK_ID];
-	} else if (k->st[CK_ID] == V_NONE && k->st[CK_FRONT] == V_TEXT) {
-		k->id = k->derived = deck_derive_id(k->text[CK_FRONT]);
-		diag_warn(c, k->id_at, _("card has no id; its progress "
-		    "restarts when the front changes (suggested: id: %s)"),
-		    k->derived);
-	}
-}
-
 /*
  * Give a card to the caller, who keeps the ids: a broken one for its id
  * alone.  That is one with errors since it began, or without its text:
@@ -390,18 +373,13 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 {
 	bool broken = c->errors != c->tree_errors ||
 	    k->st[CK_FRONT] != V_TEXT || k->st[CK_BACK] != V_TEXT;
-	struct deck_card dc;
+	struct deck_card dc = { .index = index, .line = s->at.line,
+	    .column = s->at.column, .id = k->id,
+	    .id_derived = k->derived != NULL, .id_line = k->id_at->line,
+	    .broken = broken };
 	char q[SHOW_MAX + 4];
 	long rv = 0;
 
-	memset(&dc, 0, sizeof dc);
-	dc.index = index;
-	dc.line = s->at.line;
-	dc.column = s->at.column;
-	dc.id = k->id;
-	dc.id_derived = k->derived != NULL;
-	dc.id_line = k->id_at->line;
-	dc.broken = broken;
 	if (!broken) {
 		dc.kind = k->text[CK_KIND];
 		dc.front = k->text[CK_FRONT];
@@ -441,7 +419,17 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 		diag_error(c, &s->at, _("card has no 'front'"));
 	if (k.val[CK_BACK].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'back'"));
-	card_id(c, s, &k);
+	/* Its id, given or derived (with a warning), if it has one. */
+	k.id_at = &s->at;
+	if (k.st[CK_ID] == V_TEXT) {
+		k.id_at = &k.val[CK_ID].at;
+		k.id = k.text[CK_ID];
+	} else if (k.st[CK_ID] == V_NONE && k.st[CK_FRONT] == V_TEXT) {
+		k.id = k.derived = deck_derive_id(k.text[CK_FRONT]);
+		diag_warn(c, k.id_at, _("card has no id; its progress "
+		    "restarts when the front changes (suggested: id: %s)"),
+		    k.derived);
+	}
 	if (k.id != NULL && !c->stop)
 		card_hand(c, s, &k, index);
 	free(k.tags);

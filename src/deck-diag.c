@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "deck-int.h"
 #include "i18n.h"
 #include "xmalloc.h"
@@ -45,10 +44,9 @@ diag_show(char *out, const char *s, size_t len)
 			n--;
 		if (n > 0 && ((unsigned char)out[n - 1] & 0x80))
 			n--;
-		memcpy(out + n, "...", 3);
-		n += 3;
-	}
-	out[n] = '\0';
+		strcpy(out + n, "...");
+	} else
+		out[n] = '\0';
 	return out;
 }
 
@@ -60,15 +58,14 @@ diag_add(struct ctx *c, bool warning, const struct pos *at, char *msg)
 		c->diags = xreallocarray(c->diags, c->diagscap,
 		    sizeof *c->diags);
 	}
-	c->diags[c->ndiags] = (struct diag){
-	    at != NULL ? *at : (struct pos){ 0, 0 }, c->ndiags, warning, msg };
+	c->diags[c->ndiags] = (struct diag){ at != NULL ? *at :
+	    (struct pos){ SIZE_MAX, 0 }, c->ndiags, warning, msg };
 	c->ndiags++;
 }
 
 /*
- * Errors stop at lim->errors.  Warnings are counted but only as many are
- * kept: a deck of 200,000 cards without ids is valid and should not
- * print 200,000 lines.
+ * Warnings past lim->errors are only counted: a deck of 200,000 cards
+ * without ids is valid and should not print 200,000 lines.
  */
 void
 diag_report(struct ctx *c, enum diag_level level, const struct pos *at,
@@ -99,11 +96,9 @@ static int
 diag_cmp(const void *a, const void *b)
 {
 	const struct diag *x = a, *y = b;
-	size_t xl = x->at.line ? x->at.line : SIZE_MAX;
-	size_t yl = y->at.line ? y->at.line : SIZE_MAX;
 
-	if (xl != yl)
-		return xl < yl ? -1 : 1;
+	if (x->at.line != y->at.line)
+		return x->at.line < y->at.line ? -1 : 1;
 	if (x->at.column != y->at.column)
 		return x->at.column < y->at.column ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
@@ -137,7 +132,7 @@ diag_flush(struct ctx *c, FILE *out)
 		d = &c->diags[i];
 		/* TRANSLATORS: after FILE:LINE:COLUMN: of a deck diagnostic. */
 		kind = d->warning ? _("warning") : _("error");
-		if (d->at.line != 0)
+		if (d->at.line != SIZE_MAX)
 			fprintf(out, "%s:%zu:%zu: %s: %s\n", c->path,
 			    d->at.line, d->at.column, kind, d->msg);
 		else
@@ -204,42 +199,38 @@ utf8_lead(FILE *fp, size_t *off, int v)
 	return v;
 }
 
-static char *
-reader_message(const yaml_parser_t *p, FILE *fp, size_t *off)
-{
-	const char *s = p->problem;
-	int v = p->problem_value;
-
-	if (strcmp(s, "invalid trailing UTF-8 octet") == 0)
-		v = utf8_lead(fp, off, v);
-	if (strcmp(s, "invalid leading UTF-8 octet") == 0 ||
-	    strcmp(s, "invalid trailing UTF-8 octet") == 0)
-		return xasprintf(_("invalid UTF-8 (byte 0x%02x): the file "
-		    "must be saved as UTF-8"), v & 0xff);
-	if (strcmp(s, "incomplete UTF-8 octet sequence") == 0)
-		return xstrdup(_("invalid UTF-8 (the file ends inside a "
-		    "character)"));
-	if (strcmp(s, "invalid length of a UTF-8 sequence") == 0)
-		return xstrdup(_("invalid UTF-8 (overlong encoding)"));
-	if (strcmp(s, "invalid Unicode character") == 0)
-		return xasprintf(_("invalid Unicode character U+%04X"), v);
-	if (strcmp(s, "control characters are not allowed") == 0) {
-		if (v < 0x80)
-			return xasprintf(_("control character 0x%02x is not "
-			    "allowed (is this a binary file?)"), v);
-		return xasprintf(_("control character U+%04X is not "
-		    "allowed"), v);
-	}
-	return xstrdup(s);	/* libyaml's own words, untranslated */
-}
-
+/* libyaml's encoding errors, in our words where its own are unclear. */
 static void
 reader_error(struct ctx *c, const yaml_parser_t *p)
 {
-	struct pos at;
+	const char *s = p->problem;
 	size_t off = p->problem_offset;
-	char *msg = reader_message(p, c->fp, &off);
+	int v = p->problem_value;
+	struct pos at;
+	char *msg;
 
+	if (strcmp(s, "invalid trailing UTF-8 octet") == 0)
+		v = utf8_lead(c->fp, &off, v);
+	if (strcmp(s, "invalid leading UTF-8 octet") == 0 ||
+	    strcmp(s, "invalid trailing UTF-8 octet") == 0)
+		msg = xasprintf(_("invalid UTF-8 (byte 0x%02x): the file "
+		    "must be saved as UTF-8"), v & 0xff);
+	else if (strcmp(s, "incomplete UTF-8 octet sequence") == 0)
+		msg = xstrdup(_("invalid UTF-8 (the file ends inside a "
+		    "character)"));
+	else if (strcmp(s, "invalid length of a UTF-8 sequence") == 0)
+		msg = xstrdup(_("invalid UTF-8 (overlong encoding)"));
+	else if (strcmp(s, "invalid Unicode character") == 0)
+		msg = xasprintf(_("invalid Unicode character U+%04X"), v);
+	else if (strcmp(s, "control characters are not allowed") == 0 &&
+	    v < 0x80)
+		msg = xasprintf(_("control character 0x%02x is not allowed "
+		    "(is this a binary file?)"), v);
+	else if (strcmp(s, "control characters are not allowed") == 0)
+		msg = xasprintf(_("control character U+%04X is not allowed"),
+		    v);
+	else
+		msg = xstrdup(s);	/* libyaml's own words, untranslated */
 	if (offset_pos(c->fp, off, &at))
 		diag_fatal(c, &at, "%s", msg);
 	else
@@ -248,8 +239,8 @@ reader_error(struct ctx *c, const yaml_parser_t *p)
 }
 
 /* libyaml's words where they are clear, a hint where they are not. */
-static void
-syntax_error(struct ctx *c, const yaml_parser_t *p)
+void
+diag_parse_error(struct ctx *c, const yaml_parser_t *p)
 {
 	static const char token[] = "found character that cannot start any "
 	    "token";
@@ -262,7 +253,11 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 	    p->buffer.pointer < p->buffer.last)
 		ch = *p->buffer.pointer;
 
-	if (problem == NULL)
+	if (p->error == YAML_READER_ERROR)
+		reader_error(c, p);
+	else if (p->error == YAML_MEMORY_ERROR)
+		diag_fatal(c, NULL, _("out of memory"));
+	else if (problem == NULL)
 		diag_fatal(c, &at, _("invalid YAML"));
 	else if (strstr(problem, "tab character") != NULL ||
 	    (strcmp(problem, token) == 0 && ch == '\t'))
@@ -286,24 +281,4 @@ syntax_error(struct ctx *c, const yaml_parser_t *p)
 		/* TRANSLATORS: libyaml's English problem and context. */
 		diag_fatal(c, &at, _("%s %s (which starts at line %zu)"),
 		    problem, context, p->context_mark.line + 1);
-}
-
-void
-diag_parse_error(struct ctx *c, const yaml_parser_t *p)
-{
-	if (c->input == IN_TOOLONG)
-		diag_fatal(c, &c->event_at, _("value too long (limit %zu "
-		    "bytes)"), c->lim->scalar_bytes);
-	else if (c->input == IN_TOOBIG)
-		diag_fatal(c, NULL, _("file too large (more than %zu bytes)"),
-		    c->lim->file_bytes);
-	else if (c->input == IN_ERRNO)
-		diag_fatal(c, NULL, _("cannot read: %s"),
-		    strerror(c->input_errno));
-	else if (p->error == YAML_READER_ERROR)
-		reader_error(c, p);
-	else if (p->error == YAML_MEMORY_ERROR)
-		diag_fatal(c, NULL, _("out of memory"));
-	else
-		syntax_error(c, p);
 }

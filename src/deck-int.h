@@ -20,7 +20,7 @@ enum deck_key {
 };
 
 struct pos {
-	size_t	line;		/* 1-based; 0: the file as a whole */
+	size_t	line;		/* 1-based; SIZE_MAX: the file as a whole */
 	size_t	column;
 };
 
@@ -59,9 +59,6 @@ struct node {
  */
 enum state { S_DOC, S_ROOT, S_KEY, S_VALUE, S_CARDS };
 
-/* Why the input stopped, when libyaml's error is really ours. */
-enum input { IN_OK, IN_TOOLONG, IN_TOOBIG, IN_ERRNO };
-
 /* What a value turned out to be. */
 enum { V_NONE, V_TEXT, V_BAD };
 
@@ -80,8 +77,6 @@ struct ctx {
 	FILE			*fp;
 	size_t			 read_total;
 	size_t			 read_since_event;
-	enum input		 input;
-	int			 input_errno;
 	struct pos		 event_at;	/* where the last event starts */
 
 	enum state		 state;
@@ -93,7 +88,6 @@ struct ctx {
 	enum deck_key		 key;		/* whose value comes next */
 	struct pos		 cards_at;
 	size_t			 items;		/* in 'cards', so far */
-	size_t			 open;		/* streamed collections */
 
 	/* deck-tree.c: the tree being built and the anchors. */
 	struct frame		*stack;

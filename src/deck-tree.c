@@ -2,7 +2,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "deck-int.h"
 #include "hash.h"
 #include "i18n.h"
@@ -153,10 +152,14 @@ anchor_set(struct ctx *c, const yaml_char_t *name, struct node *n)
 	a->node = n;
 }
 
+/* Around a tree are the top mapping and, in S_CARDS, the card list. */
 static bool
 depth_ok(struct ctx *c, size_t more, const struct pos *at)
 {
-	if (sat_add(c->open + c->nstack, more) <= c->lim->depth)
+	size_t open = c->state == S_CARDS ? 2 :
+	    c->state == S_KEY || c->state == S_VALUE ? 1 : 0;
+
+	if (sat_add(open + c->nstack, more) <= c->lim->depth)
 		return true;
 	diag_fatal(c, at, _("nesting deeper than %zu levels"), c->lim->depth);
 	return false;

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 #include "deck-int.h"
 #include "hash.h"
 #include "i18n.h"
@@ -127,7 +126,6 @@ root_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 
 	if (ev->type == YAML_MAPPING_START_EVENT) {
 		if (tree_streamed(c, ev, at)) {
-			c->open = 1;
 			c->root_at = *at;
 			c->state = S_KEY;
 		}
@@ -145,33 +143,25 @@ root_start(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
 	    "the top, found %s"), _(found));
 }
 
-/* Outside the top mapping: the stream and its one document. */
-static void
-doc_event(struct ctx *c, const yaml_event_t *ev, const struct pos *at)
-{
-	static const struct pos start = { 1, 1 };
-
-	if (ev->type == YAML_STREAM_END_EVENT && c->docs == 0)
-		diag_error(c, &start, _("empty file: a deck needs 'deck' and "
-		    "'cards'"));
-	if (ev->type != YAML_DOCUMENT_START_EVENT)
-		return;		/* the stream's start or end, a document's end */
-	if (c->docs++ > 0)
-		diag_fatal(c, at, _("only one deck per file: a second "
-		    "document starts here"));
-	else
-		c->state = S_ROOT;
-}
-
 /* Events outside any tree: the stream, the document, the streamed parts. */
 static void
 top_event(struct ctx *c, const yaml_event_t *ev)
 {
+	static const struct pos start = { 1, 1 };
 	const struct pos *at = &c->event_at;
 
 	switch (c->state) {
-	case S_DOC:
-		doc_event(c, ev, at);
+	case S_DOC:		/* the stream and its one document */
+		if (ev->type == YAML_STREAM_END_EVENT && c->docs == 0)
+			diag_error(c, &start, _("empty file: a deck needs "
+			    "'deck' and 'cards'"));
+		if (ev->type != YAML_DOCUMENT_START_EVENT)
+			break;	/* the stream's start or end, a document's end */
+		if (c->docs++ > 0)
+			diag_fatal(c, at, _("only one deck per file: a "
+			    "second document starts here"));
+		else
+			c->state = S_ROOT;
 		break;
 	case S_ROOT:
 		root_start(c, ev, at);
@@ -183,12 +173,10 @@ top_event(struct ctx *c, const yaml_event_t *ev)
 		if (c->seen[DK_CARDS] == 0)
 			diag_error(c, &c->root_at, _("missing key '%s'"),
 			    "cards");
-		c->open = 0;
 		c->state = S_DOC;
 		break;
 	case S_VALUE:		/* the list under 'cards' starts */
 		if (tree_streamed(c, ev, at)) {
-			c->open++;
 			c->cards_at = *at;
 			c->state = S_CARDS;
 		}
@@ -196,7 +184,6 @@ top_event(struct ctx *c, const yaml_event_t *ev)
 	case S_CARDS:		/* and ends */
 		if (c->items == 0)
 			diag_warn(c, &c->cards_at, _("deck has no cards"));
-		c->open--;
 		c->state = S_KEY;
 		break;
 	}
@@ -281,17 +268,19 @@ input_read(void *arg, unsigned char *buf, size_t size, size_t *n)
 
 	*n = fread(buf, 1, size, c->fp);
 	if (*n == 0 && ferror(c->fp)) {
-		c->input = IN_ERRNO;
-		c->input_errno = errno != 0 ? errno : EIO;
+		diag_fatal(c, NULL, _("cannot read: %s"),
+		    strerror(errno != 0 ? errno : EIO));
 		return 0;
 	}
 	c->read_total = sat_add(c->read_total, *n);
 	c->read_since_event = sat_add(c->read_since_event, *n);
 	if (c->read_total > c->lim->file_bytes)
-		c->input = IN_TOOBIG;
+		diag_fatal(c, NULL, _("file too large (more than %zu bytes)"),
+		    c->lim->file_bytes);
 	else if (c->read_since_event > most)
-		c->input = IN_TOOLONG;
-	return c->input == IN_OK;
+		diag_fatal(c, &c->event_at, _("value too long (limit %zu "
+		    "bytes)"), c->lim->scalar_bytes);
+	return !c->stop;
 }
 
 static void
@@ -308,7 +297,8 @@ deck_parse(struct ctx *c)
 	yaml_parser_set_input(&p, input_read, c);
 	while (!end && !c->stop) {
 		if (!yaml_parser_parse(&p, &ev)) {
-			diag_parse_error(c, &p);
+			if (!c->stop)	/* else input_read said why */
+				diag_parse_error(c, &p);
 			break;
 		}
 		c->read_since_event = 0;
@@ -322,46 +312,31 @@ deck_parse(struct ctx *c)
 	yaml_parser_delete(&p);
 }
 
-static bool
-deck_open(struct ctx *c)
-{
-	struct stat st;
-
-	if ((c->fp = fopen(c->path, "rbe")) == NULL ||
-	    fstat(fileno(c->fp), &st) == -1)
-		diag_error(c, NULL, _("cannot open: %s"), strerror(errno));
-	else if (S_ISDIR(st.st_mode))
-		diag_error(c, NULL, _("is a directory"));
-	/* Other files (pipes) are counted as they are read instead. */
-	else if (S_ISREG(st.st_mode) &&
-	    (uintmax_t)st.st_size > c->lim->file_bytes)
-		diag_error(c, NULL, _("file too large (%jd bytes, limit %zu "
-		    "bytes)"), (intmax_t)st.st_size, c->lim->file_bytes);
-	else
-		return true;
-	if (c->fp != NULL)
-		fclose(c->fp);
-	return false;
-}
-
 int
 deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
     void *arg, struct deck_info *info, struct deck_result *res, FILE *diag)
 {
-	struct ctx c;
 	struct deck_info own;
+	struct ctx c = { .path = path, .fn = fn, .arg = arg,
+	    .lim = lim != NULL ? lim : &deck_default_limits,
+	    .info = info != NULL ? info : &own };
+	struct stat st;
 
-	memset(&c, 0, sizeof c);
-	c.path = path;
-	c.lim = lim != NULL ? lim : &deck_default_limits;
-	c.fn = fn;
-	c.arg = arg;
-	c.info = info != NULL ? info : &own;
 	memset(c.info, 0, sizeof *c.info);
-	if (deck_open(&c)) {
+	if ((c.fp = fopen(path, "rbe")) == NULL ||
+	    fstat(fileno(c.fp), &st) == -1)
+		diag_error(&c, NULL, _("cannot open: %s"), strerror(errno));
+	else if (S_ISDIR(st.st_mode))
+		diag_error(&c, NULL, _("is a directory"));
+	/* Other files (pipes) are counted as they are read instead. */
+	else if (S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size > c.lim->file_bytes)
+		diag_error(&c, NULL, _("file too large (%jd bytes, limit %zu "
+		    "bytes)"), (intmax_t)st.st_size, c.lim->file_bytes);
+	else
 		deck_parse(&c);
+	if (c.fp != NULL)
 		fclose(c.fp);
-	}
 	tree_free(&c);
 	diag_flush(&c, diag != NULL ? diag : stderr);
 	if (res != NULL)

@@ -73,10 +73,8 @@ complete(const char *text, int start, int end)
 void
 repl_init(const char *history_path, const char *const *commands)
 {
-	struct sigaction sa;
+	struct sigaction sa = { .sa_handler = on_sigint };
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigint;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);	/* no SA_RESTART: reads must wake */
 	words = commands;
@@ -118,12 +116,9 @@ read_piped(char **line)
 	ssize_t n;
 
 	fflush(stdout);
-	if (interrupted) {
-		interrupted = 0;
-		return REPL_INTERRUPT;
-	}
 	errno = 0;
-	n = getline(&buf, &cap, stdin);
+	/* A Ctrl-C before the read is one during it. */
+	n = interrupted ? -1 : getline(&buf, &cap, stdin);
 	if (n < 0) {
 		free(buf);
 		if (errno == EINTR || interrupted) {
@@ -161,10 +156,9 @@ abandon_line(void)
 static enum repl_status
 read_tty(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 {
-	struct timespec ts;
+	const struct timespec ts = { 1, 0 };	/* pselect() leaves it */
 	fd_set fds;
 	int fd = fileno(rl_instream != NULL ? rl_instream : stdin), n;
-	enum repl_status rs = REPL_LINE;
 
 	fflush(stdout);
 	got_done = false;
@@ -178,8 +172,6 @@ read_tty(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 		}
 		FD_ZERO(&fds);
 		FD_SET(fd, &fds);
-		ts.tv_sec = 1;
-		ts.tv_nsec = 0;
 		n = pselect(fd + 1, &fds, NULL, NULL, tick != NULL ? &ts : NULL,
 		    &unblocked);
 		if (n < 0 && errno != EINTR) {
@@ -192,13 +184,14 @@ read_tty(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 		} else if (n > 0)
 			rl_callback_read_char();
 	}
+	*line = got_line;
 	if (got_line == NULL) {
 		putchar('\n');
-		rs = REPL_EOF;
-	} else if (got_line[0] == ':')
+		return REPL_EOF;
+	}
+	if (got_line[0] == ':')
 		add_history(got_line);
-	*line = got_line;
-	return rs;
+	return REPL_LINE;
 }
 
 enum repl_status

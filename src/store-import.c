@@ -1,9 +1,6 @@
 /* store-import.c: a deck file's cards staged in a temporary table, then merged at once. */
-#include <string.h>
-
 #include <sqlite3.h>
 
-#include "config.h"
 #include "i18n.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -27,16 +24,11 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_DECK_UPSERT] = "INSERT INTO deck"
 	    " (id, title, language, kind, description, tags, path, bundled)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-	    " ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
-	    " language = excluded.language, kind = excluded.kind,"
-	    " description = excluded.description, tags = excluded.tags,"
-	    " path = excluded.path, bundled = excluded.bundled"
-	    " WHERE title IS NOT excluded.title"
-	    " OR language IS NOT excluded.language"
-	    " OR kind IS NOT excluded.kind"
-	    " OR description IS NOT excluded.description"
-	    " OR tags IS NOT excluded.tags OR path IS NOT excluded.path"
-	    " OR bundled IS NOT excluded.bundled",
+	    " ON CONFLICT (id) DO UPDATE"
+	    " SET (title, language, kind, description, tags, path, bundled)"
+	    " = (?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+	    " WHERE (title, language, kind, description, tags, path, bundled)"
+	    " IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[S_CARD_MERGE] = "INSERT INTO card"
 	    " (deck, id, pos, kind, front, back, hint, example, tags, retired)"
 	    " SELECT ?1, id, pos, coalesce(kind, ?2), front, back, hint,"
@@ -62,6 +54,16 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " AND id NOT IN (SELECT id FROM temp.stage)",
 };
 
+/* This file's statement which, with ?1 bound to text (borrowed). */
+static sqlite3_stmt *
+stmt_on(struct store *st, enum stmt which, const char *text)
+{
+	sqlite3_stmt *s = stmt(st, which, stmt_sql);
+
+	bind_text(s, 1, text);
+	return s;
+}
+
 /*
  * The staging table's index finds a repeated id without a set of ids in
  * memory.
@@ -74,9 +76,7 @@ store_import_begin(struct store *st)
 	    " line INTEGER NOT NULL, kind TEXT, front TEXT, back TEXT,"
 	    " hint TEXT, example TEXT, tags TEXT);"
 	    /* Keep memory flat in deck size: the cards spill to a file. */
-	    "PRAGMA temp.cache_size = -1024") != 0)
-		return -1;
-	if (store_begin(st) != 0)
+	    "PRAGMA temp.cache_size = -1024") != 0 || store_begin(st) != 0)
 		return -1;
 	if (run(st, stmt(st, S_STAGE_CLEAR, stmt_sql),
 	    N_("staging cards")) != 0) {
@@ -111,9 +111,8 @@ store_import_card(struct store *st, const struct deck_card *c)
 		return -1;
 	}
 	/* The only constraint a card can break: an earlier card's id. */
-	s = stmt(st, S_STAGE_LINE, stmt_sql);
-	bind_text(s, 1, c->id);
-	first = scalar(st, s, N_("staging cards"));
+	first = scalar(st, stmt_on(st, S_STAGE_LINE, c->id),
+	    N_("staging cards"));
 	if (first == 0)
 		set_error_text(st, xasprintf(_("%s: staging cards: card %s "
 		    "broke a constraint of the staging table"), st->path,
@@ -124,28 +123,22 @@ store_import_card(struct store *st, const struct deck_card *c)
 char *
 store_deck_by_source(struct store *st, const char *source)
 {
-	sqlite3_stmt *s = stmt(st, S_SOURCE_FIND, stmt_sql);
-
-	bind_text(s, 1, source);
-	return text_of(st, s, N_("looking up the deck"));
+	return text_of(st, stmt_on(st, S_SOURCE_FIND, source),
+	    N_("looking up the deck"));
 }
 
 int64_t
 store_bundled_other(struct store *st, const char *lang)
 {
-	sqlite3_stmt *s = stmt(st, S_BUNDLED_OTHER, stmt_sql);
-
-	bind_text(s, 1, lang);
-	return scalar(st, s, N_("looking up the bundled decks"));
+	return scalar(st, stmt_on(st, S_BUNDLED_OTHER, lang),
+	    N_("looking up the bundled decks"));
 }
 
 int
 store_deck_own(struct store *st, const char *id)
 {
-	sqlite3_stmt *s = stmt(st, S_DECK_OWN, stmt_sql);
-
-	bind_text(s, 1, id);
-	return (int)scalar(st, s, N_("looking up the deck"));
+	return (int)scalar(st, stmt_on(st, S_DECK_OWN, id),
+	    N_("looking up the deck"));
 }
 
 int
@@ -156,19 +149,15 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	sqlite3_stmt *s;
 	int64_t base, before;
 
-	memset(is, 0, sizeof *is);
-	is->cards = (int64_t)d->cards;
-	s = stmt(st, S_DECK_CARDS, stmt_sql);
-	bind_text(s, 1, d->id);
-	if ((before = scalar(st, s, N_("counting cards"))) < 0)
+	*is = (struct import_stats){ .cards = (int64_t)d->cards };
+	if ((before = scalar(st, stmt_on(st, S_DECK_CARDS, d->id),
+	    N_("counting cards"))) < 0)
 		goto fail;
-	s = stmt(st, S_COUNT_ADDED, stmt_sql);
-	bind_text(s, 1, d->id);
-	if ((is->added = scalar(st, s, N_("comparing cards"))) < 0)
+	if ((is->added = scalar(st, stmt_on(st, S_COUNT_ADDED, d->id),
+	    N_("comparing cards"))) < 0)
 		goto fail;
 	base = sqlite3_total_changes64(st->db);
-	s = stmt(st, S_DECK_UPSERT, stmt_sql);
-	bind_text(s, 1, d->id);
+	s = stmt_on(st, S_DECK_UPSERT, d->id);
 	bind_text(s, 2, d->title);
 	bind_text(s, 3, d->language);
 	bind_text(s, 4, d->kind);
@@ -178,22 +167,19 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	sqlite3_bind_int(s, 8, bundled);
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
-	s = stmt(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE, stmt_sql);
-	bind_text(s, 1, d->id);
+	s = stmt_on(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE, d->id);
 	/* The kind a card without its own takes from its deck's. */
 	bind_text(s, 2, d->kind != NULL ? d->kind : "recall");
 	if (run(st, s, N_("saving cards")) != 0)
 		goto fail;
 	is->changed = sqlite3_changes64(st->db) - is->added;
 	if (before > 0) {
-		s = stmt(st, S_CARD_RETIRE, stmt_sql);
-		bind_text(s, 1, d->id);
-		if (run(st, s, N_("retiring cards")) != 0)
+		if (run(st, stmt_on(st, S_CARD_RETIRE, d->id),
+		    N_("retiring cards")) != 0)
 			goto fail;
 		is->retired = sqlite3_changes64(st->db);
 	}
-	s = stmt(st, S_SOURCE_SET, stmt_sql);
-	bind_text(s, 1, d->id);
+	s = stmt_on(st, S_SOURCE_SET, d->id);
 	bind_text(s, 2, source);
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;

@@ -2,7 +2,6 @@
 #ifndef REHEARSE_STORE_INT_H
 #define REHEARSE_STORE_INT_H
 
-#include <stdbool.h>
 #include <stdint.h>
 
 #include <sqlite3.h>
@@ -93,8 +92,7 @@ enum stmt {
 struct store {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt[S__COUNT];	/* prepared on first use */
-	char		*err;
-	bool		 failed;	/* sticky: see store_failed */
+	char		*err;		/* the first error, sticky: store_failed */
 	char		*path;		/* for messages: which file failed */
 };
 

@@ -8,7 +8,6 @@
 #include <sqlite3.h>
 
 #include "clock.h"
-#include "config.h"
 #include "i18n.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -29,56 +28,44 @@ static const char *const stmt_sql[S__COUNT] = {
 void
 set_error(struct store *st, const char *what)
 {
-	int e = errno;
+	int e = errno, code = sqlite3_errcode(st->db);
 	const char *msg = sqlite3_errmsg(st->db);
 
-	if (st->failed)
-		return;		/* the first error says why */
-	st->failed = true;
-	free(st->err);
-	switch (sqlite3_errcode(st->db)) {
-	case SQLITE_READONLY:
-		st->err = xasprintf(_("%s: cannot write: %s"), st->path, msg);
-		break;
-	case SQLITE_FULL:
-		st->err = xasprintf("%s: %s", st->path, msg);
-		break;
-	case SQLITE_IOERR:
-		/*
-		 * A write refused outright (EFBIG past a file size limit) is
-		 * an I/O error to SQLite, and a failed COMMIT leaves
-		 * sqlite3_system_errno() at 0: errno still says why.
-		 */
-		if (sqlite3_system_errno(st->db) != 0)
-			e = sqlite3_system_errno(st->db);
-		if (e == ENOSPC || e == EFBIG || e == EDQUOT) {
-			st->err = xasprintf(_("%s: database or disk is full "
-			    "(%s)"), st->path, strerror(e));
-			break;
-		}
-		/* FALLTHROUGH */
-	default:
-		st->err = xasprintf("%s: %s: %s", st->path, _(what), msg);
-		break;
-	}
+	/*
+	 * A write refused outright (EFBIG past a file size limit) is an I/O
+	 * error to SQLite, and a failed COMMIT leaves sqlite3_system_errno()
+	 * at 0: errno still says why.
+	 */
+	if (code == SQLITE_IOERR && sqlite3_system_errno(st->db) != 0)
+		e = sqlite3_system_errno(st->db);
+	if (code == SQLITE_READONLY)
+		set_error_text(st, xasprintf(_("%s: cannot write: %s"),
+		    st->path, msg));
+	else if (code == SQLITE_FULL)
+		set_error_text(st, xasprintf("%s: %s", st->path, msg));
+	else if (code == SQLITE_IOERR &&
+	    (e == ENOSPC || e == EFBIG || e == EDQUOT))
+		set_error_text(st, xasprintf(_("%s: database or disk is full "
+		    "(%s)"), st->path, strerror(e)));
+	else
+		set_error_text(st, xasprintf("%s: %s: %s", st->path, _(what),
+		    msg));
 }
 
 void
 set_error_text(struct store *st, char *msg)
 {
-	if (st->failed) {
-		free(msg);
+	if (st->err != NULL) {
+		free(msg);	/* the first error says why */
 		return;
 	}
-	st->failed = true;
-	free(st->err);
 	st->err = msg;
 }
 
 bool
 store_failed(const struct store *st)
 {
-	return st->failed;
+	return st->err != NULL;
 }
 
 const char *
@@ -94,10 +81,8 @@ sql_day(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	char buf[DAY_BUFSZ];
 
 	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;		/* setting no result returns NULL */
 	day_format(sqlite3_value_int64(argv[0]), buf);
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
@@ -151,9 +136,11 @@ dir_read_only(const char *path)
 static char *
 open_failure(struct store *st, const char *path)
 {
-	int code = sqlite3_errcode(st->db);
+	int code;
 
-	if (code == SQLITE_NOTADB)
+	if (st->db == NULL)	/* SQLite had no memory for a handle */
+		return xasprintf(_("%s: cannot open database"), path);
+	if ((code = sqlite3_errcode(st->db)) == SQLITE_NOTADB)
 		return xasprintf(_("%s: not a rehearse database (not "
 		    "SQLite)"), path);
 	/* SQLite's "readonly database" would blame the file itself. */
@@ -167,41 +154,29 @@ open_failure(struct store *st, const char *path)
 	return xstrdup(st->err);
 }
 
-/*
- * Before SQLite's first use: rehearse has one thread and reads no memory
- * statistics, so SQLite need not lock a mutex and update counters at each
- * of the hundreds of allocations a statement's preparation makes.
- */
-static void
-library_setup(void)
-{
-	static bool done;
-
-	if (done)
-		return;
-	done = true;
-	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-}
-
 struct store *
 store_open(const char *path, char **err)
 {
+	static bool configured;
 	struct store *st = xcalloc(1, sizeof *st);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	int64_t v;
 
-	*err = NULL;
-	library_setup();
-	st->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		if (st->db == NULL) {
-			*err = xasprintf(_("%s: cannot open database"), path);
-			store_close(st);
-			return NULL;
-		}
-		goto fail;
+	/*
+	 * Before SQLite's first use: rehearse has one thread and reads no
+	 * memory statistics, so SQLite need not lock a mutex and update
+	 * counters at each of the hundreds of allocations a statement's
+	 * preparation makes.
+	 */
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = true;
 	}
+	*err = NULL;
+	st->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK)
+		goto fail;
 	sqlite3_extended_result_codes(st->db, 0);
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	if (sqlite3_create_function(st->db, "rehearse_day", 1,
@@ -246,8 +221,12 @@ store_close(struct store *st)
 }
 
 /*
- * Prepared on first use, since a short command needs only a few.  The
- * SQL is fixed text: failing to prepare it is a bug, not a user error.
+ * Prepared on first use, since a short command needs only a few.  A
+ * statement missing from the file's table is a bug.  Fixed SQL fails to
+ * prepare only when the file is not what this program made (a table
+ * dropped, a page damaged): an error like any other.  SQLite answers
+ * every call on the NULL statement with an error, which the store
+ * ignores once failed: the first error is the one reported.
  */
 sqlite3_stmt *
 stmt(struct store *st, enum stmt which, const char *const *sql)
@@ -261,13 +240,6 @@ stmt(struct store *st, enum stmt which, const char *const *sql)
 			    "not in this file's table\n"), (int)which);
 			abort();
 		}
-		/*
-		 * Fixed SQL fails to prepare only when the file is not what
-		 * this program made (a table dropped, a page damaged): an
-		 * error like any other.  SQLite answers every call on the
-		 * NULL statement with an error, which the store ignores
-		 * once failed: the first error is the one reported.
-		 */
 		if (sqlite3_prepare_v3(st->db, sql[which], -1,
 		    SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK) {
 			set_error(st, N_("database"));

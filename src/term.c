@@ -11,7 +11,7 @@
 
 #define TERM_MIN_WIDTH		20
 #define TERM_DEFAULT_WIDTH	80
-#define TERM_TAB_SPACES		"    "
+#define TERM_TAB_WIDTH		4
 
 static bool	term_has_colour;
 static int	term_cols = TERM_DEFAULT_WIDTH;
@@ -50,37 +50,30 @@ struct wrap {
 	int		 col;		/* text columns used on this line */
 };
 
-/* The terminal's columns, else $COLUMNS when it is sane, else 80. */
-static int
-detect_width(void)
-{
-	struct winsize ws;
-	const char *s = getenv("COLUMNS");
-	char *end;
-	long n;
-
-	/* Some ptys (serial consoles, fresh containers) report 0 columns. */
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	if (s == NULL)
-		return TERM_DEFAULT_WIDTH;
-	/* The range rules out "" (0) and overflow (LONG_MIN, LONG_MAX). */
-	n = strtol(s, &end, 10);
-	if (*end != '\0' || n <= 0 || n > 10000)
-		return TERM_DEFAULT_WIDTH;
-	return (int)n;
-}
-
 void
 term_init(void)
 {
 	const char *term = getenv("TERM"), *no_colour = getenv("NO_COLOR");
+	const char *cols = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long n;
 
 	/* no-color.org: only a non-empty NO_COLOR counts. */
 	term_has_colour = isatty(STDOUT_FILENO) &&
 	    (no_colour == NULL || *no_colour == '\0') &&
 	    (term == NULL || strcmp(term, "dumb") != 0);
-	term_set_width(detect_width());
+	/*
+	 * The terminal's columns, else $COLUMNS when it is sane, else 80.
+	 * Some ptys (serial consoles, fresh containers) report 0 columns;
+	 * the range rules out "" (0) and overflow (LONG_MIN, LONG_MAX).
+	 */
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		n = ws.ws_col;
+	else if (cols == NULL || (n = strtol(cols, &end, 10)) <= 0 ||
+	    n > 10000 || *end != '\0')
+		n = TERM_DEFAULT_WIDTH;
+	term_set_width((int)n);
 }
 
 bool
@@ -142,23 +135,6 @@ is_bidi_control(uint32_t cp)
 	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-/* Append one valid character (n bytes at p), neutralised if it is unsafe. */
-static void
-sanitize_char(struct buf *b, const unsigned char *p, size_t n, uint32_t cp,
-    bool keep_newlines)
-{
-	if (cp == '\n' || cp == '\t')
-		buf_addc(b, keep_newlines ? (char)cp : ' ');
-	else if (cp < 0x20 || cp == 0x7f) {
-		/* Caret notation: ^@ .. ^_ for C0, ^? for DEL. */
-		buf_addc(b, '^');
-		buf_addc(b, (char)(cp ^ 0x40));
-	} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp))
-		buf_printf(b, "<U+%04X>", (unsigned int)cp);
-	else
-		buf_add(b, p, n);
-}
-
 void
 term_sanitize(struct buf *b, const char *s, bool keep_newlines)
 {
@@ -171,8 +147,16 @@ term_sanitize(struct buf *b, const char *s, bool keep_newlines)
 		if ((n = utf8_decode(p, &cp)) == 0) {
 			buf_printf(b, "\\x%02x", *p);
 			n = 1;
-		} else
-			sanitize_char(b, p, n, cp, keep_newlines);
+		} else if (cp == '\n' || cp == '\t')
+			buf_addc(b, keep_newlines ? (char)cp : ' ');
+		else if (cp < 0x20 || cp == 0x7f) {
+			/* Caret notation: ^@ .. ^_ for C0, ^? for DEL. */
+			buf_addc(b, '^');
+			buf_addc(b, (char)(cp ^ 0x40));
+		} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp))
+			buf_printf(b, "<U+%04X>", (unsigned int)cp);
+		else
+			buf_add(b, p, n);
 	}
 }
 
@@ -199,9 +183,8 @@ static size_t
 next_char(const char *p, size_t len, int *width)
 {
 	uint32_t cp;
-	size_t n;
+	size_t n = utf8_decode((const unsigned char *)p, &cp);
 
-	n = utf8_decode((const unsigned char *)p, &cp);
 	if (n == 0 || n > len) {
 		*width = 1;
 		return 1;
@@ -259,11 +242,6 @@ wrap_word(struct wrap *w, int gap, const char *word, size_t len)
 		w->col += gap;
 	} else if (w->col > 0)
 		wrap_newline(w);
-	if (w->col + ww <= w->avail) {
-		buf_add(w->b, word, len);
-		w->col += ww;
-		return;
-	}
 	for (i = 0; i < len; i += n) {
 		n = next_char(word + i, len - i, &cw);
 		/* At the start of a line it goes in anyway, or nothing would. */
@@ -275,9 +253,10 @@ wrap_word(struct wrap *w, int gap, const char *word, size_t len)
 }
 
 /*
- * Wrap one source line (no newline in it). Its leading spaces carry over
- * to its continuation lines so indented lists stay indented, but at most
- * half the line, so that deep indentation cannot squeeze text to nothing.
+ * Wrap one source line (no newline in it); a tab is four columns of
+ * blank, as four spaces would be. Its leading blanks carry over to its
+ * continuation lines so indented lists stay indented, but at most half
+ * the line, so that deep indentation cannot squeeze text to nothing.
  */
 static void
 wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
@@ -286,25 +265,22 @@ wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
 	size_t i = 0, start;
 	int lead, gap, room;
 
-	while (i < len && s[i] == ' ')
-		i++;
+	for (lead = 0; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+		lead += s[i] == '\t' ? TERM_TAB_WIDTH : 1;
 	if (i == len) {
 		buf_addc(b, '\n');	/* blank: no trailing whitespace */
 		return;
 	}
 	room = width - indent < 1 ? 1 : width - indent;
-	lead = (int)i > room / 2 ? room / 2 : (int)i;
-	w.b = b;
-	w.prefix = indent + lead;
-	w.avail = room - lead;
-	w.col = 0;
+	lead = lead > room / 2 ? room / 2 : lead;
+	w = (struct wrap){ b, indent + lead, room - lead, 0 };
 	add_spaces(b, w.prefix);
 	while (i < len) {
-		for (gap = 0; i < len && s[i] == ' '; i++)
-			gap++;
+		for (gap = 0; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+			gap += s[i] == '\t' ? TERM_TAB_WIDTH : 1;
 		if (i == len)
 			break;
-		for (start = i; i < len && s[i] != ' '; i++)
+		for (start = i; i < len && s[i] != ' ' && s[i] != '\t'; i++)
 			;
 		wrap_word(&w, gap, s + start, i - start);
 	}
@@ -314,25 +290,17 @@ wrap_line(struct buf *b, const char *s, size_t len, int width, int indent)
 void
 term_wrap(struct buf *b, const char *s, int width, int indent)
 {
-	struct buf text = { NULL, 0, 0 };
-	const char *p, *tab;
+	const char *p;
 	size_t len;
 
 	if (indent < 0)
 		indent = 0;
 	buf_add(b, "", 0);
-	/* Tabs become four spaces, so that every space is one column. */
-	for (p = s; (tab = strchr(p, '\t')) != NULL; p = tab + 1) {
-		buf_add(&text, p, (size_t)(tab - p));
-		buf_adds(&text, TERM_TAB_SPACES);
-	}
-	buf_adds(&text, p);
 	/* A final newline ends the last line; it does not start another. */
-	for (p = text.data; *p != '\0'; p += len + (p[len] == '\n')) {
+	for (p = s; *p != '\0'; p += len + (p[len] == '\n')) {
 		len = strcspn(p, "\n");
 		wrap_line(b, p, len, width, indent);
 	}
-	buf_free(&text);
 }
 
 void

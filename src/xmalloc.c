@@ -136,6 +136,5 @@ void
 buf_free(struct buf *b)
 {
 	free(b->data);
-	b->data = NULL;
-	b->len = b->cap = 0;
+	*b = (struct buf){ NULL, 0, 0 };
 }
