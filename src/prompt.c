@@ -317,7 +317,6 @@ grade(struct session *s, const struct card_view *v, int q)
 	struct undo *u;
 	int64_t took = clock_mono_ms() - s->shown_ms;
 
-	session_ready_before(s);
 	if (review_grade(s->st, v->deck, v->id, q, s->o->today, took, s->cram,
 	    &r) != 0) {
 		FAIL(s, _("cannot save the grade: %s"));

@@ -154,6 +154,25 @@ session_build(struct session *s)
 	return s->unseen < 0 || store_failed(s->st) ? -1 : 0;
 }
 
+/*
+ * Note the session's readiness before its first grade changes it (read
+ * only once a grade is asked for, so a session without one stays quick).
+ */
+static void
+session_ready_before(struct session *s)
+{
+	struct readiness r;
+
+	if (s->ready_known || s->cram)
+		return;
+	if (store_readiness(s->st, s->decks, ready_day(s->o->today,
+	    s->interview), &r) == 0) {
+		s->ready_before = r.recall;
+		s->ready_known = true;
+		readiness_free(&r);
+	}
+}
+
 /* One card: front, reveal, grade. */
 static enum step
 drill_card(struct session *s, struct card_view *v, bool *interrupted)
@@ -174,6 +193,7 @@ drill_card(struct session *s, struct card_view *v, bool *interrupted)
 		return prompt_leave(s, v, in, *interrupted);
 	reveal_back(v, (clock_mono_ms() - s->shown_ms) / 1000,
 	    s->o->time_limit, s->hint_shown);
+	session_ready_before(s);
 	return prompt_grade(s, v, interrupted);
 }
 
@@ -269,20 +289,6 @@ cards_left(const struct session *s)
 	return left;
 }
 
-void
-session_ready_before(struct session *s)
-{
-	struct readiness r;
-
-	if (s->ready_known || s->cram)
-		return;
-	if (store_readiness(s->st, s->decks, ready_day(s->o->today,
-	    s->interview), &r) == 0) {
-		s->ready_before = r.recall;
-		s->ready_known = true;
-		readiness_free(&r);
-	}
-}
 
 /* How the session moved readiness: "Readiness for Thursday: 81% -> 86%". */
 static void
@@ -294,7 +300,8 @@ ready_after(struct session *s)
 	time_t t;
 	int64_t day = ready_day(s->o->today, s->interview);
 
-	if (!s->ready_known || store_readiness(s->st, s->decks, day, &r) != 0)
+	if (!s->ready_known || s->reviewed == 0 ||
+	    store_readiness(s->st, s->decks, day, &r) != 0)
 		return;
 	t = (time_t)day * 86400;
 	gmtime_r(&t, &tm);

@@ -137,11 +137,6 @@ int	 session_build(struct session *);
  * ends it, said, with s->failed set; every grade before it is saved.
  */
 void	 session_run(struct session *, const char *history_path);
-/*
- * Note the session's readiness before its first grade changes it (read
- * only when a grade comes, so that a session without one stays quick).
- */
-void	 session_ready_before(struct session *);
 /* "Session over: ...", when the next review is due, and readiness. */
 void	 session_summary(struct session *);
 void	 session_free(struct session *);
