@@ -88,6 +88,17 @@ _rehearse_files()
 	_rehearse_add "" < <(compgen -f -X '!*.yaml' -- "$1"; compgen -d -- "$1")
 }
 
+# Complete the files convert reads: question lists, and directories.
+_rehearse_sources()
+{
+	local ext
+
+	compopt -o filenames 2>/dev/null
+	_rehearse_add "" < <(for ext in md markdown csv tsv txt; do
+		compgen -f -X "!*.$ext" -- "$1"
+	done; compgen -d -- "$1")
+}
+
 # Complete the value of option $1.
 _rehearse_value()
 {
@@ -102,6 +113,10 @@ _rehearse_value()
 		nl
 		EOF
 		;;
+	--kind)
+		_rehearse_add "$2" < <(printf '%s\n' recall practice ask) ;;
+	--format)
+		_rehearse_add "$2" < <(printf '%s\n' md csv tsv anki) ;;
 	esac
 }
 
@@ -114,6 +129,7 @@ _rehearse_options()
 		printf '%s\n' --new --tag --limit --cram --lang --time-limit ;;
 	list|show|stats) echo --json ;;
 	export) echo --with-stories ;;
+	convert) printf '%s\n' --deck --title --lang --kind --format ;;
 	forget) echo --yes ;;
 	interview) echo --clear ;;
 	esac
@@ -130,6 +146,7 @@ _rehearse_operand()
 		_rehearse_add "$cur" <<-EOF
 		drill
 		import
+		convert
 		lint
 		list
 		show
@@ -145,6 +162,7 @@ _rehearse_operand()
 	help) (($2 == 0)) && _rehearse_operand '' 0 "$cur" ;;
 	drill) _rehearse_add "$cur" < <(_rehearse_ids) ;;
 	import|lint) _rehearse_files "$cur" ;;
+	convert) (($2 == 0)) && _rehearse_sources "$cur" ;;
 	list|stats|export)
 		(($2 == 0)) && _rehearse_add "$cur" < <(_rehearse_ids) ;;
 	show|story) (($2 == 0)) && _rehearse_cards "$cur" ;;
@@ -192,7 +210,8 @@ _rehearse()
 			ddash=1
 		elif ((!ddash)) && [[ $w == -?* ]]; then
 			case $w in
-			--db|--today|--new|--tag|--limit|--lang|--time-limit)
+			--db|--today|--new|--tag|--limit|--lang|--time-limit|\
+			--deck|--title|--kind|--format)
 				value=$w ;;
 			esac
 		elif [[ -z $cmd ]]; then

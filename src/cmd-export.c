@@ -136,7 +136,7 @@ on_card(void *arg, const struct export_card *c)
 	if (strcmp(c->kind, x->kind) != 0)
 		pair(x, "kind", c->kind);
 	pair(x, "front", c->front);
-	pair(x, "back", c->back);
+	pair(x, "back", *c->back != '\0' ? c->back : NULL);
 	pair(x, "hint", c->hint);
 	tags(x, c->tags);
 	pair(x, "example", x->with_stories && c->story != NULL ? c->story :

@@ -289,6 +289,20 @@ card_fields(struct ctx *c, const struct node *map, struct card *k)
 	}
 }
 
+/*
+ * A practice card may leave out its back: a question to answer aloud
+ * needs no written answer (converted question lists have none).  The
+ * deck's kind counts when it came before the cards.
+ */
+static bool
+back_required(const struct ctx *c, const struct card *k)
+{
+	const char *kind = k->st[CK_KIND] == V_TEXT ? k->text[CK_KIND] :
+	    k->st[CK_KIND] == V_NONE ? c->info->kind : NULL;
+
+	return kind == NULL || strcmp(kind, "practice") != 0;
+}
+
 static void
 card_values(struct ctx *c, struct card *k)
 {
@@ -305,7 +319,7 @@ card_values(struct ctx *c, struct card *k)
 		}
 		k->st[i] = card_text(c, card_keys[i], k->val[i], &k->text[i]);
 		s = k->text[i];
-		if (k->st[i] == V_NONE && (i == CK_FRONT || i == CK_BACK))
+		if (k->st[i] == V_NONE && i == CK_FRONT)
 			diag_error(c, &k->val[i]->at, _("empty '%s'"),
 			    card_keys[i]);
 		if (k->st[i] != V_TEXT)
@@ -320,6 +334,11 @@ card_values(struct ctx *c, struct card *k)
 			k->st[i] = V_BAD;
 		}
 	}
+	/* Known only now that the kind has been read. */
+	if (k->val[CK_BACK] != NULL && k->st[CK_BACK] == V_NONE &&
+	    back_required(c, k))
+		diag_error(c, &k->val[CK_BACK]->at, _("empty '%s'"),
+		    card_keys[CK_BACK]);
 }
 
 /* The card's id, given or derived (with a warning); NULL when it has none. */
@@ -386,9 +405,10 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
  * new error, but the card must not go out without its text.
  */
 static bool
-card_complete(const struct card *k)
+card_complete(const struct ctx *c, const struct card *k)
 {
-	return k->st[CK_FRONT] == V_TEXT && k->st[CK_BACK] == V_TEXT &&
+	return k->st[CK_FRONT] == V_TEXT && (k->st[CK_BACK] == V_TEXT ||
+	    (k->st[CK_BACK] == V_NONE && !back_required(c, k))) &&
 	    (k->st[CK_ID] == V_TEXT || k->derived != NULL);
 }
 
@@ -436,12 +456,12 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	card_values(c, &k);
 	if (k.val[CK_FRONT] == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'front'"));
-	if (k.val[CK_BACK] == NULL && !k.merged)
+	if (k.val[CK_BACK] == NULL && !k.merged && back_required(c, &k))
 		diag_error(c, &s->at, _("card has no 'back'"));
 	id = card_id(c, s, &k, &id_at);
 	if (id != NULL && !c->stop)
 		card_hand(c, s, &k, index, id, id_at,
-		    c->errors != c->tree_errors || !card_complete(&k));
+		    c->errors != c->tree_errors || !card_complete(c, &k));
 	if (s->alias)
 		free(copy.kids);
 	free(k.tags);

@@ -11,6 +11,7 @@
 
 #include "clock.h"
 #include "config.h"
+#include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
@@ -28,6 +29,10 @@ enum long_only {
 	OPT_YES,
 	OPT_CLEAR,
 	OPT_TIME_LIMIT,
+	OPT_DECK,
+	OPT_TITLE,
+	OPT_KIND,
+	OPT_FORMAT,
 };
 
 static const struct option long_options[] = {
@@ -43,6 +48,10 @@ static const struct option long_options[] = {
 	{ "yes", no_argument, NULL, OPT_YES },
 	{ "clear", no_argument, NULL, OPT_CLEAR },
 	{ "time-limit", required_argument, NULL, OPT_TIME_LIMIT },
+	{ "deck", required_argument, NULL, OPT_DECK },
+	{ "title", required_argument, NULL, OPT_TITLE },
+	{ "kind", required_argument, NULL, OPT_KIND },
+	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -57,6 +66,8 @@ static const struct {
 	{ O_LIMIT, "--limit" }, { O_CRAM, "--cram" }, { O_LANG, "--lang" },
 	{ O_WITH_STORIES, "--with-stories" }, { O_YES, "--yes" },
 	{ O_CLEAR, "--clear" }, { O_TIME_LIMIT, "--time-limit" },
+	{ O_DECK, "--deck" }, { O_TITLE, "--title" }, { O_KIND, "--kind" },
+	{ O_FORMAT, "--format" },
 };
 
 static int	usage_error(const char *, ...)
@@ -102,6 +113,36 @@ parse_today(const char *s, const char *from)
 		return usage_error(_("%s: '%s' is not a date (YYYY-MM-DD)"),
 		    from, s);
 	clock_set_today(day);
+	return EXIT_OK;
+}
+
+/* The options of convert, new and export --format. */
+static int
+take_convert_option(struct options *o, int c, const char *arg)
+{
+	if (c == OPT_DECK) {
+		o->given |= O_DECK;
+		o->deck = arg;
+		if (!deck_valid_id(arg))
+			return usage_error(_("--deck: '%s' is not a deck id "
+			    "(lower-case letters, digits and '-', at most "
+			    "%d)"), arg, DECK_ID_MAX);
+	} else if (c == OPT_TITLE) {
+		o->given |= O_TITLE;
+		o->title = arg;
+		if (*arg == '\0')
+			return usage_error(_("--title: empty title"));
+	} else if (c == OPT_KIND) {
+		o->given |= O_KIND;
+		o->kind = arg;
+		if (strcmp(arg, "recall") != 0 && strcmp(arg, "practice") != 0 &&
+		    strcmp(arg, "ask") != 0)
+			return usage_error(_("--kind: '%s' is not a kind of "
+			    "card (recall, practice, ask)"), arg);
+	} else {
+		o->given |= O_FORMAT;
+		o->format = arg;
+	}
 	return EXIT_OK;
 }
 
@@ -162,6 +203,11 @@ take_option(struct options *o, int c, const char *arg)
 	case OPT_CLEAR:
 		o->given |= O_CLEAR;
 		return EXIT_OK;
+	case OPT_DECK:
+	case OPT_TITLE:
+	case OPT_KIND:
+	case OPT_FORMAT:
+		return take_convert_option(o, c, arg);
 	}
 	return usage_error(_("internal: unhandled option %d"), c);
 }

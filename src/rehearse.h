@@ -31,6 +31,10 @@ enum opt_bit {
 	O_YES = 1 << 7,
 	O_CLEAR = 1 << 8,
 	O_TIME_LIMIT = 1 << 9,
+	O_DECK = 1 << 10,
+	O_TITLE = 1 << 11,
+	O_KIND = 1 << 12,
+	O_FORMAT = 1 << 13,
 };
 
 struct options {
@@ -38,6 +42,10 @@ struct options {
 	const char	*db;		/* borrowed from argv or the environment */
 	const char	*lang;
 	const char	*tag;
+	const char	*deck;		/* --deck, --title, --kind, --format */
+	const char	*title;
+	const char	*kind;
+	const char	*format;	/* checked by the command that takes it */
 	int64_t		 new_cards;	/* --new, default 10 */
 	int64_t		 limit;		/* --limit, 0: none */
 	int64_t		 time_limit;	/* seconds, 0: none */
@@ -68,6 +76,12 @@ extern const struct cmd_entry cmd_interview_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_forget_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_convert_entry;
+/*
+ * A value the command line gave that this command cannot take: a
+ * message, the pointer to --help, and EXIT_USAGE.
+ */
+int	cmd_usage_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* What --help and 'rehearse help' print: the synopsis and the commands. */
 void	cmd_usage(FILE *);
 

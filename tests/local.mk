@@ -1,6 +1,7 @@
 ## Tests: included from the top-level Makefile.am.
 
 cli_tests = \
+	tests/cli/convert.sh \
 	tests/cli/decks.sh \
 	tests/cli/errors.sh \
 	tests/cli/grade.sh \
@@ -87,7 +88,7 @@ EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/repl/transcript.exp tests/transcripts \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
 	tests/data/schema-v1.sql tests/data/schema-v3.sql \
-	tests/data/bad tests/data/good
+	tests/data/bad tests/data/good tests/data/convert
 
 # A Dutch locale of the tests' own (LOCPATH=$TEST_LOCPATH), so that the
 # tests neither need nor touch the system's locales.

@@ -59,8 +59,8 @@ EOF
 	}
 
 	bcomp ""
-	check "bash: the commands" replies drill import lint list show \
-	    grade stats story interview export forget help
+	check "bash: the commands" replies drill import convert lint list \
+	    show grade stats story interview export forget help
 	bcomp help gr
 	check "bash: help completes a command" replies grade
 	check "bash: it runs cleanly" test "$rc" -eq 0 -a ! -s "$tmp/err"
@@ -88,6 +88,14 @@ EOF
 	check "bash: import completes deck files only" replies a.yaml
 	bcomp lint ""
 	check "bash: lint offers directories too" replies a.yaml sub
+	bcomp convert ""
+	check "bash: convert offers question lists" replies a.txt sub
+	bcomp convert --format ""
+	check "bash: convert's formats" replies md csv tsv anki
+	bcomp convert --kind p
+	check "bash: kinds" replies practice
+	bcomp convert --f
+	check "bash: convert --format" replies --format
 
 	bcomp --db "$db" list ""
 	check "bash: deck ids" replies sample second-deck
