@@ -130,6 +130,7 @@ _rehearse_options()
 	list|show|stats) echo --json ;;
 	export) echo --with-stories ;;
 	convert) printf '%s\n' --deck --title --lang --kind --format ;;
+	new) printf '%s\n' --title --lang ;;
 	forget) echo --yes ;;
 	interview) echo --clear ;;
 	esac
@@ -147,6 +148,7 @@ _rehearse_operand()
 		drill
 		import
 		convert
+		new
 		lint
 		list
 		show

@@ -182,6 +182,13 @@ cmd_convert_exec(const struct options *o, int argc, char **argv)
 	if (o->format != NULL && (f = format_arg(o->format)) == F_NONE)
 		return cmd_usage_error(_("--format: '%s' is not a format "
 		    "convert reads (md, csv, tsv, anki)"), o->format);
+	/* What libyaml would refuse to write, refused before reading. */
+	if (o->title != NULL && !conv_emit_pair("title", o->title, &out)) {
+		buf_free(&out);
+		return cmd_usage_error(_("--title: '%s' is not UTF-8 text"),
+		    o->title);
+	}
+	buf_free(&out);
 	conv_init(&cv, argv[0], stderr);
 	if (!slurp(&cv, argv[0], &raw) ||
 	    !conv_text(&cv, raw.data, raw.len, &text))

@@ -16,6 +16,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_drill_entry,
 	&cmd_import_entry,
 	&cmd_convert_entry,
+	&cmd_new_entry,
 	&cmd_lint_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,

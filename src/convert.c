@@ -623,9 +623,12 @@ scalar(struct emit *e, const char *s)
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (strcmp(s, "~") == 0)
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, style);
-	emit(e, &ev);
+	/* libyaml refuses text that is not UTF-8 before it is an event. */
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+	    (int)strlen(s), 1, 1, style))
+		e->failed = true;
+	else
+		emit(e, &ev);
 }
 
 static void
@@ -718,4 +721,32 @@ conv_emit(struct conv *cv, const struct conv_deck *d, struct buf *out)
 		    e.em.problem != NULL ? e.em.problem : _("write error"));
 	yaml_emitter_delete(&e.em);
 	return !e.failed;
+}
+
+bool
+conv_emit_pair(const char *key, const char *value, struct buf *out)
+{
+	struct emit e;
+	yaml_event_t ev;
+	bool ok;
+
+	memset(&e, 0, sizeof e);
+	yaml_emitter_initialize(&e.em);
+	yaml_emitter_set_output(&e.em, collect, out);
+	yaml_emitter_set_unicode(&e.em, 1);
+	yaml_emitter_set_width(&e.em, 78);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	emit(&e, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	emit(&e, &ev);
+	collection(&e, true, true, 0);
+	pair(&e, key, value);
+	collection(&e, true, false, 0);
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(&e, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	emit(&e, &ev);
+	ok = !e.failed;
+	yaml_emitter_delete(&e.em);
+	return ok;
 }

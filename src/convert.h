@@ -124,6 +124,13 @@ bool	conv_emit(struct conv *, const struct conv_deck *, struct buf *out);
  */
 char	*md_inline(const char *);
 
+/*
+ * One "key: value" line (or more, when libyaml folds or quotes it) as
+ * YAML, appended to out; false when value is not text libyaml takes
+ * (not UTF-8).
+ */
+bool	conv_emit_pair(const char *key, const char *value, struct buf *out);
+
 /* The readers: all of text (from conv_text) into cards. */
 void	convert_md(struct conv *, const char *text);
 void	convert_csv(struct conv *, const char *text, char sep);

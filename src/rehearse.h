@@ -77,6 +77,7 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_forget_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_convert_entry;
+extern const struct cmd_entry cmd_new_entry;
 /*
  * A value the command line gave that this command cannot take: a
  * message, the pointer to --help, and EXIT_USAGE.
@@ -137,5 +138,17 @@ char	*bundled_dir(const char *lang);
 const char *bundled_lang(const char *opt);
 /* Import every bundled deck of lang; the number imported, -1 on error. */
 int	 bundled_import(struct store *, const char *lang);
+
+/*
+ * new-template.c: the starter deck of 'rehearse new', for lang ("en" or
+ * "nl", anything else is English): its lines (NULL-terminated, with
+ * @DECK@ and a line @TITLE@ to fill in) and its default title, a format
+ * taking the deck id.  All static.
+ */
+struct new_template {
+	const char *const	*lines;
+	const char		*title;
+};
+const struct new_template *new_template(const char *lang);
 
 #endif

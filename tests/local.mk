@@ -10,6 +10,7 @@ cli_tests = \
 	tests/cli/json.sh \
 	tests/cli/man.sh \
 	tests/cli/manage.sh \
+	tests/cli/new.sh \
 	tests/cli/options.sh \
 	tests/cli/catalogue.sh \
 	tests/cli/nls.sh \

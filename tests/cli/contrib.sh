@@ -59,8 +59,8 @@ EOF
 	}
 
 	bcomp ""
-	check "bash: the commands" replies drill import convert lint list \
-	    show grade stats story interview export forget help
+	check "bash: the commands" replies drill import convert new lint \
+	    list show grade stats story interview export forget help
 	bcomp help gr
 	check "bash: help completes a command" replies grade
 	check "bash: it runs cleanly" test "$rc" -eq 0 -a ! -s "$tmp/err"
@@ -96,6 +96,9 @@ EOF
 	check "bash: kinds" replies practice
 	bcomp convert --f
 	check "bash: convert --format" replies --format
+	bcomp new x --
+	check "bash: new's options" replies --db --today --help --version \
+	    --title --lang
 
 	bcomp --db "$db" list ""
 	check "bash: deck ids" replies sample second-deck
