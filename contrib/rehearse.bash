@@ -99,7 +99,7 @@ _rehearse_sources()
 	done; compgen -d -- "$1")
 }
 
-# Complete the value of option $1.
+# Complete the value $2 of option $1 (of command $3).
 _rehearse_value()
 {
 	case $1 in
@@ -116,7 +116,12 @@ _rehearse_value()
 	--kind)
 		_rehearse_add "$2" < <(printf '%s\n' recall practice ask) ;;
 	--format)
-		_rehearse_add "$2" < <(printf '%s\n' md csv tsv anki) ;;
+		if [[ ${3-} == export ]]; then
+			_rehearse_add "$2" < <(printf '%s\n' yaml anki)
+		else
+			_rehearse_add "$2" < <(printf '%s\n' md csv tsv anki)
+		fi
+		;;
 	esac
 }
 
@@ -128,7 +133,7 @@ _rehearse_options()
 	''|drill)
 		printf '%s\n' --new --tag --limit --cram --lang --time-limit ;;
 	list|show|stats) echo --json ;;
-	export) echo --with-stories ;;
+	export) printf '%s\n' --with-stories --format ;;
 	convert) printf '%s\n' --deck --title --lang --kind --format ;;
 	new) printf '%s\n' --title --lang ;;
 	forget) echo --yes ;;
@@ -225,10 +230,10 @@ _rehearse()
 
 	COMPREPLY=()
 	if [[ -n $value ]]; then
-		_rehearse_value "$value" "$cur"
+		_rehearse_value "$value" "$cur" "$cmd"
 	elif ((!ddash)) && [[ $cur == --?*=* ]]; then
 		opt=${cur%%=*}
-		_rehearse_value "$opt" "${cur#*=}"
+		_rehearse_value "$opt" "${cur#*=}" "$cmd"
 		# When '=' breaks words, readline replaces only the value.
 		if [[ $COMP_WORDBREAKS != *=* ]]; then
 			for i in "${!COMPREPLY[@]}"; do

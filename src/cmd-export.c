@@ -153,8 +153,18 @@ cmd_export_exec(const struct options *o, int argc, char **argv)
 	int rc;
 
 	(void)argc;
+	if (o->format != NULL && strcmp(o->format, "yaml") != 0 &&
+	    strcmp(o->format, "anki") != 0)
+		return cmd_usage_error(_("--format: '%s' is not a format "
+		    "export writes (yaml, anki)"), o->format);
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
+	if (o->format != NULL && strcmp(o->format, "anki") == 0) {
+		rc = export_anki(st, argv[0],
+		    (o->given & O_WITH_STORIES) != 0);
+		store_close(st);
+		return rc;
+	}
 	memset(&x, 0, sizeof x);
 	x.with_stories = (o->given & O_WITH_STORIES) != 0;
 	yaml_emitter_initialize(&x.em);
@@ -196,6 +206,6 @@ cmd_export_exec(const struct options *o, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_export_entry = {
-	"export", "DECK [--with-stories]", 1, 1, O_WITH_STORIES,
-	cmd_export_exec,
+	"export", "DECK [--with-stories] [--format yaml|anki]", 1, 1,
+	O_WITH_STORIES | O_FORMAT, cmd_export_exec,
 };

@@ -131,6 +131,12 @@ int	 story_edit(struct store *, const struct card_view *);
 int	 report_stats(struct store *, const char *decks, int64_t today,
 	    bool json);
 
+/*
+ * export-anki.c: deck as Anki's "Notes in Plain Text" on stdout, the
+ * card ids as guids; an exit status, after a message unless EXIT_OK.
+ */
+int	 export_anki(struct store *, const char *deck, bool with_stories);
+
 /* bundled.c: the decks that ship with rehearse. */
 /* The bundled decks' directory for lang ("en" or "nl"); caller frees. */
 char	*bundled_dir(const char *lang);

@@ -1,6 +1,7 @@
 ## Tests: included from the top-level Makefile.am.
 
 cli_tests = \
+	tests/cli/anki.sh \
 	tests/cli/convert.sh \
 	tests/cli/decks.sh \
 	tests/cli/errors.sh \

@@ -74,6 +74,8 @@ EOF
 	    --new --tag --limit --cram --lang --time-limit
 	bcomp export --w
 	check "bash: export --with-stories" replies --with-stories
+	bcomp export --format ""
+	check "bash: export's formats" replies yaml anki
 	bcomp forget --y
 	check "bash: forget --yes" replies --yes
 	bcomp interview --c
