@@ -111,6 +111,12 @@ int	 cmd_check_store(struct store *);
  * unless quiet.  0 when it went in.
  */
 int	 import_file(struct store *, const char *path, bool quiet);
+/*
+ * import-dir.c: a file as import_file does, or every *.yaml under a
+ * directory (recursively, in path order, hidden directories skipped),
+ * each a transaction of its own.  0 when all went in.
+ */
+int	 import_path(struct store *, const char *path);
 
 /* review.c: grading, shared by the REPL and the grade command. */
 int	 review_grade(struct store *, const char *deck, const char *card,
