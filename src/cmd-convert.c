@@ -1,4 +1,4 @@
-/* cmd-convert.c: rehearse convert FILE: a question list (Markdown, CSV/TSV, Anki text) as a deck file on standard output. */
+/* cmd-convert.c: rehearse convert FILE: a list of questions as a deck on standard output. */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -73,8 +73,9 @@ anki_headers(const char *text)
 
 /*
  * The format from the file's name, and for a .txt or a name that says
- * nothing, from what it holds: Anki's header lines or tab-separated
- * notes, else Markdown (a list in plain text reads as one).
+ * nothing, from what it holds: Anki's header lines, a header row naming
+ * a front column (CSV or TSV), tab-separated notes (Anki), else
+ * Markdown (a list in plain text reads as one).
  */
 static enum format
 guess(const char *path, const char *text)
@@ -93,9 +94,11 @@ guess(const char *path, const char *text)
 		return F_CSV;
 	if (strcasecmp(ext, "tsv") == 0 || strcasecmp(ext, "tab") == 0)
 		return F_TSV;
-	if (anki_headers(text) || memchr(text, '\t', line) != NULL)
+	if (anki_headers(text))
 		return F_ANKI;
-	return F_MD;
+	if (csv_has_header(text))
+		return F_CSV;
+	return memchr(text, '\t', line) != NULL ? F_ANKI : F_MD;
 }
 
 /* The deck id from the file's name: "Interview Questions.md" -> interview-questions. */

@@ -1,4 +1,4 @@
-/* cmd-import.c: load or refresh decks from files and directories, one transaction a file. */
+/* cmd-import.c: load or refresh decks from files and directories, a transaction a file. */
 #include "rehearse.h"
 
 static int

@@ -1,4 +1,4 @@
-/* cmd-new.c: rehearse new DECK: a starter deck for one company, written to DECK.yaml in the current directory. */
+/* cmd-new.c: rehearse new DECK: a starter deck for one company, written to DECK.yaml. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* convert-anki.c: Anki's "Notes in Plain Text" export (its #key:value header lines, then one note a line) into cards. */
+/* convert-anki.c: Anki's "Notes in Plain Text" export, header lines and notes, into cards. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>

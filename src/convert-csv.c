@@ -1,4 +1,4 @@
-/* convert-csv.c: CSV and TSV with a header row (RFC 4180 quoting) into cards, and the record reader the Anki reader shares. */
+/* convert-csv.c: CSV and TSV with a header row into cards; RFC 4180 records for Anki too. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -211,6 +211,25 @@ col_find(const char *name)
 			if (strcmp(col_names[k][i], name) == 0)
 				return (enum col)k;
 	return COL_N;
+}
+
+bool
+csv_has_header(const char *text)
+{
+	char sep = csv_guess_sep(text), *line, *field, *end;
+	size_t n = strcspn(text, "\n");
+	bool found = false;
+
+	line = xstrndup(text, n);
+	for (field = line; !found && field != NULL; field = end) {
+		if ((end = strchr(field, sep)) != NULL)
+			*end++ = '\0';
+		field += strspn(field, " \"");
+		field[strcspn(field, "\"")] = '\0';
+		found = col_find(clean(field)) == COL_FRONT;
+	}
+	free(line);
+	return found;
 }
 
 /* Which field holds which column; false without a front. */

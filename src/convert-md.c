@@ -1,4 +1,4 @@
-/* convert-md.c: a Markdown page of questions into cards: list items that read as questions, their nested items as the back, headings as tags. */
+/* convert-md.c: Markdown list items that read as questions into cards, headings as tags. */
 #include <stdlib.h>
 #include <string.h>
 

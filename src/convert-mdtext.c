@@ -1,4 +1,4 @@
-/* convert-mdtext.c: Markdown's inline syntax (emphasis, code, links, escapes, HTML) made plain text. */
+/* convert-mdtext.c: Markdown's inline syntax (emphasis, code, links) made plain text. */
 #include <stdlib.h>
 #include <string.h>
 

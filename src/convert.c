@@ -1,4 +1,4 @@
-/* convert.c: what the converters share: the card list, checks of the input and the card text, and the deck written with libyaml's emitter. */
+/* convert.c: the converters' card list, input checks, and the deck through libyaml's emitter. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -52,7 +52,7 @@ static void
 report(struct conv *cv, bool warning, size_t line, const char *fmt,
     va_list ap)
 {
-	/* TRANSLATORS: after FILE:LINE:COLUMN: of a deck diagnostic. */
+	/* TRANSLATORS: after FILE:LINE: of a diagnostic of convert. */
 	const char *kind = warning ? _("warning") : _("error");
 
 	/* Past as many warnings as errors, they are only counted. */
@@ -406,6 +406,24 @@ fits(struct conv *cv, const struct conv_card *c, const char *key,
 	return false;
 }
 
+/*
+ * With the three texts at most CONV_FIELD_MAX each, tags up to half as
+ * much keep a card within the loader's limit for one card (4 MiB).
+ */
+static bool
+tags_fit(struct conv *cv, const struct conv_card *c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->ntags; i++)
+		n += strlen(c->tags[i]) + 2;
+	if (n <= CONV_FIELD_MAX / 2)
+		return true;
+	conv_error(cv, c->line, _("'%s' too long (%zu bytes, limit %zu "
+	    "bytes)"), "tags", n, CONV_FIELD_MAX / 2);
+	return false;
+}
+
 bool
 conv_add(struct conv *cv, struct conv_card *c)
 {
@@ -420,7 +438,7 @@ conv_add(struct conv *cv, struct conv_card *c)
 		goto skip;
 	}
 	if (!fits(cv, c, "front", c->front) || !fits(cv, c, "back", c->back) ||
-	    !fits(cv, c, "hint", c->hint))
+	    !fits(cv, c, "hint", c->hint) || !tags_fit(cv, c))
 		goto skip;
 	if (cv->ncards == deck_default_limits.cards) {
 		conv_error(cv, c->line, _("too many cards (limit %zu)"),

@@ -157,6 +157,8 @@ int	csv_next(struct csv *, struct conv *);
 void	csv_free(struct csv *);
 /* The separator a header line uses most (outside quotes): ',' ';' or tab. */
 char	csv_guess_sep(const char *line);
+/* True when the first line of text names a front column (front, question). */
+bool	csv_has_header(const char *text);
 /*
  * Split a list of tags (spaces, commas or semicolons between them; a
  * leading '#' dropped) onto the card.

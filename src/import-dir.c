@@ -1,4 +1,4 @@
-/* import-dir.c: import of a directory: every *.yaml under it, recursively and sorted, hidden directories skipped. */
+/* import-dir.c: importing every *.yaml under a directory, in path order, hidden ones skipped. */
 #include <sys/stat.h>
 
 #include <dirent.h>

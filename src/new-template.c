@@ -1,4 +1,4 @@
-/* new-template.c: the starter deck "rehearse new" writes for one company, in English and in Dutch. */
+/* new-template.c: the starter deck of "rehearse new", in English and in Dutch. */
 #include <stddef.h>
 #include <string.h>
 

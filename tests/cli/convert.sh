@@ -114,6 +114,12 @@ run convert --format csv "$tmp/list.txt"
 check_rc "--format csv on a .txt" 0
 check "read as CSV" has "$tmp/out" "front: Wat is churn?"
 check "the deck id from the file name" has "$tmp/out" "deck: list"
+printf 'Question\tAnswer\nWhat is a KPI?\tA key performance indicator.\n' \
+    >"$tmp/tab.txt"
+run convert "$tmp/tab.txt"
+check_rc "a .txt with a header row" 0
+check "reads as TSV, not as Anki notes" has "$tmp/out" "front: What is a KPI?"
+check "the header row is not a card" hasnt "$tmp/out" "front: Question"
 printf '%s\n' '- What is your notice period?' >"$tmp/My Notes (v2).txt"
 run convert "$tmp/My Notes (v2).txt"
 check_rc "a .txt list without tabs reads as Markdown" 0

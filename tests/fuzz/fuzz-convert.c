@@ -106,6 +106,7 @@ convert(struct conv *cv, const char *text, const uint8_t *data)
 	convert_md(cv, text);
 #elif defined(FUZZ_CSV)
 	/* The separator guessed, or as TSV: the first byte decides. */
+	(void)csv_has_header(text);
 	convert_csv(cv, text, data[0] & 1 ? '\t' : '\0');
 #elif defined(FUZZ_ANKI)
 	(void)data;
