@@ -179,7 +179,9 @@ EOF
 	    "$r --db=$db grade sample/th" \
 	    "$r import $tmp/files/a" \
 	    "$r story sample/se" \
-	    "$r --db $tmp/none.db list s") >/dev/null 2>"$tmp/err"
+	    "$r --db $tmp/none.db list s" \
+	    "$r conv" \
+	    "$r export --format an") >/dev/null 2>"$tmp/err"
 	rc=$?
 	set -e
 	if [ "$rc" -eq 77 ]; then
@@ -187,7 +189,7 @@ EOF
 	else
 		check "zsh: the pty session ends" test "$rc" -eq 0
 		cp "$tmp/zsh.out" "$tmp/out" 2>/dev/null || : >"$tmp/out"
-		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 10
+		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 12
 		check "zsh: a command" reply "$r --db $db grade "
 		check "zsh: a deck, then a slash" reply "$r --db $db show sample/"
 		check "zsh: a card id" reply "$r --db $db show sample/first "
@@ -202,6 +204,8 @@ EOF
 		    reply "$r --db $tmp/none.db list s"
 		check "zsh: Tab does not create a database" \
 		    test ! -e "$tmp/none.db"
+		check "zsh: convert" reply "$r convert "
+		check "zsh: export's formats" reply "$r export --format anki "
 	fi
 else
 	skip "zsh completion" "zsh not installed"
