@@ -88,7 +88,18 @@ _rehearse_files()
 	_rehearse_add "" < <(compgen -f -X '!*.yaml' -- "$1"; compgen -d -- "$1")
 }
 
-# Complete the value of option $1.
+# Complete the files convert reads: question lists, and directories.
+_rehearse_sources()
+{
+	local ext
+
+	compopt -o filenames 2>/dev/null
+	_rehearse_add "" < <(for ext in md markdown csv tsv txt; do
+		compgen -f -X "!*.$ext" -- "$1"
+	done; compgen -d -- "$1")
+}
+
+# Complete the value $2 of option $1 (of command $3).
 _rehearse_value()
 {
 	case $1 in
@@ -106,6 +117,15 @@ _rehearse_value()
 		nl
 		EOF
 		;;
+	--kind)
+		_rehearse_add "$2" < <(printf '%s\n' recall practice ask) ;;
+	--format)
+		if [[ ${3-} == export ]]; then
+			_rehearse_add "$2" < <(printf '%s\n' yaml anki)
+		else
+			_rehearse_add "$2" < <(printf '%s\n' md csv tsv anki)
+		fi
+		;;
 	esac
 }
 
@@ -117,7 +137,9 @@ _rehearse_options()
 	''|drill)
 		printf '%s\n' --new --tag --limit --cram --lang --time-limit --in-order ;;
 	list|show|stats|config) echo --json ;;
-	export) echo --with-stories ;;
+	export) printf '%s\n' --with-stories --format ;;
+	convert) printf '%s\n' --deck --title --lang --kind --format ;;
+	new) printf '%s\n' --title --lang ;;
 	forget) echo --yes ;;
 	interview) printf '%s\n' --clear --for ;;
 	esac
@@ -134,6 +156,8 @@ _rehearse_operand()
 		_rehearse_add "$cur" <<-EOF
 		drill
 		import
+		convert
+		new
 		lint
 		list
 		show
@@ -152,6 +176,7 @@ _rehearse_operand()
 	help) (($2 == 0)) && _rehearse_operand '' 0 "$cur" ;;
 	drill) _rehearse_add "$cur" < <(_rehearse_ids) ;;
 	import|lint) _rehearse_files "$cur" ;;
+	convert) (($2 == 0)) && _rehearse_sources "$cur" ;;
 	list|stats|export)
 		(($2 == 0)) && _rehearse_add "$cur" < <(_rehearse_ids) ;;
 	show|story) (($2 == 0)) && _rehearse_cards "$cur" ;;
@@ -212,7 +237,8 @@ _rehearse()
 			ddash=1
 		elif ((!ddash)) && [[ $w == -?* ]]; then
 			case $w in
-			--db|--today|--new|--tag|--limit|--lang|--time-limit|--for)
+			--db|--today|--new|--tag|--limit|--lang|--time-limit|--for|\
+			--deck|--title|--kind|--format)
 				value=$w ;;
 			esac
 		elif [[ -z $cmd ]]; then
@@ -224,10 +250,10 @@ _rehearse()
 
 	COMPREPLY=()
 	if [[ -n $value ]]; then
-		_rehearse_value "$value" "$cur"
+		_rehearse_value "$value" "$cur" "$cmd"
 	elif ((!ddash)) && [[ $cur == --?*=* ]]; then
 		opt=${cur%%=*}
-		_rehearse_value "$opt" "${cur#*=}"
+		_rehearse_value "$opt" "${cur#*=}" "$cmd"
 		# When '=' breaks words, readline replaces only the value.
 		if [[ $COMP_WORDBREAKS != *=* ]]; then
 			for i in "${!COMPREPLY[@]}"; do

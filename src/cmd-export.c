@@ -131,10 +131,11 @@ on_card(void *arg, const struct export_card *c)
 	pair(x, "id", c->id);
 	pair(x, "kind", c->kind);
 	pair(x, "front", c->front);
-	pair(x, "back", c->back);
+	pair(x, "back", *c->back != '\0' ? c->back : NULL);
 	pair(x, "hint", c->hint);
 	tags(x, c->tags);
-	pair(x, "example", c->example);
+	/* --with-stories: your story, where you wrote one, is the example. */
+	pair(x, "example", c->story != NULL ? c->story : c->example);
 	mapping(x, false);
 }
 
@@ -147,8 +148,18 @@ cmd_export_exec(const struct options *o, int argc, char **argv)
 	int rc;
 
 	(void)argc;
+	if (o->format != NULL && strcmp(o->format, "yaml") != 0 &&
+	    strcmp(o->format, "anki") != 0)
+		return cmd_usage_error(_("--format: '%s' is not a format "
+		    "export writes (yaml, anki)"), o->format);
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
+	if (o->format != NULL && strcmp(o->format, "anki") == 0) {
+		rc = export_anki(st, argv[0],
+		    (o->given & O_WITH_STORIES) != 0);
+		store_close(st);
+		return rc;
+	}
 	memset(&x, 0, sizeof x);
 	yaml_emitter_initialize(&x.em);
 	yaml_emitter_set_output(&x.em, collect, &x.out);
@@ -190,6 +201,6 @@ cmd_export_exec(const struct options *o, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_export_entry = {
-	"export", "DECK [--with-stories]", 1, 1, O_WITH_STORIES,
-	cmd_export_exec,
+	"export", "DECK [--with-stories] [--format yaml|anki]", 1, 1,
+	O_WITH_STORIES | O_FORMAT, cmd_export_exec,
 };

@@ -1,4 +1,4 @@
-/* cmd-import.c: load or refresh decks from files, one transaction each. */
+/* cmd-import.c: load or refresh decks from files and directories, a transaction a file. */
 #include "rehearse.h"
 
 static int
@@ -14,12 +14,12 @@ cmd_import_exec(const struct options *o, int argc, char **argv)
 	 * failed (it stays failed) stops them.
 	 */
 	for (i = 0; i < argc && !store_failed(st); i++)
-		if (import_file(st, argv[i], false) != 0)
+		if (import_path(st, argv[i]) != 0)
 			rc = EXIT_FAIL;
 	store_close(st);
 	return rc;
 }
 
 const struct cmd_entry cmd_import_entry = {
-	"import", "FILE...", 1, -1, 0, cmd_import_exec,
+	"import", "FILE|DIR...", 1, -1, 0, cmd_import_exec,
 };

@@ -11,7 +11,7 @@
 static void
 show_field(const char *label, const char *text)
 {
-	if (text == NULL)
+	if (text == NULL || *text == '\0')
 		return;
 	printf("%s%s%s\n", term_bold(), label, term_reset());
 	term_print_wrapped(stdout, text, 2);

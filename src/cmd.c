@@ -1,5 +1,6 @@
 /* cmd.c: the command table and what several commands share. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_drill_entry,
 	&cmd_import_entry,
+	&cmd_convert_entry,
+	&cmd_new_entry,
 	&cmd_lint_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
@@ -45,6 +48,21 @@ cmd_usage(FILE *fp)
 	    "Common options: --db PATH, --today YYYY-MM-DD, --json, "
 	    "-h/--help, -V/--version.\n"
 	    "See rehearse(1) and rehearse-deck(5).\n"), fp);
+}
+
+int
+cmd_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("rehearse: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fputs(_("Try 'rehearse --help' for more information.\n"), stderr);
+	return EXIT_USAGE;
 }
 
 const struct cmd_entry *

@@ -328,6 +328,20 @@ card_fields(struct ctx *c, const struct slot *s, struct card *k)
 	}
 }
 
+/*
+ * A practice card may leave out its back: a question to answer aloud
+ * needs no written answer (converted question lists have none).  The
+ * deck's kind counts when it came before the cards.
+ */
+static bool
+back_required(const struct ctx *c, const struct card *k)
+{
+	const char *kind = k->st[CK_KIND] == V_TEXT ? k->text[CK_KIND] :
+	    k->st[CK_KIND] == V_NONE ? c->info->kind : NULL;
+
+	return kind == NULL || strcmp(kind, "practice") != 0;
+}
+
 static void
 card_values(struct ctx *c, struct card *k)
 {
@@ -344,7 +358,7 @@ card_values(struct ctx *c, struct card *k)
 		}
 		k->st[i] = card_text(c, card_keys[i], &k->val[i], &k->text[i]);
 		s = k->text[i];
-		if (k->st[i] == V_NONE && (i == CK_FRONT || i == CK_BACK))
+		if (k->st[i] == V_NONE && i == CK_FRONT)
 			diag_error(c, &k->val[i].at, _("empty '%s'"),
 			    card_keys[i]);
 		if (k->st[i] != V_TEXT)
@@ -359,6 +373,11 @@ card_values(struct ctx *c, struct card *k)
 			k->st[i] = V_BAD;
 		}
 	}
+	/* Known only now that the kind has been read. */
+	if (k->val[CK_BACK].node != NULL && k->st[CK_BACK] == V_NONE &&
+	    back_required(c, k))
+		diag_error(c, &k->val[CK_BACK].at, _("empty '%s'"),
+		    card_keys[CK_BACK]);
 }
 
 /*
@@ -372,7 +391,8 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
     size_t index)
 {
 	bool broken = c->errors != c->tree_errors ||
-	    k->st[CK_FRONT] != V_TEXT || k->st[CK_BACK] != V_TEXT;
+	    k->st[CK_FRONT] != V_TEXT || (k->st[CK_BACK] != V_TEXT &&
+	    (k->st[CK_BACK] != V_NONE || back_required(c, k)));
 	struct deck_card dc = { .index = index, .line = s->at.line,
 	    .column = s->at.column, .id = k->id,
 	    .id_derived = k->derived != NULL, .id_line = k->id_at->line,
@@ -417,7 +437,7 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	card_values(c, &k);
 	if (k.val[CK_FRONT].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'front'"));
-	if (k.val[CK_BACK].node == NULL && !k.merged)
+	if (k.val[CK_BACK].node == NULL && !k.merged && back_required(c, &k))
 		diag_error(c, &s->at, _("card has no 'back'"));
 	/* Its id, given or derived (with a warning), if it has one. */
 	k.id_at = &s->at;

@@ -38,7 +38,7 @@ struct deck_card {
 	bool		 id_derived;
 	const char	*kind;		/* "recall", "practice", "ask", or NULL: the deck's */
 	const char	*front;
-	const char	*back;
+	const char	*back;		/* NULL: a practice card without one */
 	const char	*hint;		/* NULL when absent */
 	const char	*example;	/* NULL when absent */
 	const char	*tags;		/* JSON array of strings, NULL when absent */

@@ -10,6 +10,7 @@
 
 #include "clock.h"
 #include "config.h"
+#include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
 #include "term.h"
@@ -37,6 +38,10 @@ static const struct option long_options[] = {
 	{ "time-limit", required_argument, NULL, O_TIME_LIMIT },
 	{ "in-order", no_argument, NULL, O_IN_ORDER },
 	{ "for", required_argument, NULL, O_FOR },
+	{ "deck", required_argument, NULL, O_DECK },
+	{ "title", required_argument, NULL, O_TITLE },
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "format", required_argument, NULL, O_FORMAT },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -116,6 +121,28 @@ take_option(struct options *o, int c, const char *arg)
 		break;
 	case O_FOR:
 		o->for_decks = arg;
+		break;
+	case O_DECK:
+		if (!deck_valid_id(arg))
+			return usage_error(_("--deck: '%s' is not a deck id "
+			    "(lower-case letters, digits and '-', at most "
+			    "%d)"), arg, DECK_ID_MAX);
+		o->deck = arg;
+		break;
+	case O_TITLE:
+		if (*arg == '\0')
+			return usage_error(_("--title: empty title"));
+		o->title = arg;
+		break;
+	case O_KIND:
+		if (strcmp(arg, "recall") != 0 && strcmp(arg, "practice") != 0 &&
+		    strcmp(arg, "ask") != 0)
+			return usage_error(_("--kind: '%s' is not a kind of card "
+			    "(recall, practice, ask)"), arg);
+		o->kind = arg;
+		break;
+	case O_FORMAT:
+		o->format = arg;
 		break;
 	case O_LANG:
 		if (strcmp(arg, "en") != 0 && strcmp(arg, "nl") != 0)

@@ -33,6 +33,10 @@ enum opt_bit {
 	O_TIME_LIMIT = 1 << 9,
 	O_IN_ORDER = 1 << 10,
 	O_FOR = 1 << 11,
+	O_DECK = 1 << 12,
+	O_TITLE = 1 << 13,
+	O_KIND = 1 << 14,
+	O_FORMAT = 1 << 15,
 };
 
 struct options {
@@ -41,6 +45,10 @@ struct options {
 	const char	*lang;
 	const char	*tag;
 	const char	*for_decks;	/* --for, a comma-separated list */
+	const char	*deck;		/* --deck, --title, --kind, --format */
+	const char	*title;
+	const char	*kind;
+	const char	*format;	/* checked by the command that takes it */
 	int64_t		 new_cards;	/* --new, default 10 */
 	int64_t		 limit;		/* --limit, 0: none */
 	int64_t		 time_limit;	/* seconds, 0: none */
@@ -73,6 +81,13 @@ extern const struct cmd_entry cmd_interview_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_forget_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_convert_entry;
+extern const struct cmd_entry cmd_new_entry;
+/*
+ * A value the command line gave that this command cannot take: a
+ * message, the pointer to --help, and EXIT_USAGE.
+ */
+int	cmd_usage_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* What --help and 'rehearse help' print: the synopsis and the commands. */
 void	cmd_usage(FILE *);
 
@@ -105,6 +120,12 @@ int	 cmd_store_error(struct store *);
  * when it went in.
  */
 int	 import_file(struct store *, const char *path, bool bundled);
+/*
+ * import-dir.c: a file as import_file does, or every *.yaml under a
+ * directory (recursively, in path order, hidden directories skipped),
+ * each a transaction of its own.  0 when all went in.
+ */
+int	 import_path(struct store *, const char *path);
 
 /* review.c: grading, shared by the REPL and the grade command. */
 int	 review_grade(struct store *, const char *deck, const char *card,
@@ -147,6 +168,12 @@ enum report_form {
 int	 report_stats(struct store *, const char *decks, int64_t today,
 	    enum report_form);
 
+/*
+ * export-anki.c: deck as Anki's "Notes in Plain Text" on stdout, the
+ * card ids as guids; an exit status, after a message unless EXIT_OK.
+ */
+int	 export_anki(struct store *, const char *deck, bool with_stories);
+
 /* bundled.c: the decks that ship with rehearse. */
 /* The language to use: --lang, else LC_ALL/LC_MESSAGES/LANG. */
 const char *bundled_lang(const char *opt);
@@ -161,5 +188,17 @@ int	 bundled_import(struct store *, const char *lang);
  * and say so; 0, or -1 after an error was said.
  */
 int	 bundled_switch(struct store *, const char *lang);
+
+/*
+ * new-template.c: the starter deck of 'rehearse new', for lang ("en" or
+ * "nl", anything else is English): its lines (NULL-terminated, with
+ * @DECK@ and a line @TITLE@ to fill in) and its default title, a format
+ * taking the deck id.  All static.
+ */
+struct new_template {
+	const char *const	*lines;
+	const char		*title;
+};
+const struct new_template *new_template(const char *lang);
 
 #endif

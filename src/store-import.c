@@ -98,7 +98,8 @@ store_import_card(struct store *st, const struct deck_card *c)
 	sqlite3_bind_int64(s, 3, (int64_t)c->id_line);
 	bind_text(s, 4, c->kind);
 	bind_text(s, 5, c->front);
-	bind_text(s, 6, c->back);
+	/* A practice card without a back is kept with an empty one. */
+	bind_text(s, 6, c->back != NULL ? c->back : "");
 	bind_text(s, 7, c->hint);
 	bind_text(s, 8, c->example);
 	bind_text(s, 9, c->tags);

@@ -58,10 +58,10 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " FROM deck d WHERE id = ?1",
 	[S_EXPORT_CARDS] = "SELECT c.id,"
 	    " nullif(c.kind, coalesce(d.kind, 'recall')), c.front, c.back,"
-	    " c.hint, CASE WHEN ?2 THEN coalesce((SELECT text FROM story t"
-	    "   WHERE t.deck = c.deck AND t.card = c.id), c.example)"
-	    " ELSE c.example END,"
-	    " (SELECT group_concat(value, char(10)) FROM json_each(c.tags))"
+	    " c.hint, c.example,"
+	    " (SELECT group_concat(value, char(10)) FROM json_each(c.tags)),"
+	    " CASE WHEN ?2 THEN (SELECT text FROM story t"
+	    "   WHERE t.deck = c.deck AND t.card = c.id) END"
 	    " FROM card c JOIN deck d ON d.id = c.deck"
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
 };
@@ -168,6 +168,7 @@ store_export(struct store *st, const char *deck, bool with_stories,
 		c.hint = (const char *)sqlite3_column_text(s, 4);
 		c.example = (const char *)sqlite3_column_text(s, 5);
 		c.tags = (const char *)sqlite3_column_text(s, 6);
+		c.story = (const char *)sqlite3_column_text(s, 7);
 		card_fn(arg, &c);
 	}
 	return rc;

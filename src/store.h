@@ -288,8 +288,9 @@ struct export_card {
 	const char	*front;
 	const char	*back;
 	const char	*hint;
-	const char	*example;	/* or your story, with_stories */
+	const char	*example;
 	const char	*tags;		/* one per line, or NULL */
+	const char	*story;		/* yours, with_stories; else NULL */
 };
 /* 0 when done, 1 when there is no such deck, -1 on error. */
 int	 store_export(struct store *, const char *deck, bool with_stories,

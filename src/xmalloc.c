@@ -133,6 +133,14 @@ buf_printf(struct buf *b, const char *fmt, ...)
 }
 
 void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+void
 buf_free(struct buf *b)
 {
 	free(b->data);

@@ -25,6 +25,8 @@ void	 buf_addc(struct buf *, char);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Empty b, keeping its memory for what comes next. */
+void	 buf_reset(struct buf *);
 void	 buf_free(struct buf *);
 
 #endif

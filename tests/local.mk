@@ -2,6 +2,8 @@
 
 cli_tests = \
 	tests/cli/config.sh \
+	tests/cli/anki.sh \
+	tests/cli/convert.sh \
 	tests/cli/decks.sh \
 	tests/cli/errors.sh \
 	tests/cli/grade.sh \
@@ -11,6 +13,7 @@ cli_tests = \
 	tests/cli/json.sh \
 	tests/cli/man.sh \
 	tests/cli/manage.sh \
+	tests/cli/new.sh \
 	tests/cli/options.sh \
 	tests/cli/catalogue.sh \
 	tests/cli/nls.sh \
@@ -94,9 +97,10 @@ EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/repl/transcript.exp tests/transcripts \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
 	tests/data/fsrs.table tests/data/fsrs-ref.cjs \
-	tests/data/schema-v1.sql tests/data/schema-v3.sql tests/data/schema-v4.sql tests/data/schema-v5.sql \
+	tests/data/schema-v1.sql tests/data/schema-v3.sql \
+	tests/data/schema-v4.sql tests/data/schema-v5.sql \
 	tests/data/memory-steps.sh \
-	tests/data/bad tests/data/good
+	tests/data/bad tests/data/good tests/data/convert
 
 # A Dutch locale of the tests' own (LOCPATH=$TEST_LOCPATH), so that the
 # tests neither need nor touch the system's locales.

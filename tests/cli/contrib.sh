@@ -59,8 +59,9 @@ EOF
 	}
 
 	bcomp ""
-	check "bash: the commands" replies drill import lint list show \
-	    grade stats story interview export forget suspend unsuspend config help
+	check "bash: the commands" replies drill import convert new lint \
+	    list show grade stats story interview export forget suspend \
+	    unsuspend config help
 	bcomp --db "$db" unsuspend sample/f
 	check "bash: unsuspend completes a card" replies sample/first
 	bcomp --db "$db" interview 2026-12-20 --for sample,s
@@ -83,6 +84,8 @@ EOF
 	    --new --tag --limit --cram --lang --time-limit --in-order
 	bcomp export --w
 	check "bash: export --with-stories" replies --with-stories
+	bcomp export --format ""
+	check "bash: export's formats" replies yaml anki
 	bcomp forget --y
 	check "bash: forget --yes" replies --yes
 	bcomp interview --c
@@ -97,6 +100,17 @@ EOF
 	check "bash: import completes deck files only" replies a.yaml
 	bcomp lint ""
 	check "bash: lint offers directories too" replies a.yaml sub
+	bcomp convert ""
+	check "bash: convert offers question lists" replies a.txt sub
+	bcomp convert --format ""
+	check "bash: convert's formats" replies md csv tsv anki
+	bcomp convert --kind p
+	check "bash: kinds" replies practice
+	bcomp convert --f
+	check "bash: convert --format" replies --format
+	bcomp new x --
+	check "bash: new's options" replies --db --today --help --version \
+	    --title --lang
 
 	bcomp --db "$db" list ""
 	check "bash: deck ids" replies sample second-deck
@@ -175,7 +189,9 @@ EOF
 	    "$r --db=$db grade sample/th" \
 	    "$r import $tmp/files/a" \
 	    "$r story sample/se" \
-	    "$r --db $tmp/none.db list s") >/dev/null 2>"$tmp/err"
+	    "$r --db $tmp/none.db list s" \
+	    "$r conv" \
+	    "$r export --format an") >/dev/null 2>"$tmp/err"
 	rc=$?
 	set -e
 	if [ "$rc" -eq 77 ]; then
@@ -183,7 +199,7 @@ EOF
 	else
 		check "zsh: the pty session ends" test "$rc" -eq 0
 		cp "$tmp/zsh.out" "$tmp/out" 2>/dev/null || : >"$tmp/out"
-		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 10
+		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 12
 		check "zsh: a command" reply "$r --db $db grade "
 		check "zsh: a deck, then a slash" reply "$r --db $db show sample/"
 		check "zsh: a card id" reply "$r --db $db show sample/first "
@@ -198,6 +214,8 @@ EOF
 		    reply "$r --db $tmp/none.db list s"
 		check "zsh: Tab does not create a database" \
 		    test ! -e "$tmp/none.db"
+		check "zsh: convert" reply "$r convert "
+		check "zsh: export's formats" reply "$r export --format anki "
 	fi
 else
 	skip "zsh completion" "zsh not installed"

@@ -34,9 +34,12 @@ run import "$tmp/missing.yaml"
 check_rc "missing file" 1
 check "missing file named" has "$tmp/err" "$tmp/missing.yaml: error: cannot open: No such file or directory"
 mkdir "$tmp/dir.yaml"
-run import "$tmp/dir.yaml"
-check_rc "a directory" 1
+run lint "$tmp/dir.yaml"
+check_rc "lint of a directory" 1
 check "directory named" has "$tmp/err" "$tmp/dir.yaml: error: is a directory"
+run import "$tmp/dir.yaml"
+check_rc "import of a directory without deck files" 1
+check "says so" has "$tmp/err" "$tmp/dir.yaml: no deck files"
 : >"$tmp/empty.yaml"
 run import "$tmp/empty.yaml"
 check_rc "an empty file" 1

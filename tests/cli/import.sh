@@ -84,4 +84,69 @@ check "nothing from the bad file stored" json 'j["front"] != "Replaced?" and j["
 run list --json
 check "the good file went in" json '[d["deck"] for d in j] == ["sample", "other"]'
 
+# A directory: every *.yaml under it, recursively, in path order, hidden
+# directories and files skipped, one transaction a file.
+db=$tmp/dir.db
+g=$tmp/group
+mkdir -p "$g/company" "$g/general" "$g/deep/1/2/3" "$g/.git" "$g/broken"
+# mini ID TITLE FILE: a one-card deck.
+mini() {
+	printf '%s\n' "deck: $1" "title: $2" 'cards:' '  - id: one' \
+	    "    front: What about $1?" '    back: This.' >"$3"
+}
+mini acme Acme "$g/company/acme.yaml"
+mini beta Beta "$g/company/beta.yaml"
+mini first First "$g/general/a-first.yaml"
+mini deep Deep "$g/deep/1/2/3/x.yaml"
+mini hidden Hidden "$g/.git/config.yaml"
+mini dotfile Dotfile "$g/.dotfile.yaml"
+mini yml Yml "$g/notes.yml"
+echo "# Our group's decks" >"$g/README.md"
+printf '%s\n' 'deck: broken' 'cards:' '  - id: one' '    front: ""' \
+    '    back: x' >"$g/broken/bad.yaml"
+ln -s "$g/company" "$g/general/link"
+run import "$g"
+check_rc "a directory with one bad file" 1
+sed -n 's/: deck .*//p' "$tmp/out" >"$tmp/order"
+printf '%s\n' "$g/company/acme.yaml" "$g/company/beta.yaml" \
+    "$g/deep/1/2/3/x.yaml" "$g/general/a-first.yaml" >"$tmp/want"
+check "every deck file, recursively, in path order" \
+    same_file "$tmp/order" "$tmp/want"
+check "the bad file is reported" has "$tmp/err" "$g/broken/bad.yaml:4:12: error:"
+check "and not imported" has "$tmp/err" "$g/broken/bad.yaml: not imported"
+run list --json
+check "hidden directories and files, other names and links skipped" \
+    json '[d["deck"] for d in j] == ["acme", "beta", "deep", "first"]'
+cp "$db" "$tmp/before.db"
+run import "$g"
+check "the same directory again: each file unchanged" \
+    test "$(grep -c 'unchanged since its last import' "$tmp/out")" -eq 4
+check "and the database untouched" same_file "$db" "$tmp/before.db"
+rm -r "$g/broken"
+sed -i 's/What about beta?/What about Beta now?/' "$g/company/beta.yaml"
+run import "$g" "$tmp/other.yaml"
+check_rc "a directory and a file, all good" 0
+check "an edited file in it is refreshed" has "$tmp/out" \
+    "$g/company/beta.yaml: deck beta, 1 card (0 new, 1 changed, 0 retired)"
+check "the file named after it goes in too" has "$tmp/out" \
+    "$tmp/other.yaml: deck other, 3 cards (3 new"
+mkdir "$tmp/nodecks"
+echo "notes" >"$tmp/nodecks/a.txt"
+run import "$tmp/nodecks"
+check_rc "a directory without deck files" 1
+check "says so" has "$tmp/err" \
+    "rehearse: $tmp/nodecks: no deck files (*.yaml) in this directory"
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir -p "$tmp/locked/in"
+	mini locked Locked "$tmp/locked/ok.yaml"
+	chmod 000 "$tmp/locked/in"
+	run import "$tmp/locked"
+	chmod 755 "$tmp/locked/in"
+	check_rc "an unreadable directory inside" 1
+	check "is named" has "$tmp/err" "$tmp/locked/in: cannot read"
+	check "the rest still goes in" has "$tmp/out" "$tmp/locked/ok.yaml: deck locked"
+else
+	for i in 1 2 3; do ok "# SKIP root reads every directory"; done
+fi
+
 done_testing

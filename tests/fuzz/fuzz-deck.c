@@ -82,13 +82,17 @@ on_card(void *arg, const struct deck_card *dc)
 	}
 	touch(dc->kind, 1);
 	touch(dc->front, 0);
-	touch(dc->back, 0);
+	touch(dc->back, 1);
 	touch(dc->hint, 1);
 	touch(dc->example, 1);
 	touch(dc->tags, 1);
 	expect(dc->line > 0 && dc->column > 0, "card without a position");
 	expect(deck_valid_id(dc->id), "a card with an invalid id");
-	expect(*dc->front != '\0' && *dc->back != '\0', "an empty front or back");
+	expect(*dc->front != '\0' && (dc->back == NULL || *dc->back != '\0'),
+	    "an empty front or back");
+	expect(dc->back != NULL || strcmp(dc->kind != NULL ? dc->kind :
+	    dc->deck_kind != NULL ? dc->deck_kind : "recall", "practice") == 0,
+	    "a card without a back that is not a practice card");
 	expect(dc->kind == NULL || strcmp(dc->kind, "recall") == 0 ||
 	    strcmp(dc->kind, "practice") == 0 || strcmp(dc->kind, "ask") == 0,
 	    "an unknown kind");

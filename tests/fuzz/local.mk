@@ -1,8 +1,10 @@
 ## Fuzzing: included from the top-level Makefile.am.  `make fuzz` runs
 ## the deck loader under libFuzzer, ASan and UBSan for $(FUZZ_SECONDS)
-## seconds; it needs ./configure --enable-fuzz (and clang).
+## seconds, then each converter (Markdown, CSV/TSV, Anki text) for
+## $(FUZZ_CONVERT_SECONDS); it needs ./configure --enable-fuzz (and clang).
 
 FUZZ_SECONDS = 60
+FUZZ_CONVERT_SECONDS = 10
 # More libFuzzer options, e.g. make fuzz FUZZ_FLAGS='-jobs=2 -workers=2'.
 FUZZ_FLAGS =
 
@@ -12,7 +14,7 @@ FUZZ_FLAGS =
 fuzz_seed_globs = tests/data/bad/*.yaml tests/data/good/*.yaml \
 	decks/*/*.yaml contrib/*.yaml tests/fuzz/seeds/*.yaml
 
-EXTRA_DIST += tests/fuzz/yaml.dict tests/fuzz/seeds
+EXTRA_DIST += tests/fuzz/yaml.dict tests/fuzz/seeds tests/fuzz/convert.dict
 tests_fuzz_fuzz_deck_SOURCES = tests/fuzz/fuzz-deck.c src/deck.c src/deck.h \
 	src/deck-int.h src/deck-card.c src/deck-diag.c src/deck-tree.c \
 	src/hash.c src/hash.h src/xmalloc.c src/xmalloc.h
@@ -20,13 +22,40 @@ tests_fuzz_fuzz_deck_CFLAGS = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_deck_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_deck_LDADD = $(YAML_LIBS)
 
+# The converters: one source, one program per reader; each checks that
+# the deck it writes loads without an error or a warning.
+fuzz_convert_sources = tests/fuzz/fuzz-convert.c src/convert.c \
+	src/convert.h src/convert-anki.c src/convert-csv.c src/convert-md.c \
+	src/convert-mdtext.c src/deck.c src/deck.h src/deck-int.h \
+	src/deck-card.c src/deck-diag.c src/deck-tree.c src/hash.c \
+	src/hash.h src/xmalloc.c src/xmalloc.h
+fuzz_convert_cflags = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_convert_md_SOURCES = $(fuzz_convert_sources)
+tests_fuzz_fuzz_convert_md_CFLAGS = $(fuzz_convert_cflags) -DFUZZ_MD
+tests_fuzz_fuzz_convert_md_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_convert_md_LDADD = $(YAML_LIBS)
+tests_fuzz_fuzz_convert_csv_SOURCES = $(fuzz_convert_sources)
+tests_fuzz_fuzz_convert_csv_CFLAGS = $(fuzz_convert_cflags) -DFUZZ_CSV
+tests_fuzz_fuzz_convert_csv_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_convert_csv_LDADD = $(YAML_LIBS)
+tests_fuzz_fuzz_convert_anki_SOURCES = $(fuzz_convert_sources)
+tests_fuzz_fuzz_convert_anki_CFLAGS = $(fuzz_convert_cflags) -DFUZZ_ANKI
+tests_fuzz_fuzz_convert_anki_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_convert_anki_LDADD = $(YAML_LIBS)
+# Each converter's seeds: the samples of its format.
+fuzz_convert_seeds_md = tests/data/convert/*.md
+fuzz_convert_seeds_csv = tests/data/convert/*.csv tests/data/convert/*.tsv
+fuzz_convert_seeds_anki = tests/data/convert/*.txt
+
 if ENABLE_FUZZ
-noinst_PROGRAMS = tests/fuzz/fuzz-deck
+noinst_PROGRAMS = tests/fuzz/fuzz-deck tests/fuzz/fuzz-convert-md \
+	tests/fuzz/fuzz-convert-csv tests/fuzz/fuzz-convert-anki
 
 # The corpus lives in the build tree and grows from run to run; the
 # seeds are copied in each time (named after their paths, as decks/en
 # and decks/nl share file names).  Crashes land in tests/fuzz/artifacts.
-fuzz: tests/fuzz/fuzz-deck$(EXEEXT)
+fuzz: tests/fuzz/fuzz-deck$(EXEEXT) fuzz-deck-run fuzz-convert
+fuzz-deck-run: tests/fuzz/fuzz-deck$(EXEEXT)
 	@$(MKDIR_P) tests/fuzz/corpus tests/fuzz/artifacts
 	@cd $(srcdir) && for f in $(fuzz_seed_globs); do \
 	  [ -f "$$f" ] || continue; \
@@ -38,14 +67,41 @@ fuzz: tests/fuzz/fuzz-deck$(EXEEXT)
 	  -timeout=10 -print_final_stats=1 \
 	  -dict=$(srcdir)/tests/fuzz/yaml.dict -artifact_prefix=tests/fuzz/artifacts/ \
 	  $(FUZZ_FLAGS) tests/fuzz/corpus
+
+# A corpus of its own for each converter, seeded from its samples.
+fuzz-convert: fuzz-deck-run tests/fuzz/fuzz-convert-md$(EXEEXT) \
+	    tests/fuzz/fuzz-convert-csv$(EXEEXT) \
+	    tests/fuzz/fuzz-convert-anki$(EXEEXT)
+	@for r in md csv anki; do \
+	  case $$r in \
+	  md) seeds='$(fuzz_convert_seeds_md)' ;; \
+	  csv) seeds='$(fuzz_convert_seeds_csv)' ;; \
+	  anki) seeds='$(fuzz_convert_seeds_anki)' ;; \
+	  esac; \
+	  $(MKDIR_P) tests/fuzz/corpus-$$r tests/fuzz/artifacts || exit 1; \
+	  for f in `cd $(srcdir) && echo $$seeds`; do \
+	    [ -f "$(srcdir)/$$f" ] || continue; \
+	    cp "$(srcdir)/$$f" "tests/fuzz/corpus-$$r/seed-`basename $$f`"; \
+	  done; \
+	  echo "fuzz-convert-$$r:"; \
+	  ASAN_OPTIONS=detect_leaks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    tests/fuzz/fuzz-convert-$$r$(EXEEXT) \
+	    -max_total_time=$(FUZZ_CONVERT_SECONDS) -timeout=10 \
+	    -max_len=4096 -print_final_stats=1 \
+	    -dict=$(srcdir)/tests/fuzz/convert.dict \
+	    -artifact_prefix=tests/fuzz/artifacts/ $(FUZZ_FLAGS) \
+	    tests/fuzz/corpus-$$r || exit 1; \
+	done
 else
-fuzz:
+fuzz fuzz-deck-run fuzz-convert:
 	@echo "make fuzz: fuzzing is not enabled: run ./configure" \
 	  "--enable-fuzz (it uses clang: install clang and" \
 	  "libclang-rt-dev)" >&2; exit 1
 endif
-.PHONY: fuzz fuzz-distclean
+.PHONY: fuzz fuzz-deck-run fuzz-convert fuzz-distclean
 
 distclean-local: fuzz-distclean
 fuzz-distclean:
-	-rm -rf tests/fuzz/corpus tests/fuzz/artifacts
+	-rm -rf tests/fuzz/corpus tests/fuzz/corpus-md tests/fuzz/corpus-csv \
+	    tests/fuzz/corpus-anki tests/fuzz/artifacts

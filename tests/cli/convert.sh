@@ -1,0 +1,214 @@
+#!/bin/sh
+# convert.sh: rehearse convert: Markdown, CSV/TSV and Anki text samples
+# into decks that lint clean, options, and bad input.
+. "${top_srcdir:-.}/tests/setup"
+
+data=$top_srcdir/tests/data/convert
+
+# Each sample NAME.EXT against its expected NAME.yaml (and NAME.err),
+# converted from the data directory so messages name the file alone.
+for f in "$data"/*.md "$data"/*.csv "$data"/*.tsv "$data"/*.txt; do
+	name=$(basename "$f")
+	base=${name%.*}
+	set +e
+	(cd "$data" && rh convert "$name") >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -e
+	check_rc "convert $name" 0
+	check "$name: the deck expected" same_file "$tmp/out" "$data/$base.yaml"
+	if [ -f "$data/$base.err" ]; then
+		check "$name: the warnings expected" same_file "$tmp/err" \
+		    "$data/$base.err"
+	else
+		check "$name: no message" test ! -s "$tmp/err"
+	fi
+	cp "$tmp/out" "$tmp/$base.yaml"
+	run lint "$tmp/$base.yaml"
+	check_rc "$name: its deck lints" 0
+	check "$name: with no warning" has "$tmp/out" ", 0 warnings"
+	check "$name: lint says nothing else" test ! -s "$tmp/err"
+done
+
+# Hundreds of questions under a few headings: all of them, in order,
+# none twice, each tagged with its section.
+run import "$tmp/question-bank.yaml"
+check_rc "the question bank imports" 0
+run list question-bank --json
+python3 - "$data/question-bank.md" "$tmp/out" <<'PY' >"$tmp/count"
+import json, re, sys
+want = []
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"(?:- |\d+\. )(.*)", line.rstrip("\n"))
+    if m:
+        want.append(m.group(1))
+got = [c["front"] for c in json.load(open(sys.argv[2], encoding="utf-8"))]
+print(len(want), len(got), len(set(got)), want == got)
+PY
+check "question bank: 300 questions, in order, none twice" \
+    test "$(cat "$tmp/count")" = "300 300 300 True"
+check "question bank: sections are tags, emoji dropped" \
+    has "$tmp/question-bank.yaml" "tags: [technical-sql-data]"
+check "question bank: the one top heading is the title" \
+    has "$tmp/question-bank.yaml" "title: Interview question bank"
+check "question bank: nested items are the back" \
+    has "$tmp/question-bank.yaml" "- think of a concrete example first"
+
+# The same list again gives the same ids: a re-import keeps progress.
+run convert "$data/interview-questions.md"
+cp "$tmp/out" "$tmp/again.yaml"
+run convert "$data/interview-questions.md"
+check "converting twice gives the same deck" same_file "$tmp/out" \
+    "$tmp/again.yaml"
+check "ids are derived from the front as the deck loader does" \
+    has "$tmp/out" "id: tell-me-about-yourself-864094"
+
+# Questions without an answer are practice cards without a back; they
+# import, show and drill.
+run import "$tmp/again.yaml"
+check_rc "the converted deck imports" 0
+check "14 cards went in" has "$tmp/out" "14 cards (14 new"
+run show interview-questions/tell-me-about-yourself-864094
+check_rc "show a card without a back" 0
+check "no Back heading for it" hasnt "$tmp/out" "Back"
+run_in "$(printf '\n5\n\n4\n:quit\n')" --today 2026-03-01 drill \
+    interview-questions
+check_rc "drill it" 0
+check "the front is shown" has "$tmp/out" "Tell me about yourself."
+check "then straight to the grade" has "$tmp/out" "Graded 5"
+check "a card with nested items shows them as guidance" \
+    has "$tmp/out" "  - Growth: no room to grow into a senior role"
+run export interview-questions
+check "export leaves the missing back out" \
+    sh -c '! grep -A2 "front: Tell me about yourself." "$1" | grep -q back:' \
+    sh "$tmp/out"
+check "export gives back the converted file" same_file "$tmp/out" \
+    "$tmp/again.yaml"
+
+# The deck format: a practice card may leave out its back, by its own
+# kind or the deck's given before the cards; other cards may not.
+printf '%s\n' 'deck: nb' 'kind: practice' 'cards:' '  - id: a' \
+    '    front: Why us?' '  - id: b' '    kind: recall' '    front: When?' \
+    '    back: ""' '  - id: c' '    kind: practice' '    front: How?' \
+    '    back: ~' >"$tmp/nb.yaml"
+run lint "$tmp/nb.yaml"
+check_rc "a recall card without a back is still an error" 1
+check "named as before" has "$tmp/err" "nb.yaml:9:11: error: empty 'back'"
+check "the practice cards pass" test "$(grep -c error "$tmp/err")" -eq 1
+printf '%s\n' 'deck: late' 'cards:' '  - id: a' '    front: Why us?' \
+    'kind: practice' >"$tmp/late.yaml"
+run lint "$tmp/late.yaml"
+check "the deck's kind after the cards is too late" has "$tmp/err" \
+    "late.yaml:3:5: error: card has no 'back'"
+
+# Options: deck id, title, language, kind and format.
+run convert --deck acme-qs --title "Acme: round 2" --lang nl \
+    --kind recall "$data/excel-nl.csv"
+check_rc "convert with every option" 0
+check "--deck" has "$tmp/out" "deck: acme-qs"
+check "--title, quoted where YAML needs it" has "$tmp/out" \
+    "title: 'Acme: round 2'"
+check "--lang" has "$tmp/out" "language: nl"
+check "--kind" has "$tmp/out" "kind: recall"
+cp "$data/excel-nl.csv" "$tmp/list.txt"
+run convert --format csv "$tmp/list.txt"
+check_rc "--format csv on a .txt" 0
+check "read as CSV" has "$tmp/out" "front: Wat is churn?"
+check "the deck id from the file name" has "$tmp/out" "deck: list"
+printf 'Question\tAnswer\nWhat is a KPI?\tA key performance indicator.\n' \
+    >"$tmp/tab.txt"
+run convert "$tmp/tab.txt"
+check_rc "a .txt with a header row" 0
+check "reads as TSV, not as Anki notes" has "$tmp/out" "front: What is a KPI?"
+check "the header row is not a card" hasnt "$tmp/out" "front: Question"
+printf '%s\n' '- What is your notice period?' >"$tmp/My Notes (v2).txt"
+run convert "$tmp/My Notes (v2).txt"
+check_rc "a .txt list without tabs reads as Markdown" 0
+check "an id from an awkward file name" has "$tmp/out" "deck: my-notes-v2"
+run convert --kind ask "$data/flashcards.csv"
+check "a card without a back stays practice under --kind ask" \
+    sh -c 'grep -B1 "front: Why do you want this job?" "$1" |
+        grep -q "kind: practice"' sh "$tmp/out"
+
+# Bad input: FILE:LINE: errors, nothing on stdout, exit 1.
+bad() {
+	desc=$1 file=$2 msg=$3
+	shift 3
+	run convert "$@" "$file"
+	check_rc "$desc" 1
+	check "$desc: no output" test ! -s "$tmp/out"
+	check "$desc: says where and why" has "$tmp/err" "$msg"
+}
+: >"$tmp/empty.md"
+bad "an empty file" "$tmp/empty.md" "$tmp/empty.md:1: error: empty file"
+printf '\n  \r\n' >"$tmp/blank.csv"
+bad "a file of blank lines" "$tmp/blank.csv" "$tmp/blank.csv:1: error: empty file"
+printf 'name,answer\nWhat?,This.\n' >"$tmp/nofront.csv"
+bad "a CSV without a front column" "$tmp/nofront.csv" \
+    "$tmp/nofront.csv:1: error: no 'front' column"
+printf 'front,back\nOne?,1\n"Two?,2\nThree?,3\n' >"$tmp/unclosed.csv"
+bad "an unclosed quote" "$tmp/unclosed.csv" \
+    "$tmp/unclosed.csv:3: error: a quoted field is not closed"
+printf 'front,back\n"One"?,1\n' >"$tmp/after.csv"
+bad "text after a closing quote" "$tmp/after.csv" \
+    "$tmp/after.csv:2: error: text after the closing quote"
+printf 'front,back,kind\nOne?,1,quiz\n' >"$tmp/kind.csv"
+bad "an unknown kind" "$tmp/kind.csv" \
+    "$tmp/kind.csv:2: error: unknown kind 'quiz'"
+printf '\177ELF\002\001\001\000\000\000' >"$tmp/binary.md"
+bad "a binary file" "$tmp/binary.md" "$tmp/binary.md:1: error: byte 0x7f: a binary file"
+printf -- '- One?\n- Two\000?\n' >"$tmp/nul.md"
+bad "a NUL byte" "$tmp/nul.md" "$tmp/nul.md:2: error: byte 0x00"
+printf 'front,back\nWhat is a caf\351?,A place\n' >"$tmp/latin1.csv"
+bad "Latin-1, not UTF-8" "$tmp/latin1.csv" \
+    "$tmp/latin1.csv:2: error: invalid UTF-8 (byte 0xe9)"
+printf '# Notes\n\nJust some text.\n\n- a link: [x](y)\n' >"$tmp/none.md"
+bad "Markdown without questions" "$tmp/none.md" \
+    "$tmp/none.md: error: no questions found"
+printf 'front,back\n' >"$tmp/header.csv"
+bad "a CSV with only its header" "$tmp/header.csv" \
+    "$tmp/header.csv: error: no cards found"
+printf '#separator:tab\n#html:true\n' >"$tmp/notes.txt"
+bad "an Anki export without notes" "$tmp/notes.txt" \
+    "$tmp/notes.txt: error: no notes found"
+printf '#separator:nonsense\nA\tB\n' >"$tmp/sep.txt"
+bad "an unknown Anki separator" "$tmp/sep.txt" \
+    "$tmp/sep.txt:1: error: '#separator:' cannot be 'nonsense'"
+bad "a missing file" "$tmp/missing.md" \
+    "$tmp/missing.md: error: cannot open: No such file or directory"
+bad "a directory" "$tmp" "$tmp: error: is a directory"
+python3 - "$tmp/long.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("front,back\nWhat?," + "x" * (1024 * 1024 + 1) + "\n")
+PY
+bad "a field too long for a deck" "$tmp/long.csv" \
+    "$tmp/long.csv:2: error: 'back' too long"
+
+# Duplicates are skipped with a warning, the rest still comes out.
+printf '%s\n' '- Why us?' '- Why us?' '- Why now?' >"$tmp/dup.md"
+run convert "$tmp/dup.md"
+check_rc "duplicates are only warnings" 0
+check "the duplicate is named" has "$tmp/err" \
+    "$tmp/dup.md:2: warning: duplicate card id 'why-us-"
+check "two cards come out" test "$(grep -c '^- id:' "$tmp/out")" -eq 2
+
+# The command line itself: exit 2.
+run convert
+check_rc "no file" 2
+run convert a.md b.md
+check_rc "two files" 2
+run convert --format xml "$data/sql.tsv"
+check_rc "an unknown format" 2
+check "the format is named" has "$tmp/err" "--format: 'xml' is not a format"
+run convert --deck "Not An Id" "$data/sql.tsv"
+check_rc "an invalid deck id" 2
+run convert --kind quiz "$data/sql.tsv"
+check_rc "an unknown kind" 2
+run convert --lang fr "$data/sql.tsv"
+check_rc "a language other than en and nl" 2
+run convert --title "" "$data/sql.tsv"
+check_rc "an empty title" 2
+run list --deck x
+check_rc "--deck with another command" 2
+
+done_testing
