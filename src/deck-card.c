@@ -380,6 +380,15 @@ card_values(struct ctx *c, struct card *k)
 		    card_keys[CK_BACK]);
 }
 
+/* The warning for a card without an id, suggesting one that is free. */
+static void
+no_id(struct ctx *c, const struct card *k, bool taken)
+{
+	diag_warn(c, k->id_at, _("card has no id; its progress restarts when "
+	    "the front changes (suggested: id: %s%s)"), k->derived,
+	    taken ? "-2" : "");
+}
+
 /*
  * Give a card to the caller, who keeps the ids: a broken one for its id
  * alone.  That is one with errors since it began, or without its text:
@@ -410,7 +419,15 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	}
 	if (c->fn != NULL)
 		rv = c->fn(c->arg, &dc);
-	if (rv > 0)
+	if (k->derived != NULL)
+		no_id(c, k, rv > 0);
+	if (rv > 0 && k->derived != NULL)
+		/* TRANSLATORS: the line of the other card, then the id. */
+		diag_error(c, k->id_at, _("this card has the same front as the "
+		    "card at line %ld, so the id derived from it is the same; "
+		    "give the two cards distinct ids (suggested for this one: "
+		    "id: %s-2)"), rv, k->derived);
+	else if (rv > 0)
 		diag_error(c, k->id_at, _("duplicate card id '%s' (first at "
 		    "line %ld)"), diag_show(q, k->id, strlen(k->id)), rv);
 	else if (!broken)
@@ -444,14 +461,13 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	if (k.st[CK_ID] == V_TEXT) {
 		k.id_at = &k.val[CK_ID].at;
 		k.id = k.text[CK_ID];
-	} else if (k.st[CK_ID] == V_NONE && k.st[CK_FRONT] == V_TEXT) {
+	} else if (k.st[CK_ID] == V_NONE && k.st[CK_FRONT] == V_TEXT)
 		k.id = k.derived = deck_derive_id(k.text[CK_FRONT]);
-		diag_warn(c, k.id_at, _("card has no id; its progress "
-		    "restarts when the front changes (suggested: id: %s)"),
-		    k.derived);
-	}
+	/* Handed first: a derived id already taken gets another suggestion. */
 	if (k.id != NULL && !c->stop)
 		card_hand(c, s, &k, index);
+	else if (k.derived != NULL)
+		no_id(c, &k, false);
 	free(k.tags);
 	free(k.derived);
 }
