@@ -33,6 +33,7 @@ struct seen {
 	size_t	next;		/* the least index the next card may have */
 	size_t	stop_at;	/* ask to stop at this card; 0: never */
 	struct deck_ids ids;
+	const struct deck_info *info;	/* filled as the deck is read */
 };
 
 static int		input_fd = -1;
@@ -91,7 +92,7 @@ on_card(void *arg, const struct deck_card *dc)
 	expect(*dc->front != '\0' && (dc->back == NULL || *dc->back != '\0'),
 	    "an empty front or back");
 	expect(dc->back != NULL || strcmp(dc->kind != NULL ? dc->kind :
-	    dc->deck_kind != NULL ? dc->deck_kind : "recall", "practice") == 0,
+	    s->info->kind != NULL ? s->info->kind : "recall", "practice") == 0,
 	    "a card without a back that is not a practice card");
 	expect(dc->kind == NULL || strcmp(dc->kind, "recall") == 0 ||
 	    strcmp(dc->kind, "practice") == 0 || strcmp(dc->kind, "ask") == 0,
@@ -140,7 +141,7 @@ load(const struct deck_limits *lim, size_t stop_at)
 {
 	struct deck_info info;
 	struct deck_result res;
-	struct seen s = { 0, 0, stop_at, { NULL, 0, 0 } };
+	struct seen s = { 0, 0, stop_at, { NULL, 0, 0 }, &info };
 	char *text = NULL;
 	size_t len = 0;
 	FILE *diag;
