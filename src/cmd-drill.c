@@ -127,7 +127,7 @@ opening(const struct session *s)
 /* Read the session's start in one snapshot (and one file lock). */
 static int
 start(struct session *s, struct store *st, const struct options *o,
-    int argc, char **argv, char **decks)
+    int argc, char **argv, char **decks, int64_t ndecks)
 {
 	int rc, tagged;
 
@@ -145,6 +145,8 @@ start(struct session *s, struct store *st, const struct options *o,
 		rc = cmd_check_store(st);
 	if (rc == EXIT_OK) {
 		session_init(s, st, o, *decks);
+		/* One deck: nothing to take turns with. */
+		s->one_deck = ndecks == 1 || argc == 1;
 		if (session_build(s) != 0)
 			rc = cmd_check_store(st);
 	}
@@ -173,7 +175,7 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	    bundled_switch(st, o->lang) != 0)
 		rc = EXIT_FAIL;
 	else
-		rc = start(&s, st, o, argc, argv, &decks);
+		rc = start(&s, st, o, argc, argv, &decks, ndecks);
 	if (rc != EXIT_OK)
 		goto out;
 	if (queue_total(&s.q) == 0) {

@@ -218,8 +218,7 @@ print_streak(const struct stats *r)
 }
 
 static void
-print_text(const struct stats *r, const struct readiness *ready,
-    int64_t today, int64_t interview)
+print_text(const struct stats *r, int64_t today, int64_t interview)
 {
 	/* TRANSLATORS: the first %s pair puts "Cards" in bold. */
 	printf(ngettext("%sCards%s  %lld in all: %lld new, %lld learning, "
@@ -241,7 +240,7 @@ print_text(const struct stats *r, const struct readiness *ready,
 	print_retention(_("learning"), r->young, r->young_passed);
 	/* TRANSLATORS: padded to 7 columns; two labels that fit line up. */
 	print_retention(_("mature"), r->old, r->old_passed);
-	print_readiness(ready, ready->day == interview);
+	print_readiness(&r->ready, r->ready.day == interview);
 	print_streak(r);
 }
 
@@ -291,7 +290,6 @@ report_stats(struct store *st, const char *decks, int64_t today,
     enum report_form form)
 {
 	struct stats r;
-	struct readiness ready;
 	int64_t deflt = review_default_interview(st), interview = deflt;
 
 	/* Decks named work towards the earliest of their dates. */
@@ -306,15 +304,8 @@ report_stats(struct store *st, const char *decks, int64_t today,
 		puts(r.json);
 	else if (form == REPORT_SHORT)
 		print_short(&r, today, interview);
-	else if (store_readiness(st, decks, ready_day(today, interview),
-	    &ready) == 0) {
-		print_text(&r, &ready, today, interview);
-		readiness_free(&ready);
-	}
+	else
+		print_text(&r, today, interview);
 	stats_free(&r);
-	if (store_failed(st)) {
-		warnx_("%s", store_error(st));
-		return EXIT_FAIL;
-	}
 	return EXIT_OK;
 }

@@ -40,8 +40,12 @@ new_limit(struct session *s, int64_t deflt)
 {
 	struct interview_row *rows;
 	int64_t need = 0, unseen, done, today = s->o->today;
-	size_t i, n = store_interviews(s->st, deflt, &rows);
+	size_t i, n;
 
+	/* No date ahead for the session's decks: nothing to pace. */
+	if (s->interview == SCHED_NEW_DUE)
+		return s->o->new_cards;
+	n = store_interviews(s->st, deflt, &rows);
 	for (i = 0; i < n; i++) {
 		if (rows[i].day - today <= SCHED_WINDOW)
 			continue;
@@ -87,7 +91,8 @@ build_queue(struct session *s)
 			s->allowed = s->limit - total;
 		/* None allowed (today's are done): no query to prepare. */
 		n = s->allowed > 0 ? store_new_cards(s->st, &s->q.filter,
-		    s->allowed, (o->given & O_IN_ORDER) != 0, &keys) : 0;
+		    s->allowed, s->one_deck || (o->given & O_IN_ORDER) != 0,
+		    &keys) : 0;
 	}
 	for (i = 0; i < n; i++) {
 		if ((int64_t)queue_total(&s->q) < s->limit)

@@ -108,6 +108,7 @@ struct session {
 	size_t			 again;		/* of which below REDRILL_BELOW */
 	bool			 hint_shown;	/* :hint on the card on screen */
 	bool			 cram;
+	bool			 one_deck;	/* new cards need no turns */
 	const char		*decks;		/* JSON array or NULL; borrowed */
 	int64_t			 shown_ms;	/* when the front appeared */
 	char			 prompt[160];

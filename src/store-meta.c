@@ -18,9 +18,10 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_DECK_INTERVIEW] = "SELECT coalesce(interview, ?2) FROM deck"
 	    " WHERE id = ?1",
 	[S_INTERVIEW_SET] = "UPDATE deck SET interview = ?2"
-	    " WHERE" IN_DECKS_OF("id"),
+	    " WHERE" DECK_IN_DECKS("id"),
 	[S_INTERVIEW_NEXT] = "SELECT min(coalesce(d.interview, ?2)) FROM deck d"
-	    " WHERE" IN_DECKS_OF("d.id") " AND coalesce(d.interview, ?2) >= ?3",
+	    " WHERE" DECK_IN_DECKS("d.id")
+	    " AND coalesce(d.interview, ?2) >= ?3",
 	[S_INTERVIEWS] = "SELECT day, json_group_array(id) FROM"
 	    " (SELECT coalesce(interview, ?1) AS day, id FROM deck"
 	    "  ORDER BY seq) WHERE day IS NOT NULL GROUP BY day ORDER BY day",

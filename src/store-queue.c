@@ -67,11 +67,11 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " AND" TAGGED
 	    " ORDER BY d.seq, c.pos LIMIT ?4",
 	/* The decks a drill takes new cards from, in deck order. */
-	[S_NEW_DECKS] = "SELECT d.id FROM deck d WHERE" IN_DECKS_OF("d.id")
+	[S_NEW_DECKS] = "SELECT d.id FROM deck d WHERE" DECK_IN_DECKS("d.id")
 	    " ORDER BY d.seq",
 	[S_NEW_ON] = "SELECT count(*) FROM review"
 	    " WHERE day = ?2 AND mode = 'review' AND due0 IS NULL AND"
-	    IN_DECKS_OF("deck"),
+	    DECK_IN_DECKS("deck"),
 	[S_UNSEEN] = "SELECT count(*) FROM (SELECT 1 FROM deck d"
 	    " CROSS JOIN card c ON c.deck = d.id"
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " LIMIT ?2)",

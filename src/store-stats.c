@@ -6,27 +6,18 @@
 
 #include "config.h"
 #include "i18n.h"
+#include "clock.h"
 #include "store-int.h"
 #include "xmalloc.h"
 
 /*
  * Statistics (?1 decks or NULL, ?2 today, ?3 the interview day or NULL,
- * ?4 the default interview day or NULL, ?5 the day readiness is for):
+ * ?4 the default interview day or NULL):
  * the JSON object, then the same figures as columns for the text.
  * Recent figures cover the last STATS_RECENT days.
  */
-/*
- * Each live card (neither retired nor suspended) of decks ?1 with its
- * predicted recall on day ?5, for readiness.
- */
-#define READY_CARDS \
-    " rc AS (SELECT c.deck AS deck, c.id AS id, d.seq AS seq, c.pos AS pos," \
-    "   rehearse_recall(m.stability, m.last, ?5) AS r" CARD_FROM \
-    "   LEFT JOIN memory m ON m.deck = c.deck AND m.card = c.id" \
-    "   WHERE c.retired = 0 AND coalesce(s.suspended, 0) = 0 AND" IN_DECKS ")"
 #define STATS_SQL \
-    "WITH" READY_CARDS "," \
-    " total AS (SELECT count(*) AS n FROM card c" \
+    "WITH total AS (SELECT count(*) AS n FROM card c" \
     "   WHERE c.retired = 0 AND" IN_DECKS ")," \
     " cs AS (SELECT * FROM state s WHERE s.retired = 0 AND" \
     "   " STATE_IN_DECKS ")," \
@@ -78,15 +69,10 @@
     "   'young', json_object('reviews', yn, 'passed', yp)," \
     "   'mature', json_object('reviews', mn, 'passed', mp))," \
     " 'streak', streak, 'average_seconds', average," \
-    " 'readiness', json_object('day', rehearse_day(?5)," \
-    "   'recall', (SELECT coalesce(avg(r), 0) FROM rc)," \
-    "   'cards', (SELECT count(*) FROM rc)," \
-    "   'at_risk', (SELECT json_group_array(deck || '/' || id) FROM" \
-    "   (SELECT deck, id FROM rc ORDER BY r, seq, pos LIMIT 10)))," \
     " 'interviews', (SELECT json_group_array(json_object('day'," \
     "   rehearse_day(day), 'decks', json(decks))) FROM (SELECT day," \
     "   json_group_array(id) AS decks FROM (SELECT coalesce(d.interview," \
-    "   ?4) AS day, d.id FROM deck d WHERE" IN_DECKS_OF("d.id") \
+    "   ?4) AS day, d.id FROM deck d WHERE" DECK_IN_DECKS("d.id") \
     "   ORDER BY d.seq) WHERE day IS NOT NULL GROUP BY day ORDER BY day)))," \
     " total, new, learning, mature, leech, suspended, yn, yp, mn, mp," \
     " streak, (SELECT group_concat(n) FROM due)," \
@@ -94,11 +80,16 @@
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_STATS] = STATS_SQL,
-	/* Then each deck's, and the cards most at risk (never seen: 0). */
-	[S_READY_DECKS] = "WITH" READY_CARDS " SELECT deck, avg(r), count(*)"
-	    " FROM rc GROUP BY deck ORDER BY min(seq)",
-	[S_READY_RISK] = "WITH" READY_CARDS " SELECT deck || '/' || id, r"
-	    " FROM rc ORDER BY r, seq, pos LIMIT ?2",
+	/*
+	 * Each live card (neither retired nor suspended) of decks ?1 with
+	 * its memory, in deck order, for readiness.
+	 */
+	[S_READY] = "SELECT c.deck, c.id, m.stability, m.last FROM deck d"
+	    " CROSS JOIN card c ON c.deck = d.id"
+	    " LEFT JOIN state s ON s.deck = c.deck AND s.card = c.id"
+	    " LEFT JOIN memory m ON m.deck = c.deck AND m.card = c.id"
+	    " WHERE c.retired = 0 AND coalesce(s.suspended, 0) = 0 AND" IN_DECKS
+	    " ORDER BY d.seq, c.pos",
 };
 
 /* Counts as group_concat lists them ("0,3,1") into n. */
@@ -122,45 +113,100 @@ ready_day(int64_t today, int64_t interview)
 	    today + 1;
 }
 
+/* Keep the READY_AT_RISK lowest, the earlier first among equals. */
+static void
+at_risk(struct readiness *r, const char *deck, const char *id, double recall)
+{
+	size_t i;
+
+	if (r->nrisk == READY_AT_RISK &&
+	    recall >= r->risk[READY_AT_RISK - 1].recall)
+		return;
+	if (r->nrisk == READY_AT_RISK)
+		free(r->risk[--r->nrisk].name);
+	for (i = r->nrisk; i > 0 && r->risk[i - 1].recall > recall; i--)
+		r->risk[i] = r->risk[i - 1];
+	r->risk[i].name = xasprintf("%s/%s", deck, id);
+	r->risk[i].recall = recall;
+	r->nrisk++;
+}
+
+/*
+ * One pass over the cards, in deck order: each deck's mean, the mean
+ * over all, and the cards most at risk.  fsrs_recall does what the SQL
+ * function rehearse_recall does, without a call per row.
+ */
 int
 store_readiness(struct store *st, const char *decks, int64_t day,
     struct readiness *r)
 {
-	sqlite3_stmt *s = stmt(st, S_READY_DECKS, stmt_sql);
-	struct ready_row *x;
+	sqlite3_stmt *s = stmt(st, S_READY, stmt_sql);
+	struct ready_row *x = NULL;
+	struct fsrs_state m;
+	const char *deck;
+	double recall, sum = 0;
 	int rc;
 
 	memset(r, 0, sizeof *r);
 	r->day = day;
 	bind_text(s, 1, decks);
-	sqlite3_bind_int64(s, 5, day);
 	while ((rc = step(st, s, N_("computing readiness"))) > 0) {
-		r->decks = xreallocarray(r->decks, r->ndecks + 1,
-		    sizeof *r->decks);
-		x = &r->decks[r->ndecks++];
-		x->name = column_strdup(s, 0);
-		x->recall = sqlite3_column_double(s, 1);
-		x->cards = sqlite3_column_int64(s, 2);
-		r->recall += x->recall * (double)x->cards;
-		r->cards += x->cards;
+		deck = (const char *)sqlite3_column_text(s, 0);
+		if (x == NULL || strcmp(x->name, deck) != 0) {
+			if (x != NULL)
+				x->recall /= (double)x->cards;
+			r->decks = xreallocarray(r->decks, r->ndecks + 1,
+			    sizeof *r->decks);
+			x = &r->decks[r->ndecks++];
+			x->name = xstrdup(deck);
+			x->recall = 0;
+			x->cards = 0;
+		}
+		m = fsrs_new();
+		if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+			m.stability = sqlite3_column_double(s, 2);
+			m.difficulty = 1;
+			m.last = sqlite3_column_int64(s, 3);
+		}
+		recall = fsrs_recall(&m, day);
+		x->recall += recall;
+		x->cards++;
+		sum += recall;
+		r->cards++;
+		at_risk(r, deck, (const char *)sqlite3_column_text(s, 1), recall);
 	}
+	if (x != NULL)
+		x->recall /= (double)x->cards;
 	if (r->cards > 0)
-		r->recall /= (double)r->cards;
-	s = stmt(st, S_READY_RISK, stmt_sql);
-	bind_text(s, 1, decks);
-	sqlite3_bind_int64(s, 2, READY_AT_RISK);
-	sqlite3_bind_int64(s, 5, day);
-	while (rc >= 0 &&
-	    (rc = step(st, s, N_("computing readiness"))) > 0) {
-		x = &r->risk[r->nrisk++];
-		x->name = column_strdup(s, 0);
-		x->recall = sqlite3_column_double(s, 1);
-	}
+		r->recall = sum / (double)r->cards;
 	if (rc < 0) {
 		readiness_free(r);
 		return -1;
 	}
 	return 0;
+}
+
+/* Readiness as the JSON stats --json ends with (numbers in C locale). */
+static char *
+readiness_json(const struct readiness *r)
+{
+	char day[DAY_BUFSZ], *json, *more;
+	size_t i;
+
+	day_format(r->day, day);
+	json = sqlite3_mprintf("\"readiness\":{\"day\":\"%s\",\"recall\":%!.15g,"
+	    "\"cards\":%lld,\"at_risk\":[", day, r->recall,
+	    (long long)r->cards);
+	for (i = 0; json != NULL && i < r->nrisk; i++) {
+		/* DECK/CARD: ids need no escaping. */
+		more = sqlite3_mprintf("%s%s\"%s\"", json, i > 0 ? "," : "",
+		    r->risk[i].name);
+		sqlite3_free(json);
+		json = more;
+	}
+	more = json != NULL ? sqlite3_mprintf("%s]}", json) : NULL;
+	sqlite3_free(json);
+	return more;
 }
 
 void
@@ -185,6 +231,7 @@ store_stats(struct store *st, const char *decks, int64_t today,
 	int64_t *const col[] = { &r->total, &r->fresh, &r->learning,
 	    &r->mature, &r->leeches, &r->suspended, &r->young,
 	    &r->young_passed, &r->old, &r->old_passed, &r->streak };
+	char *ready, *json;
 	int i;
 
 	memset(r, 0, sizeof *r);
@@ -192,7 +239,6 @@ store_stats(struct store *st, const char *decks, int64_t today,
 	sqlite3_bind_int64(s, 2, today);
 	bind_day(s, 3, interview);
 	bind_day(s, 4, deflt);
-	sqlite3_bind_int64(s, 5, ready_day(today, interview));
 	if (step(st, s, N_("computing statistics")) <= 0)
 		return -1;
 	r->json = column_strdup(s, 0);
@@ -202,6 +248,16 @@ store_stats(struct store *st, const char *decks, int64_t today,
 	read_counts(s, i + 2, r->reviews, STATS_RECENT);
 	r->average = column_strdup(s, i + 3);
 	sqlite3_reset(s);
+	if (store_readiness(st, decks, ready_day(today, interview),
+	    &r->ready) != 0 || (ready = readiness_json(&r->ready)) == NULL) {
+		stats_free(r);
+		return -1;
+	}
+	/* The object's last key: in before its closing brace. */
+	json = xasprintf("%.*s,%s}", (int)strlen(r->json) - 1, r->json, ready);
+	sqlite3_free(ready);
+	free(r->json);
+	r->json = json;
 	return 0;
 }
 
@@ -210,4 +266,5 @@ stats_free(struct stats *r)
 {
 	free(r->json);
 	free(r->average);
+	readiness_free(&r->ready);
 }

@@ -297,6 +297,7 @@ int	 store_export(struct store *, const char *deck, bool with_stories,
 	    void (*deck_fn)(void *, const struct export_deck *),
 	    void (*card_fn)(void *, const struct export_card *), void *arg);
 
+
 /*
  * Readiness: the predicted recall on a day (the interview's, or
  * tomorrow) of every card neither retired nor suspended, a card never
@@ -338,6 +339,7 @@ struct stats {
 	int64_t	 young, young_passed, old, old_passed;
 	int64_t	 streak;
 	char	*average;	/* seconds to answer, NULL when none */
+	struct readiness ready;	/* also at the end of json */
 };
 /*
  * Fill *r (decks: JSON array or NULL; interview: the day the decks work
