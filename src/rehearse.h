@@ -32,6 +32,7 @@ enum opt_bit {
 	O_CLEAR = 1 << 8,
 	O_TIME_LIMIT = 1 << 9,
 	O_IN_ORDER = 1 << 10,
+	O_STORY = 1 << 11,
 };
 
 struct options {
@@ -39,6 +40,7 @@ struct options {
 	const char	*db;		/* borrowed from argv or the environment */
 	const char	*lang;
 	const char	*tag;
+	const char	*story;		/* --story: a story's title or id */
 	int64_t		 new_cards;	/* --new, default 10 */
 	int64_t		 limit;		/* --limit, 0: none */
 	int64_t		 time_limit;	/* seconds, 0: none */
@@ -109,9 +111,6 @@ int	 review_grade(struct store *, const char *deck, const char *card,
 int	 review_undo(struct store *, int64_t review_id);
 /* The interview date, when one is set (iv->load is left zero). */
 bool	 review_interview(struct store *, struct sched_interview *iv);
-
-/* story.c: edit a card's story in $VISUAL/$EDITOR; 0 saved or unchanged. */
-int	 story_edit(struct store *, const struct card_view *);
 
 /*
  * report.c: statistics for decks (JSON array or NULL), as text with bar

@@ -2,7 +2,8 @@
  * session.h: the drill session, shared by the files that make it up.
  * cmd-drill.c starts it; session.c runs it, calling prompt.c (what is
  * typed at its prompts), reveal.c (a card on the screen) and queue.c
- * (its cards); prompt.c calls reveal.c and queue.c.  None calls back up.
+ * (its cards); prompt.c calls reveal.c, queue.c and session-story.c
+ * (your stories), which calls reveal.c.  None calls back up.
  */
 #ifndef REHEARSE_SESSION_H
 #define REHEARSE_SESSION_H
@@ -157,6 +158,11 @@ enum step	 prompt_leave(struct session *, const struct card_view *,
 enum step	 prompt_grade(struct session *, struct card_view *,
 		    bool *interrupted);
 
+/* session-story.c: your stories during a drill. */
+/* :edit [STORY]: the card's story (or the one named) in the editor. */
+void	 session_story_edit(struct session *, struct card_view *,
+	    const char *line);
+
 /* reveal.c: a card on the screen. */
 /* A card's kind ("recall") in the user's language; borrowed. */
 const char	*reveal_kind(const char *kind);
@@ -176,6 +182,8 @@ void	 reveal_say(const char *style, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* One labelled field, skipped when empty. */
 void	 reveal_field(const char *label, const char *text);
+/* The titles of a card's stories (a line each, or NULL), one line each. */
+void	 reveal_stories(const char *titles);
 void	 reveal_help(void);
 
 #endif

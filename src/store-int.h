@@ -72,8 +72,20 @@ enum stmt {
 	S_META_GET,
 	S_META_SET,
 	S_META_DEL,
-	S_STORY_SET,
+	/* store-story.c */
+	S_STORY_BY_NAME,
+	S_STORY_BY_ID,
+	S_STORY_ADD,
+	S_STORY_PUT,
 	S_STORY_DEL,
+	S_STORY_TITLE_USED,
+	S_STORY_SLUG_USED,
+	S_STORY_LINK,
+	S_STORY_UNLINK,
+	S_STORY_LINK_COUNT,
+	S_STORY_CARD_EXISTS,
+	S_STORY_REFS_CARD,
+	S_STORY_REFS_ALL,
 	S__COUNT
 };
 
@@ -95,6 +107,10 @@ struct store {
     " (?1 IS NULL OR " col " IN (SELECT value FROM json_each(?1)))"
 #define IN_DECKS	IN_DECKS_OF("c.deck")
 #define STATE_IN_DECKS	IN_DECKS_OF("s.deck")
+/* A story's text as story_text_render writes it (store-story.c). */
+#define STORY_TEXT(t) \
+    "rehearse_story_text(" t ".language, " t ".notes, " t ".situation, " \
+    t ".task, " t ".action, " t ".result, " t ".reflection)"
 /* Scheduled, live cards, as the partial index state_due has them. */
 #define DUE_LIVE " s.retired = 0 AND s.suspended = 0"
 
@@ -176,5 +192,11 @@ column_strdup(sqlite3_stmt *s, int i)
 int64_t		 check_file(struct store *);
 /* Bring the schema from version v up to date; 0, or -1 on error. */
 int		 migrate(struct store *, int64_t v);
+
+/* store-story.c */
+/* rehearse_story_text() for SQL, on a new connection. */
+int		 store_story_functions(struct store *);
+/* The C half of the migration to version 5: per-card stories to the bank. */
+int		 store_story_migrate(struct store *);
 
 #endif

@@ -21,8 +21,13 @@
     " 'suspended', json(CASE WHEN coalesce(s.suspended, 0)" \
     "   THEN 'true' ELSE 'false' END)," \
     " 'retired', json(CASE WHEN c.retired THEN 'true' ELSE 'false' END)," \
-    " 'story', (SELECT text FROM story t" \
-    "   WHERE t.deck = c.deck AND t.card = c.id))"
+    " 'story', (SELECT " STORY_TEXT("t") " FROM story_link l" \
+    "   JOIN story t ON t.id = l.story" \
+    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid LIMIT 1)," \
+    " 'stories', (SELECT coalesce(json_group_array(json_object('id', slug," \
+    "   'title', title)), '[]') FROM (SELECT t.slug AS slug, t.title AS title" \
+    "   FROM story_link l JOIN story t ON t.id = l.story" \
+    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid)))"
 /* Each deck with its counts of live, due and new cards, in order. */
 #define DECK_ROWS \
     "SELECT k.id AS id, k.title AS title, k.language AS language," \
@@ -54,9 +59,12 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " FROM deck d WHERE id = ?1",
 	[S_EXPORT_CARDS] = "SELECT c.id,"
 	    " nullif(c.kind, coalesce(d.kind, 'recall')), c.front, c.back,"
-	    " c.hint, CASE WHEN ?2 THEN coalesce((SELECT text FROM story t"
-	    "   WHERE t.deck = c.deck AND t.card = c.id), c.example)"
-	    " ELSE c.example END,"
+	    " c.hint, CASE WHEN ?2 THEN coalesce((SELECT group_concat(x,"
+	    "   char(10) || char(10)) FROM (SELECT t.title || char(10) || "
+	    STORY_TEXT("t") " AS x FROM story_link l"
+	    "   JOIN story t ON t.id = l.story"
+	    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid)),"
+	    "   c.example) ELSE c.example END,"
 	    " (SELECT group_concat(value, char(10)) FROM json_each(c.tags))"
 	    " FROM card c JOIN deck d ON d.id = c.deck"
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",

@@ -8,7 +8,7 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 /*
  * The schema as of version 1.  Card text comes from deck files; a
@@ -169,12 +169,58 @@ static const char schema_v3[] =
 
 static const char schema_v4[] = "DROP TABLE span;";
 
+/*
+ * Version 5: the story bank.  A story is a record of its own (a title,
+ * unique in any case, the id made from it, tags, the five STARR parts
+ * and notes, and its own SM-2 schedule), linked to any number of cards;
+ * a link names its card by deck and id, so that it can wait for a deck
+ * not imported yet.  Rehearsals of stories are logged apart from cards'
+ * reviews.  Each old per-card story becomes a story in the bank, linked
+ * to its card, in C (store_story_migrate), which then drops story_v4.
+ */
+static const char schema_v5[] =
+    "ALTER TABLE story RENAME TO story_v4;"
+    "CREATE TABLE story ("
+    "  id INTEGER PRIMARY KEY,"
+    "  slug TEXT NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    "  language TEXT, tags TEXT,"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  situation TEXT NOT NULL DEFAULT '', task TEXT NOT NULL DEFAULT '',"
+    "  action TEXT NOT NULL DEFAULT '', result TEXT NOT NULL DEFAULT '',"
+    "  reflection TEXT NOT NULL DEFAULT '',"
+    "  created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,"
+    "  reps INTEGER NOT NULL DEFAULT 0, interval INTEGER NOT NULL DEFAULT 0,"
+    "  ef REAL NOT NULL DEFAULT 2.5, due INTEGER,"
+    "  lapses INTEGER NOT NULL DEFAULT 0, last_day INTEGER);"
+    "CREATE TABLE story_link ("
+    "  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+    "  deck TEXT NOT NULL, card TEXT NOT NULL,"
+    "  UNIQUE (story, deck, card));"
+    "CREATE INDEX story_link_card ON story_link(deck, card);"
+    "CREATE TABLE story_review ("
+    "  id INTEGER PRIMARY KEY,"
+    "  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+    "  day INTEGER NOT NULL, at_ms INTEGER NOT NULL,"
+    "  quality INTEGER NOT NULL, took_ms INTEGER, mode TEXT NOT NULL,"
+    "  reps0 INTEGER, interval0 INTEGER, ef0 REAL, due0 INTEGER,"
+    "  lapses0 INTEGER, last_day0 INTEGER,"
+    "  reps1 INTEGER, interval1 INTEGER, ef1 REAL, due1 INTEGER,"
+    "  lapses1 INTEGER, last_day1 INTEGER);"
+    "CREATE INDEX story_review_story ON story_review(story, day);";
+
 /* Migrations: entry i brings a database from version i to i + 1. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
+};
+
+/* What a migration does in C after its SQL, where SQL alone cannot. */
+static int (*const migration_steps[])(struct store *) = {
+	[4] = store_story_migrate,
 };
 
 /* One integer from a query run once; -1 when it cannot be read. */
@@ -243,6 +289,10 @@ migrate(struct store *st, int64_t v)
 	}
 	for (; v < SCHEMA_VERSION; v++) {
 		if (exec(st, migrations[v]) != 0)
+			goto fail;
+		if ((size_t)v < sizeof migration_steps /
+		    sizeof migration_steps[0] && migration_steps[v] != NULL &&
+		    migration_steps[v](st) != 0)
 			goto fail;
 	}
 	sql = xasprintf("PRAGMA user_version = %d", SCHEMA_VERSION);

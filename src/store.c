@@ -186,7 +186,7 @@ store_open(const char *path, char **err)
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	if (sqlite3_create_function(st->db, "rehearse_day", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_day, NULL,
-	    NULL) != SQLITE_OK)
+	    NULL) != SQLITE_OK || store_story_functions(st) != 0)
 		goto fail;
 	/*
 	 * WAL with synchronous=FULL: each commit is flushed to disk before

@@ -116,7 +116,7 @@ int	store_decks_exist(struct store *, const char *decks, char **missing);
  * itself or through its deck; 0 when none has; -1 on error. */
 int	store_tag_used(struct store *, const char *decks, const char *tag);
 
-/* A card with its deck's language, its schedule and your story. */
+/* A card with its deck's language, its schedule and your stories. */
 struct card_view {
 	char			*deck;
 	char			*id;
@@ -126,7 +126,7 @@ struct card_view {
 	char			*back;
 	char			*hint;		/* NULL when none, likewise below */
 	char			*example;
-	char			*story;
+	char			*stories;	/* titles of those linked, a line each */
 	struct sched_state	 st;
 	bool			 seen;		/* has a schedule */
 	bool			 suspended;
@@ -214,9 +214,6 @@ int	 store_meta_set(struct store *, const char *key, const char *value);
 /* Fill iv->load: cards due on each of the last days before iv->day. */
 int	 store_window_load(struct store *, struct sched_interview *iv);
 
-/* Save your story for a card (NULL text removes it). */
-int	 store_story_set(struct store *, const char *deck, const char *card,
-	    const char *text);
 /* Suspend a card (it is never drilled) or take the suspension back. */
 int	 store_suspend(struct store *, const char *deck, const char *card,
 	    bool on);
@@ -245,7 +242,7 @@ struct export_card {
 	const char	*front;
 	const char	*back;
 	const char	*hint;
-	const char	*example;	/* or your story, with_stories */
+	const char	*example;	/* or your stories, with_stories */
 	const char	*tags;		/* one per line, or NULL */
 };
 /* 0 when done, 1 when there is no such deck, -1 on error. */

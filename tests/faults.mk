@@ -10,6 +10,7 @@ faults_tests = \
 	tests/cli/faults-kill.sh \
 	tests/cli/faults-legacy.sh \
 	tests/cli/faults-legacy-v3.sh \
+	tests/cli/faults-legacy-v4.sh \
 	tests/cli/faults-reads.sh
 
 TESTS += $(faults_tests)

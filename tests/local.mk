@@ -31,6 +31,7 @@ unit_tests = \
 	tests/unit/test-fsrs \
 	tests/unit/test-sched \
 	tests/unit/test-store \
+	tests/unit/test-story \
 	tests/unit/test-term
 
 check_PROGRAMS = $(unit_tests)
@@ -59,6 +60,11 @@ tests_unit_test_sched_LDADD = $(unit_ldadd) -lm
 tests_unit_test_store_SOURCES = tests/unit/test-store.c
 tests_unit_test_store_CFLAGS = $(unit_cflags) $(SQLITE_CFLAGS)
 tests_unit_test_store_LDADD = $(unit_ldadd) $(SQLITE_LIBS) -lm
+
+# The story bank: its text rules, and its records in a real database.
+tests_unit_test_story_SOURCES = tests/unit/test-story.c
+tests_unit_test_story_CFLAGS = $(unit_cflags) $(SQLITE_CFLAGS)
+tests_unit_test_story_LDADD = $(unit_ldadd) $(SQLITE_LIBS) -lm
 
 tests_unit_test_term_SOURCES = tests/unit/test-term.c
 tests_unit_test_term_CFLAGS = $(unit_cflags)
@@ -93,6 +99,7 @@ EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/data/sched.table tests/data/sched-ref.py tests/data/sm2.py \
 	tests/data/fsrs.table tests/data/fsrs-ref.cjs \
 	tests/data/schema-v1.sql tests/data/schema-v3.sql \
+	tests/data/schema-v4.sql \
 	tests/data/bad tests/data/good
 
 # A Dutch locale of the tests' own (LOCPATH=$TEST_LOCPATH), so that the

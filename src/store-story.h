@@ -1,0 +1,80 @@
+/*
+ * store-story.h: the story bank in the database: stories, their links to
+ * cards, listings of them, and their rehearsals.  The conventions of
+ * store.h hold: an int is 0 on success, -1 on error (1 where said), a
+ * failed call leaves the store failed, and strings returned in structs
+ * filled here belong to those structs.
+ */
+#ifndef REHEARSE_STORE_STORY_H
+#define REHEARSE_STORE_STORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sched.h"
+#include "store.h"
+#include "story-text.h"
+
+/* store-story.c: stories and links. */
+struct story_rec {
+	int64_t			 id;
+	char			*slug;		/* the id made from the title */
+	char			*title;
+	char			*language;	/* NULL: the interface's */
+	char			*tags;		/* "a, b", NULL when none */
+	struct story_text	 text;
+	struct sched_state	 st;		/* due SCHED_NEW_DUE: never rehearsed */
+	int64_t			 last_day;	/* of the last scheduling rehearsal */
+	int64_t			 updated_ms;
+};
+void	 story_rec_free(struct story_rec *);
+
+/*
+ * The story named by name: its title in any case, else its id.  0 and
+ * *r filled, 1 when there is none, -1 on error.
+ */
+int	 store_story_get(struct store *, const char *name, struct story_rec *r);
+int	 store_story_get_id(struct store *, int64_t id, struct story_rec *r);
+/*
+ * Add a story (r->title, language, tags as a JSON array or NULL, text):
+ * r->id and r->slug are set.  0, 1 when the title is taken, -1 on error.
+ */
+int	 store_story_add(struct store *, struct story_rec *r,
+	    const char *tags_json);
+/* Write r's title, language, tags and text over story r->id; 1: title taken. */
+int	 store_story_put(struct store *, struct story_rec *r,
+	    const char *tags_json);
+int	 store_story_delete(struct store *, int64_t id);
+/*
+ * base when no story has that title, else base with " (2)", " (3)"...
+ * (caller frees; NULL on error).
+ */
+char	*store_story_free_title(struct store *, const char *base);
+/* Link a story to a card: 0, 1 when it was linked already. */
+int	 store_story_link(struct store *, int64_t id, const char *deck,
+	    const char *card);
+/* 0, 1 when it was not linked. */
+int	 store_story_unlink(struct store *, int64_t id, const char *deck,
+	    const char *card);
+/* The cards a story is linked to; -1 on error. */
+int64_t	 store_story_link_count(struct store *, int64_t id);
+/* 1 when the card is in the database (retired or not), 0 when not. */
+int	 store_card_exists(struct store *, const char *deck, const char *card);
+
+/* A story named by its id and title, for lists and choices. */
+struct story_ref {
+	int64_t	 id;
+	char	*slug;
+	char	*title;
+};
+void	 story_refs_free(struct story_ref *, size_t n);
+/*
+ * The stories linked to a card in the order they were linked, or
+ * (deck NULL) every story by title; how many in *refs (caller frees
+ * with story_refs_free).  On error none, and store_failed.
+ */
+size_t	 store_story_refs(struct store *, const char *deck, const char *card,
+	    struct story_ref **refs);
+
+#endif

@@ -1,0 +1,70 @@
+/*
+ * story.h: the story bank's services, shared by the story command, the
+ * drill and export: editing stories, showing them, their files, their
+ * checks.  cmd-story.c calls story-*.c, which call store-story.c and
+ * story-text.c; none calls back up.
+ */
+#ifndef REHEARSE_STORY_H
+#define REHEARSE_STORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "rehearse.h"
+#include "store-story.h"
+#include "story-text.h"
+
+/* story-editor.c: text edited in $VISUAL/$EDITOR, in a private temporary file. */
+struct edit_file {
+	char	*path;
+	char	*text;		/* what the editor left in it */
+};
+/*
+ * Write text to a new temporary file (mode 0600), run the editor on it
+ * and read it back: 0 with *f filled, -1 after a message (nothing kept).
+ */
+int	 editor_run(const char *text, struct edit_file *f);
+/*
+ * Remove the file, or, when what it holds could not be saved, keep it
+ * and say where.  Frees *f.
+ */
+void	 editor_done(struct edit_file *f, bool keep);
+
+/* story-edit.c: a story written or changed in the editor. */
+/*
+ * Pick one of a card's n stories for :edit or 'story DECK/CARD': its
+ * index, -1 to do nothing, or -2 when that is an error (said).
+ */
+typedef int (*story_choose_fn)(void *arg, const struct story_ref *, size_t n);
+/* The numbered list a choice is made from, one title a line. */
+void	 story_choices(const struct story_ref *, size_t n);
+/*
+ * The story an answer names: its number in the list, or its title or id
+ * (any case); -1 for an empty answer, -2 for one that names none.
+ */
+int	 story_choice(const char *answer, const struct story_ref *, size_t n);
+/*
+ * Each returns an exit status, after saying what happened; EXIT_FAIL
+ * with store_failed when the database failed.
+ */
+/* A new story titled title (tags: JSON array or NULL). */
+int	 story_edit_new(struct store *, const char *title, const char *tags);
+/* The story named name. */
+int	 story_edit_named(struct store *, const char *name);
+/*
+ * The story of a card (the one named, else its one story, else the one
+ * choose picks); a card without one gets a new story, titled after its
+ * front and linked to it.
+ */
+int	 story_edit_card(struct store *, const struct card_view *,
+	    const char *name, story_choose_fn choose, void *arg);
+/* The language of the interface, for a new story's headings. */
+const char *story_language(const char *deck_language);
+/*
+ * Look a story up by title or id, saying so when there is none: 0, 1
+ * (said), -1 (store_failed, not said).
+ */
+int	 story_find(struct store *, const char *name, struct story_rec *);
+
+#endif
