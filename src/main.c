@@ -37,6 +37,7 @@ static const struct option long_options[] = {
 	{ "time-limit", required_argument, NULL, O_TIME_LIMIT },
 	{ "in-order", no_argument, NULL, O_IN_ORDER },
 	{ "story", required_argument, NULL, O_STORY },
+	{ "tags", required_argument, NULL, O_TAGS },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -116,6 +117,9 @@ take_option(struct options *o, int c, const char *arg)
 		break;
 	case O_STORY:
 		o->story = arg;
+		break;
+	case O_TAGS:
+		o->tags = arg;
 		break;
 	case O_LANG:
 		if (strcmp(arg, "en") != 0 && strcmp(arg, "nl") != 0)

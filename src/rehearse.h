@@ -33,6 +33,7 @@ enum opt_bit {
 	O_TIME_LIMIT = 1 << 9,
 	O_IN_ORDER = 1 << 10,
 	O_STORY = 1 << 11,
+	O_TAGS = 1 << 12,
 };
 
 struct options {
@@ -41,6 +42,7 @@ struct options {
 	const char	*lang;
 	const char	*tag;
 	const char	*story;		/* --story: a story's title or id */
+	const char	*tags;		/* --tags: a new story's, "a,b" */
 	int64_t		 new_cards;	/* --new, default 10 */
 	int64_t		 limit;		/* --limit, 0: none */
 	int64_t		 time_limit;	/* seconds, 0: none */
@@ -80,6 +82,8 @@ void	cmd_usage(FILE *);
  * when missing; caller frees.  NULL after a message.
  */
 char	*cmd_data_file(const char *name);
+/* An answer to a [y/N] question that says yes (in English or the user's words). */
+bool	 cmd_is_yes(const char *line);
 /* Open the database the options name, creating it; NULL after a message. */
 struct store	*cmd_open_store(const struct options *);
 /*

@@ -75,6 +75,7 @@ enum stmt {
 	/* store-story.c */
 	S_STORY_BY_NAME,
 	S_STORY_BY_ID,
+	S_STORY_BY_TITLE,
 	S_STORY_ADD,
 	S_STORY_PUT,
 	S_STORY_DEL,
@@ -86,6 +87,15 @@ enum stmt {
 	S_STORY_CARD_EXISTS,
 	S_STORY_REFS_CARD,
 	S_STORY_REFS_ALL,
+	/* store-story-list.c */
+	S_STORY_LIST,
+	S_STORY_JSON_LIST,
+	S_STORY_JSON,
+	S_STORY_LINKED,
+	S_STORY_MATRIX_STORIES,
+	S_STORY_MATRIX_CARDS,
+	S_STORY_MATRIX_JSON,
+	S_STORY_EXPORT,
 	S__COUNT
 };
 
@@ -194,6 +204,16 @@ int64_t		 check_file(struct store *);
 int		 migrate(struct store *, int64_t v);
 
 /* store-story.c */
+/* A story's columns, as story_read_row reads them, from story s. */
+#define STORY_ROW \
+    "s.id, s.slug, s.title, s.language," \
+    " (SELECT group_concat(value, ', ') FROM json_each(s.tags))," \
+    " s.notes, s.situation, s.task, s.action, s.result, s.reflection," \
+    " s.reps, s.interval, s.ef, s.due, s.lapses, s.last_day, s.updated_ms," \
+    " (SELECT count(*) FROM story_review r WHERE r.story = s.id)," \
+    " (SELECT max(day) FROM story_review r WHERE r.story = s.id)"
+struct story_rec;
+void		 story_read_row(sqlite3_stmt *, struct story_rec *);
 /* rehearse_story_text() for SQL, on a new connection. */
 int		 store_story_functions(struct store *);
 /* The C half of the migration to version 5: per-card stories to the bank. */

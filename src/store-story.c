@@ -12,11 +12,7 @@
 #include "xmalloc.h"
 
 /* A story's columns, in the order read_story takes them. */
-#define STORY_COLS \
-    "SELECT id, slug, title, language," \
-    " (SELECT group_concat(value, ', ') FROM json_each(s.tags))," \
-    " notes, situation, task, action, result, reflection," \
-    " reps, interval, ef, due, lapses, last_day, updated_ms FROM story s"
+#define STORY_COLS "SELECT " STORY_ROW " FROM story s"
 /* A story's text and its place in the bank, as written by add and put. */
 #define STORY_SET \
     " slug = ?2, title = ?3, language = ?4, tags = ?5, notes = ?6," \
@@ -28,6 +24,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_STORY_BY_NAME] = STORY_COLS " WHERE title = ?1 OR slug = ?1"
 	    " ORDER BY title = ?1 DESC LIMIT 1",
 	[S_STORY_BY_ID] = STORY_COLS " WHERE id = ?1",
+	[S_STORY_BY_TITLE] = STORY_COLS " WHERE title = ?1",
 	[S_STORY_ADD] = "INSERT INTO story (slug, title, language, tags,"
 	    " notes, situation, task, action, result, reflection, updated_ms,"
 	    " created_ms) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
@@ -73,8 +70,8 @@ column_text(sqlite3_stmt *s, int i)
 	return v != NULL ? v : xstrdup("");
 }
 
-static void
-read_story(sqlite3_stmt *s, struct story_rec *r)
+void
+story_read_row(sqlite3_stmt *s, struct story_rec *r)
 {
 	int i;
 
@@ -93,6 +90,8 @@ read_story(sqlite3_stmt *s, struct story_rec *r)
 	r->st.lapses = sqlite3_column_int64(s, 15);
 	r->last_day = column_day(s, 16);
 	r->updated_ms = sqlite3_column_int64(s, 17);
+	r->rehearsals = sqlite3_column_int64(s, 18);
+	r->last_rehearsed = column_day(s, 19);
 }
 
 /* Step s for one story: 0 and *r filled, 1 without a row, -1 on error. */
@@ -104,7 +103,7 @@ get(struct store *st, sqlite3_stmt *s, struct story_rec *r)
 	memset(r, 0, sizeof *r);
 	if ((rc = step(st, s, N_("reading a story"))) <= 0)
 		return rc == 0 ? 1 : -1;
-	read_story(s, r);
+	story_read_row(s, r);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -251,6 +250,45 @@ store_story_put(struct store *st, struct story_rec *r, const char *tags_json)
 	r->updated_ms = clock_now_ms();
 	bind_story(s, r, tags_json, r->updated_ms);
 	return run(st, s, N_("saving the story"));
+}
+
+/* The same tags, as lists ("a, b") or JSON arrays, NULL for none. */
+static bool
+same_tags(const char *list, const char *json)
+{
+	char *bad, *mine = story_tags_json(list != NULL ? list : "", &bad);
+	bool same = (mine == NULL) == (json == NULL) &&
+	    (mine == NULL || strcmp(mine, json) == 0);
+
+	free(mine);
+	free(bad);
+	return same;
+}
+
+int
+store_story_merge(struct store *st, struct story_rec *r,
+    const char *tags_json)
+{
+	sqlite3_stmt *s = stmt(st, S_STORY_BY_TITLE, stmt_sql);
+	struct story_rec old;
+	bool same;
+	int rc;
+
+	bind_text(s, 1, r->title);
+	if ((rc = get(st, s, &old)) != 0)
+		return rc < 0 ? -1 : store_story_add(st, r, tags_json);
+	if (r->language == NULL && old.language != NULL)
+		r->language = xstrdup(old.language);
+	same = strcmp(old.title, r->title) == 0 &&
+	    (old.language == NULL) == (r->language == NULL) &&
+	    (old.language == NULL || strcmp(old.language, r->language) == 0) &&
+	    same_tags(old.tags, tags_json) &&
+	    story_text_equal(&old.text, &r->text);
+	r->id = old.id;
+	story_rec_free(&old);
+	if (same)
+		return 2;
+	return store_story_put(st, r, tags_json) == 0 ? 1 : -1;
 }
 
 int

@@ -27,6 +27,8 @@ struct story_rec {
 	struct sched_state	 st;		/* due SCHED_NEW_DUE: never rehearsed */
 	int64_t			 last_day;	/* of the last scheduling rehearsal */
 	int64_t			 updated_ms;
+	int64_t			 rehearsals;	/* logged, of any kind */
+	int64_t			 last_rehearsed; /* SCHED_NEW_DUE: never */
 };
 void	 story_rec_free(struct story_rec *);
 
@@ -46,6 +48,13 @@ int	 store_story_add(struct store *, struct story_rec *r,
 int	 store_story_put(struct store *, struct story_rec *r,
 	    const char *tags_json);
 int	 store_story_delete(struct store *, int64_t id);
+/*
+ * Merge r into the bank by its title (in any case): added (0), written
+ * over the story of that title (1; its schedule and links stay), or
+ * already so (2); r->id is set.  A NULL language keeps the story's.
+ */
+int	 store_story_merge(struct store *, struct story_rec *r,
+	    const char *tags_json);
 /*
  * base when no story has that title, else base with " (2)", " (3)"...
  * (caller frees; NULL on error).
@@ -76,5 +85,64 @@ void	 story_refs_free(struct story_ref *, size_t n);
  */
 size_t	 store_story_refs(struct store *, const char *deck, const char *card,
 	    struct story_ref **refs);
+
+/* store-story-list.c: the bank read out; strings borrowed for the call. */
+struct story_row {
+	const char	*slug;
+	const char	*title;
+	const char	*tags;		/* "a, b", or NULL */
+	int64_t		 cards;		/* it is linked to */
+	int		 parts;		/* written, of STORY_PARTS */
+	int64_t		 last;		/* last rehearsed, SCHED_NEW_DUE: never */
+};
+/* Every story, by title. */
+int	 store_story_list(struct store *,
+	    void (*fn)(void *, const struct story_row *), void *arg);
+/* list --json and show --json (caller frees; NULL on error). */
+char	*store_story_json_list(struct store *);
+char	*store_story_json(struct store *, int64_t id);
+
+/* A card a story is linked to. */
+struct story_link {
+	const char	*deck;
+	const char	*card;
+	const char	*front;		/* NULL: no such card (yet) */
+	bool		 retired;
+};
+/* The cards a story is linked to, in the order they were linked. */
+int	 store_story_links(struct store *, int64_t id,
+	    void (*fn)(void *, const struct story_link *), void *arg);
+
+/*
+ * The coverage matrix: the live practice cards of decks (JSON array, or
+ * NULL: all) with tag (or NULL), in deck order, with their stories; the
+ * stories first, by title, with how many of those cards each answers.
+ */
+struct matrix_story {
+	int64_t		 id;
+	const char	*slug;
+	const char	*title;
+	int64_t		 cards;
+	bool		 overused;	/* more than a third of them (3 or more) */
+};
+struct matrix_card {
+	const char	*deck;
+	const char	*id;
+	const char	*front;
+	const char	*stories;	/* ids of its stories ("3,7"), or NULL */
+};
+int	 store_story_matrix(struct store *, const char *decks, const char *tag,
+	    void (*story_fn)(void *, const struct matrix_story *),
+	    void (*card_fn)(void *, const struct matrix_card *), void *arg);
+char	*store_story_matrix_json(struct store *, const char *decks,
+	    const char *tag);
+
+/*
+ * Every story in the order they were written, with its cards as
+ * DECK/CARD, one a line (or NULL), for story export.
+ */
+int	 store_story_export(struct store *,
+	    void (*fn)(void *, const struct story_rec *, const char *cards),
+	    void *arg);
 
 #endif

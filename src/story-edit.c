@@ -364,7 +364,7 @@ edit(struct store *st, struct edit *e)
 	read_edited(&ed, f.text);
 	rc = finish(st, e, &ed);
 	if (rc == EXIT_FAIL && store_failed(st))
-		warnx_("%s", store_error(st));
+		story_fail(st);
 	/* Refused (-1, said) or not saved: the text is worth keeping. */
 	editor_done(&f, rc != EXIT_OK);
 	edited_free(&ed);
@@ -379,6 +379,13 @@ story_language(const char *deck_language)
 		return bundled_lang(NULL);
 	return strcmp(story_heading(STORY_SITUATION, deck_language),
 	    "Situatie") == 0 ? "nl" : "en";
+}
+
+int
+story_fail(struct store *st)
+{
+	warnx_("%s", store_error(st));
+	return EXIT_FAIL;
 }
 
 int
@@ -400,10 +407,8 @@ story_edit_new(struct store *st, const char *title, const char *tags)
 	int same;
 
 	memset(&e, 0, sizeof e);
-	if ((free_title = store_story_free_title(st, title)) == NULL) {
-		warnx_("%s", store_error(st));
-		return EXIT_FAIL;
-	}
+	if ((free_title = store_story_free_title(st, title)) == NULL)
+		return story_fail(st);
 	same = strcmp(free_title, title) == 0;
 	free(free_title);
 	if (!same) {
@@ -424,11 +429,8 @@ story_edit_named(struct store *st, const char *name)
 	struct edit e;
 
 	memset(&e, 0, sizeof e);
-	if (story_find(st, name, &e.r) != 0) {
-		if (store_failed(st))
-			warnx_("%s", store_error(st));
-		return EXIT_FAIL;
-	}
+	if (story_find(st, name, &e.r) != 0)
+		return store_failed(st) ? story_fail(st) : EXIT_FAIL;
 	return edit(st, &e);
 }
 
@@ -441,10 +443,8 @@ card_story_new(struct store *st, struct edit *e)
 	e->fresh = true;
 	e->r.title = store_story_free_title(st, base);
 	free(base);
-	if (e->r.title == NULL) {
-		warnx_("%s", store_error(st));
-		return EXIT_FAIL;
-	}
+	if (e->r.title == NULL)
+		return story_fail(st);
 	e->r.language = xstrdup(story_language(e->card->language));
 	story_text_init(&e->r.text);
 	return edit(st, e);
@@ -501,9 +501,7 @@ story_edit_card(struct store *st, const struct card_view *v,
 		return edit(st, &e);
 	if (rc == -1)
 		return EXIT_OK;
-	if (store_failed(st))
-		warnx_("%s", store_error(st));
-	return EXIT_FAIL;
+	return store_failed(st) ? story_fail(st) : EXIT_FAIL;
 }
 
 void

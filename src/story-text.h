@@ -109,4 +109,16 @@ char	*story_slug(const char *title);
  */
 char	*story_tags_json(const char *list, char **bad);
 
+/* story-check.c: what 'story check' finds. */
+/* A finding: an error, or a warning; msg is translated and borrowed. */
+typedef void (*story_finding_fn)(void *arg, bool error, const char *msg);
+/*
+ * Check a story: an empty part is an error; a Result with no number, a
+ * story past about two minutes of speech (300 words), an Action that
+ * says "we" more than "I", are warnings.  Returns the errors.
+ */
+size_t	 story_check(const struct story_text *, story_finding_fn, void *arg);
+/* The words in a story's parts. */
+size_t	 story_words(const struct story_text *);
+
 #endif

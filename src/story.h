@@ -61,10 +61,30 @@ int	 story_edit_card(struct store *, const struct card_view *,
 	    const char *name, story_choose_fn choose, void *arg);
 /* The language of the interface, for a new story's headings. */
 const char *story_language(const char *deck_language);
+/* Say what went wrong in the database; EXIT_FAIL. */
+int	 story_fail(struct store *);
 /*
  * Look a story up by title or id, saying so when there is none: 0, 1
  * (said), -1 (store_failed, not said).
  */
 int	 story_find(struct store *, const char *name, struct story_rec *);
+
+/*
+ * story-show.c: each returns an exit status, after saying why when it
+ * is not EXIT_OK.
+ */
+int	 story_show(struct store *, const struct story_rec *, bool json);
+int	 story_list(struct store *, bool json);
+/* story check: the stories named, or all; EXIT_FAIL on any error. */
+int	 story_check_bank(struct store *, int argc, char **argv);
+
+/* story-matrix.c: the coverage of decks (JSON array or NULL) by stories. */
+int	 story_matrix(struct store *, const char *decks, const char *tag,
+	    bool json);
+
+/* story-yaml.c: the bank to a file (NULL or "-": stdout), and back. */
+int	 story_export(struct store *, const char *path);
+/* Merge a file into the bank by title, in one transaction. */
+int	 story_import(struct store *, const char *path);
 
 #endif

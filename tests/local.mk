@@ -14,6 +14,8 @@ cli_tests = \
 	tests/cli/nls.sh \
 	tests/cli/piped.sh \
 	tests/cli/story.sh \
+	tests/cli/story-bank.sh \
+	tests/cli/story-file.sh \
 	tests/cli/transcripts.sh
 
 # Expect scripts that are not transcripts.  The drill's sessions, piped
@@ -100,7 +102,7 @@ EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/data/fsrs.table tests/data/fsrs-ref.cjs \
 	tests/data/schema-v1.sql tests/data/schema-v3.sql \
 	tests/data/schema-v4.sql \
-	tests/data/bad tests/data/good
+	tests/data/bad tests/data/good tests/data/stories
 
 # A Dutch locale of the tests' own (LOCPATH=$TEST_LOCPATH), so that the
 # tests neither need nor touch the system's locales.
