@@ -12,8 +12,8 @@
 #include "xmalloc.h"
 
 const char *const prompt_words[] = {
-	":help", ":hint", ":undo", ":skip", ":edit", ":suspend", ":stats",
-	":quit", NULL,
+	":help", ":hint", ":undo", ":skip", ":edit", ":story", ":link",
+	":suspend", ":stats", ":quit", NULL,
 };
 
 static enum input
@@ -27,6 +27,7 @@ classify(const char *line)
 		{ ":skip", IN_SKIP }, { ":quit", IN_QUIT }, { ":q", IN_QUIT },
 		{ ":?", IN_HELP }, { ":edit", IN_EDIT },
 		{ ":suspend", IN_SUSPEND }, { ":stats", IN_STATS },
+		{ ":story", IN_STORY }, { ":link", IN_LINK },
 	};
 	size_t i, n;
 
@@ -92,6 +93,12 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 		return true;
 	case IN_EDIT:
 		session_story_edit(s, v, line);
+		return true;
+	case IN_STORY:
+		session_story_beats(s, v);
+		return true;
+	case IN_LINK:
+		session_story_link(s, v, line);
 		return true;
 	case IN_STATS:
 		if (report_stats(s->st, s->decks, s->o->today, false) !=

@@ -80,7 +80,8 @@ reveal_help(void)
 	say_wrapped("", _(":hint  show the hint      :skip  leave this card "
 	    "for later\n"
 	    ":undo  take back the last grade (or :suspend)\n"
-	    ":edit  write your own story for this card in $EDITOR\n"
+	    ":edit  write or change this card's story in $EDITOR\n"
+	    ":story  its story's beats   :link  link a story from your bank\n"
 	    ":suspend  never show this card again   :stats  how it goes\n"
 	    ":quit  save and leave (also Ctrl-D); Ctrl-C leaves the card on "
 	    "screen alone"), 2);

@@ -76,6 +76,8 @@ enum input {
 	IN_UNDO,
 	IN_SKIP,
 	IN_EDIT,
+	IN_STORY,
+	IN_LINK,
 	IN_SUSPEND,
 	IN_STATS,
 	IN_QUIT,
@@ -120,6 +122,7 @@ struct session {
 	int64_t			 new_limit;	/* today's, after pacing */
 	int64_t			 allowed;	/* new cards still allowed today */
 	int64_t			 unseen;	/* among the session's decks */
+	struct session_stories	*stories;	/* session-story.c's */
 };
 void	 session_init(struct session *, struct store *,
 	    const struct options *, const char *decks);
@@ -159,9 +162,19 @@ enum step	 prompt_grade(struct session *, struct card_view *,
 		    bool *interrupted);
 
 /* session-story.c: your stories during a drill. */
+/* Read the bank's titles for Tab, once the line editor is set up. */
+void	 session_story_start(struct session *);
+void	 session_story_free(struct session *);
 /* :edit [STORY]: the card's story (or the one named) in the editor. */
 void	 session_story_edit(struct session *, struct card_view *,
 	    const char *line);
+/* :story: the beats of the card's stories. */
+void	 session_story_beats(struct session *, const struct card_view *);
+/* :link [STORY]: a story of the bank linked to the card. */
+void	 session_story_link(struct session *, struct card_view *,
+	    const char *line);
+/* After a reveal: a competency card without a story says so, once. */
+void	 session_story_nudge(struct session *, const struct card_view *);
 
 /* reveal.c: a card on the screen. */
 /* A card's kind ("recall") in the user's language; borrowed. */
