@@ -38,6 +38,7 @@ static const struct option long_options[] = {
 	{ "in-order", no_argument, NULL, O_IN_ORDER },
 	{ "story", required_argument, NULL, O_STORY },
 	{ "tags", required_argument, NULL, O_TAGS },
+	{ "stories", no_argument, NULL, O_STORIES },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },

@@ -34,6 +34,7 @@ enum opt_bit {
 	O_IN_ORDER = 1 << 10,
 	O_STORY = 1 << 11,
 	O_TAGS = 1 << 12,
+	O_STORIES = 1 << 13,
 };
 
 struct options {

@@ -145,4 +145,46 @@ int	 store_story_export(struct store *,
 	    void (*fn)(void *, const struct story_rec *, const char *cards),
 	    void *arg);
 
+/* store-story-drill.c: rehearsing stories, scheduled by SM-2 like cards. */
+struct story_filter {
+	const char	*decks;		/* linked to these decks' cards; NULL: any */
+	const char	*tag;		/* or NULL */
+	int64_t		 today;
+};
+enum story_queue {
+	STORY_DUE,		/* due today or before, earliest first */
+	STORY_NEW,		/* never rehearsed, oldest first */
+	STORY_ALL,		/* every one, by title (--cram) */
+};
+/*
+ * At most limit (-1: all) stories' ids into *ids (caller frees); on
+ * error none, and store_failed.
+ */
+size_t	 store_story_queue(struct store *, const struct story_filter *,
+	    enum story_queue, int64_t limit, int64_t **ids);
+/* Stories first rehearsed (scheduled) on day; -1 on error. */
+int64_t	 store_story_new_on(struct store *, int64_t day);
+/* The earliest due day after today; SCHED_NEW_DUE when none (or on error). */
+int64_t	 store_story_next_due(struct store *, int64_t today);
+/*
+ * A rehearsal as logged; mode "review" (it moved the schedule),
+ * "repeat" (the same day again) or "cram".
+ */
+struct story_rehearsal {
+	int64_t			 id;
+	int64_t			 story;
+	int64_t			 day;
+	int			 quality;
+	int64_t			 took_ms;
+	const char		*mode;
+	struct sched_state	 before;
+	struct sched_state	 after;
+	int64_t			 last_day_before;
+	int64_t			 last_day_after;
+};
+/* Within a transaction: write the new schedule and log the rehearsal. */
+int	 store_story_record(struct store *, struct story_rehearsal *);
+/* Within a transaction: put back the schedule before rehearsal id, drop it. */
+int	 store_story_unrecord(struct store *, int64_t id);
+
 #endif

@@ -265,6 +265,8 @@ struct stats {
 	int64_t	 young, young_passed, old, old_passed;
 	int64_t	 streak;
 	char	*average;	/* seconds to answer, NULL when none */
+	/* Stories (linked to the decks), and their rehearsals those days. */
+	int64_t	 stories, stories_due, stories_new, rehearsals;
 };
 /*
  * Fill *r (decks: JSON array or NULL; interview: its day or

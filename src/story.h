@@ -87,4 +87,12 @@ int	 story_export(struct store *, const char *path);
 /* Merge a file into the bank by title, in one transaction. */
 int	 story_import(struct store *, const char *path);
 
+/*
+ * story-drill.c: drill --stories: rehearse the stories due (linked to
+ * cards of decks, a JSON array, or all), as many new ones as --new
+ * allows, or (--cram) all.
+ */
+int	 story_drill(struct store *, const struct options *,
+	    const char *decks, const char *history);
+
 #endif

@@ -15,6 +15,7 @@ cli_tests = \
 	tests/cli/piped.sh \
 	tests/cli/story.sh \
 	tests/cli/story-bank.sh \
+	tests/cli/story-drill.sh \
 	tests/cli/story-file.sh \
 	tests/cli/transcripts.sh
 
