@@ -54,6 +54,19 @@ run story show the-quarrel --json
 check "merged by title: the file's text and title" json 'j["title"] == "THE QUARREL" and j["situation"] == "Two colleagues disagreed." and j["action"] == "" and j["tags"] == []'
 check "its links added to" json '[c["id"] for c in j["linked"]] == ["second", "card", "first"]'
 
+# export --with-stories: a card's stories as its example, each under
+# its title, in the order they were linked.
+run export sample --with-stories
+check_rc "export --with-stories" 0
+cp "$tmp/out" "$tmp/with.yaml"
+rh --db "$tmp/with.db" import "$tmp/with.yaml" >/dev/null
+set +e
+rh --db "$tmp/with.db" show sample/second --json >"$tmp/out"
+set -e
+check "two stories as the example" json 'j["example"] == "Migration deadline\nSituation: Two weeks before the launch, our payment supplier pulled out.\nTask: As project lead I had to keep the launch date.\nAction:\nI listed what we truly needed on day one and moved two features to a\nsecond release. I set up a daily fifteen-minute check-in.\nResult: We went live on the planned day; 98% of payments went through.\nReflection: I now ask for a fallback supplier at the start.\n\nTHE QUARREL\nSituation: Two colleagues disagreed.\nResult: We shipped a week later."'
+rh --db "$tmp/with.db" show sample/third --json >"$tmp/out"
+check "a card without a story keeps no example" json 'j["example"] is None'
+
 ## refusals: each bad file, its diagnostics, nothing changed
 
 cp "$db" "$tmp/before.db"
