@@ -128,10 +128,11 @@ read_edited(struct edited *e, const char *file)
 	e->empty = true;
 	for (p = file; *p != '\0'; p += n + (p[n] == '\n')) {
 		n = strcspn(p, "\n");
-		len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
+		for (len = n; len > 0 && p[len - 1] == '\r'; len--)
+			;
 		if (story_heading_line(p, len, &part, &rest))
 			head = false;
-		else if (*p == '#')
+		else if (story_comment_line(p, len))
 			continue;
 		else if (head && header_line(p, len, "Title", "Titel", &rest)) {
 			free(e->title);

@@ -149,8 +149,9 @@ heading_word(const char *p, const char *end, const char *w, bool bold,
 	return true;
 }
 
-bool
-story_heading_line(const char *line, size_t len, enum story_part *part,
+/* A heading's form: a part's name (see story_heading_line). */
+static bool
+heading_form(const char *line, size_t len, enum story_part *part,
     const char **rest)
 {
 	const char *p = line, *end = line + len;
@@ -174,6 +175,22 @@ story_heading_line(const char *line, size_t len, enum story_part *part,
 		}
 	}
 	return false;
+}
+
+/*
+ * A line whose rest has a heading's form too ("Situation: Task: x") is
+ * text: so that no line of a part's text is ever read as a heading, and
+ * whatever parsing gives is written out and read back the same.
+ */
+bool
+story_heading_line(const char *line, size_t len, enum story_part *part,
+    const char **rest)
+{
+	enum story_part p;
+	const char *r;
+
+	return heading_form(line, len, part, rest) &&
+	    !heading_form(*rest, (size_t)(line + len - *rest), &p, &r);
 }
 
 void
@@ -209,6 +226,12 @@ section(struct buf *b)
 	return s;
 }
 
+bool
+story_comment_line(const char *p, size_t len)
+{
+	return *p == '#' && (len == 1 || p[1] == ' ' || p[1] == '\t');
+}
+
 void
 story_text_parse(struct story_text *t, const char *text, bool comments)
 {
@@ -221,14 +244,16 @@ story_text_parse(struct story_text *t, const char *text, bool comments)
 	memset(sec, 0, sizeof sec);
 	for (p = text; *p != '\0'; p += n + (p[n] == '\n')) {
 		n = strcspn(p, "\n");
-		len = n > 0 && p[n - 1] == '\r' ? n - 1 : n;
+		/* Carriage returns at the end of a line (CRLF) are not text. */
+		for (len = n; len > 0 && p[len - 1] == '\r'; len--)
+			;
 		if (story_heading_line(p, len, &part, &rest)) {
 			cur = (int)part + 1;
 			if (sec[cur].len > 0)
 				buf_addc(&sec[cur], '\n');
 			buf_add(&sec[cur], rest, (size_t)(p + len - rest));
 			buf_addc(&sec[cur], '\n');
-		} else if (!comments || *p != '#') {
+		} else if (!comments || !story_comment_line(p, len)) {
 			buf_add(&sec[cur], p, len);
 			buf_addc(&sec[cur], '\n');
 		}
@@ -236,6 +261,21 @@ story_text_parse(struct story_text *t, const char *text, bool comments)
 	t->notes = section(&sec[0]);
 	for (i = 0; i < STORY_PARTS; i++)
 		t->part[i] = section(&sec[i + 1]);
+}
+
+/*
+ * Whether a part goes on its heading's line: one line that does not
+ * start indented nor has a heading's form (which, after a heading on
+ * its line, would make that line text).
+ */
+static bool
+inline_part(const char *s)
+{
+	enum story_part p;
+	const char *rest;
+
+	return strchr(s, '\n') == NULL && !isspace((unsigned char)*s) &&
+	    !heading_form(s, strlen(s), &p, &rest);
 }
 
 char *
@@ -252,9 +292,7 @@ story_text_render(const struct story_text *t, const char *language)
 		if (b.len > 0)
 			buf_addc(&b, '\n');
 		buf_adds(&b, story_heading((enum story_part)i, language));
-		/* One line goes on the heading's, unless it starts indented. */
-		buf_adds(&b, strchr(s, '\n') != NULL || isspace((unsigned
-		    char)*s) ? ":\n" : ": ");
+		buf_adds(&b, inline_part(s) ? ": " : ":\n");
 		buf_adds(&b, s);
 	}
 	return b.data;

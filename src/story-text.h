@@ -55,24 +55,31 @@ const char *story_explain(enum story_part);
 /*
  * Whether line (len bytes, no newline) is a heading: a part's name in
  * English, Dutch or the interface's words, in any case, alone or before
- * ':' (and text, whose start goes to *rest), optionally after '#'
- * marks and between '**'.  Sets *part.
+ * ':' (and text, whose start goes to *rest, unless that text has a
+ * heading's form too), optionally after '#' marks and between '**'.
+ * Sets *part.
  */
 bool	 story_heading_line(const char *line, size_t len,
 	    enum story_part *part, const char **rest);
 
 /*
+ * Whether a line (len bytes) is a comment in the editor's file: '#'
+ * alone, or before a blank; "#1 priority" is text.  A heading written
+ * as "## Result" is a heading, not a comment: ask that first.
+ */
+bool	 story_comment_line(const char *line, size_t len);
+/*
  * Split text into notes and parts (*t is filled anew).  Each part's
  * text is trimmed of blank lines before it and blanks after it; a part
  * named twice has both texts, a blank line apart.  With comments, a
- * line starting with '#' that is not a heading is dropped.
+ * line of '#' alone or '#' and a blank that is not a heading is dropped.
  */
 void	 story_text_parse(struct story_text *t, const char *text,
 	    bool comments);
 /*
  * The text written out (caller frees): the notes, then each part with
  * text under its heading, on the heading's line when it is one line.
- * Parsing it gives back the same story.
+ * Parsing it gives back the same story, for any story parsing gave.
  */
 char	*story_text_render(const struct story_text *, const char *language);
 /*

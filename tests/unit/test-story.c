@@ -60,10 +60,11 @@ test_parse_comments(void **state)
 
 	(void)state;
 	story_text_parse(&t, "# a comment\nSituation:\n# explained\nthere\n"
-	    "Situation: again\n#hashtag\n", true);
+	    "#\nSituation: again\n#1 priority\n", true);
 	assert_string_equal(t.notes, "");
 	/* A part named twice has both texts, a blank line apart. */
-	assert_string_equal(t.part[STORY_SITUATION], "there\n\nagain");
+	assert_string_equal(t.part[STORY_SITUATION], "there\n\nagain\n"
+	    "#1 priority");
 	story_text_free(&t);
 	story_text_parse(&t, "#1 priority\n", false);
 	assert_string_equal(t.notes, "#1 priority");
@@ -93,6 +94,33 @@ test_render_round_trip(void **state)
 	free(text);
 	text = story_text_render(&t, "en");
 	assert_string_equal(story_text_canonical(text), "en");
+	free(text);
+	story_text_free(&t);
+	story_text_free(&back);
+}
+
+/*
+ * A heading whose text has a heading's form is text, so that a part
+ * never holds a line read as a heading when written out again.
+ */
+static void
+test_heading_in_heading(void **state)
+{
+	struct story_text t, back;
+	char *text;
+
+	(void)state;
+	story_text_parse(&t, "Situation: Task: x\nAction:\nResult: Task: y\n"
+	    "Situation: again\nSituation: Task: z", false);
+	assert_string_equal(t.notes, "Situation: Task: x");
+	assert_string_equal(t.part[STORY_ACTION], "Result: Task: y");
+	assert_string_equal(t.part[STORY_SITUATION], "again\nSituation: "
+	    "Task: z");
+	text = story_text_render(&t, "en");
+	assert_string_equal(text, "Situation: Task: x\nSituation:\nagain\n"
+	    "Situation: Task: z\nAction:\nResult: Task: y");
+	story_text_parse(&back, text, false);
+	assert_true(story_text_equal(&t, &back));
 	free(text);
 	story_text_free(&t);
 	story_text_free(&back);
@@ -398,6 +426,7 @@ main(void)
 		cmocka_unit_test(test_parse_not_headings),
 		cmocka_unit_test(test_parse_comments),
 		cmocka_unit_test(test_render_round_trip),
+		cmocka_unit_test(test_heading_in_heading),
 		cmocka_unit_test(test_canonical),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_titles),
