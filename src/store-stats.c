@@ -46,7 +46,8 @@
     "   coalesce(sum(due IS NOT NULL AND interval >= 21" \
     "     AND NOT suspended), 0) AS mature," \
     "   coalesce(sum(lapses >= 8), 0) AS leech," \
-    "   coalesce(sum(suspended), 0) AS suspended FROM total, cs)," \
+    "   coalesce(sum(suspended), 0) AS suspended" \
+    "   FROM total LEFT JOIN cs ON 1)," \
     " due AS (SELECT f.d AS d, coalesce(fc.n, 0) AS n" \
     "   FROM f LEFT JOIN fc ON fc.d = f.d)," \
     " done AS (SELECT r.d AS d, coalesce(rv.n, 0) AS n" \

@@ -152,6 +152,8 @@ check_rc "suspend without a card" 2
 # Stats, as JSON and as text.
 rm -f "$db"
 run import "$tmp/deck.yaml"
+run --today 2026-10-01 stats --json
+check "before any grade, every card counts, as new" json 'j["cards"] == {"total": 3, "new": 3, "learning": 0, "mature": 0, "leech": 0, "suspended": 0}'
 for d in 01 02 03; do
 	run --today 2026-10-$d grade sample/first 4
 done
