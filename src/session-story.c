@@ -1,4 +1,4 @@
-/* session-story.c: your stories during a drill: :story tells their beats, :link picks one from the bank, :edit writes one. */
+/* session-story.c: your stories in a drill: :story shows their beats, :link picks one, :edit writes one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -127,7 +127,7 @@ struct store {
     " (?1 IS NULL OR " col " IN (SELECT value FROM json_each(?1)))"
 #define IN_DECKS	IN_DECKS_OF("c.deck")
 #define STATE_IN_DECKS	IN_DECKS_OF("s.deck")
-/* A story's text as story_text_render writes it (store-story.c). */
+/* A story's text as story_text_render writes it (store.c). */
 #define STORY_TEXT(t) \
     "rehearse_story_text(" t ".language, " t ".notes, " t ".situation, " \
     t ".task, " t ".action, " t ".result, " t ".reflection)"
@@ -224,8 +224,6 @@ int		 migrate(struct store *, int64_t v);
     " (SELECT max(day) FROM story_review r WHERE r.story = s.id)"
 struct story_rec;
 void		 story_read_row(sqlite3_stmt *, struct story_rec *);
-/* rehearse_story_text() for SQL, on a new connection. */
-int		 store_story_functions(struct store *);
 /* The C half of the migration to version 5: per-card stories to the bank. */
 int		 store_story_migrate(struct store *);
 

@@ -1,4 +1,4 @@
-/* store-story-drill.c: rehearsing the stories: which are due, and each rehearsal logged (and undone) apart from cards' reviews. */
+/* store-story-drill.c: which stories are due, and each rehearsal logged (or undone) apart from cards' reviews. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,4 +1,4 @@
-/* store-story-list.c: the story bank read out: listings, JSON texts, a story's cards, the coverage matrix, the bank for export. */
+/* store-story-list.c: the story bank read out: listings, JSON, a story's cards, the matrix, the export. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -390,48 +390,6 @@ store_story_refs(struct store *st, const char *deck, const char *card,
 	return n;
 }
 
-/* A column's text, NULL staying NULL, for the SQL function below. */
-static char *
-value_text(sqlite3_value *v)
-{
-	const unsigned char *s = sqlite3_value_text(v);
-
-	return xstrdup(s != NULL ? (const char *)s : "");
-}
-
-/*
- * rehearse_story_text(language, notes, situation, task, action, result,
- * reflection): the story as story_text_render writes it.
- */
-static void
-sql_story_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct story_text t;
-	const unsigned char *lang = sqlite3_value_text(argv[0]);
-	char *text;
-	int i;
-
-	(void)argc;
-	t.notes = value_text(argv[1]);
-	for (i = 0; i < STORY_PARTS; i++)
-		t.part[i] = value_text(argv[2 + i]);
-	text = story_text_render(&t, (const char *)lang);
-	story_text_free(&t);
-	sqlite3_result_text(ctx, text, -1, free);
-}
-
-int
-store_story_functions(struct store *st)
-{
-	if (sqlite3_create_function(st->db, "rehearse_story_text",
-	    2 + STORY_PARTS, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-	    sql_story_text, NULL, NULL) != SQLITE_OK) {
-		set_error(st, N_("database"));
-		return -1;
-	}
-	return 0;
-}
-
 /* The language a deck's tag gives a story: "nl", "en", or NULL. */
 static const char *
 deck_language(const char *tag)

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "i18n.h"
 #include "store-int.h"
+#include "story-text.h"
 #include "xmalloc.h"
 
 #define BUSY_TIMEOUT_MS 10000
@@ -102,6 +103,36 @@ sql_day(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* A value's text, "" for NULL. */
+static char *
+value_text(sqlite3_value *v)
+{
+	const unsigned char *s = sqlite3_value_text(v);
+
+	return xstrdup(s != NULL ? (const char *)s : "");
+}
+
+/*
+ * rehearse_story_text(language, notes, situation, task, action, result,
+ * reflection): a story's text as story_text_render writes it.
+ */
+static void
+sql_story_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct story_text t;
+	const unsigned char *lang = sqlite3_value_text(argv[0]);
+	char *text;
+	int i;
+
+	(void)argc;
+	t.notes = value_text(argv[1]);
+	for (i = 0; i < STORY_PARTS; i++)
+		t.part[i] = value_text(argv[2 + i]);
+	text = story_text_render(&t, (const char *)lang);
+	story_text_free(&t);
+	sqlite3_result_text(ctx, text, -1, free);
+}
+
 int
 exec(struct store *st, const char *sql)
 {
@@ -186,7 +217,10 @@ store_open(const char *path, char **err)
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	if (sqlite3_create_function(st->db, "rehearse_day", 1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_day, NULL,
-	    NULL) != SQLITE_OK || store_story_functions(st) != 0)
+	    NULL) != SQLITE_OK ||
+	    sqlite3_create_function(st->db, "rehearse_story_text",
+	    2 + STORY_PARTS, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+	    sql_story_text, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	/*
 	 * WAL with synchronous=FULL: each commit is flushed to disk before

@@ -1,4 +1,4 @@
-/* story-check.c: the rules 'story check' holds a story to: every part written, a measurable result, two minutes, your own part. */
+/* story-check.c: what 'story check' asks of a story: five parts, a measurable result, two minutes, your part. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* story-drill.c: rehearsing your stories aloud (drill --stories): each told with the clock running, then its five parts, graded and scheduled by SM-2. */
+/* story-drill.c: drill --stories: each story told aloud against the clock, then its parts shown and graded for SM-2. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,10 +74,9 @@ build(struct drill *d)
 		limit = d->o->new_cards - ((d->o->given & O_NEW) ? 0 : done);
 		if (d->o->limit > 0 && limit > d->o->limit - (int64_t)d->len)
 			limit = d->o->limit - (int64_t)d->len;
+		ids = NULL;
 		n = limit > 0 ? store_story_queue(d->st, &d->filter, STORY_NEW,
 		    limit, &ids) : 0;
-		if (n == 0)
-			ids = NULL;
 	}
 	for (i = 0; i < n; i++)
 		push(d, ids[i]);
@@ -458,7 +457,8 @@ run(struct drill *d, const char *history)
 
 	repl_init(history, drill_words);
 	while (!d->failed && d->head < d->len) {
-		if ((rc = store_story_get_id(d->st, d->queue[d->head], &r)) != 0) {
+		rc = store_story_get_id(d->st, d->queue[d->head], &r);
+		if (rc != 0) {
 			if (rc < 0)
 				d->failed = true;
 			d->head++;	/* deleted meanwhile */
@@ -519,13 +519,34 @@ opening(const struct drill *d)
 	    "commands.\n", d->len), d->len);
 }
 
+/* Nothing to rehearse: when the next story is due, or how to write one. */
+static void
+nothing(struct store *st, int64_t today)
+{
+	struct story_ref *refs;
+	char day[DAY_BUFSZ];
+	int64_t next = store_story_next_due(st, today);
+	size_t n;
+
+	if (next != SCHED_NEW_DUE) {
+		printf(_("No story to rehearse today; the next is due %s.\n"),
+		    day_format(next, day));
+		return;
+	}
+	n = store_story_refs(st, NULL, NULL, &refs);
+	story_refs_free(refs, n);
+	if (n > 0)
+		fputs(_("No story to rehearse today.\n"), stdout);
+	else if (!store_failed(st))
+		fputs(_("No story to rehearse: 'rehearse story new TITLE' "
+		    "writes one.\n"), stdout);
+}
+
 int
 story_drill(struct store *st, const struct options *o, const char *decks,
     const char *history)
 {
 	struct drill d;
-	int64_t next;
-	char day[DAY_BUFSZ];
 
 	memset(&d, 0, sizeof d);
 	d.st = st;
@@ -536,15 +557,9 @@ story_drill(struct store *st, const struct options *o, const char *decks,
 	d.filter.today = o->today;
 	if (build(&d) != 0)
 		d.failed = true;
-	else if (d.len == 0) {
-		next = store_story_next_due(st, o->today);
-		if (next != SCHED_NEW_DUE)
-			printf(_("No story to rehearse today; the next is due "
-			    "%s.\n"), day_format(next, day));
-		else
-			fputs(_("No story to rehearse: 'rehearse story new "
-			    "TITLE' writes one.\n"), stdout);
-	} else {
+	else if (d.len == 0)
+		nothing(st, o->today);
+	else {
 		opening(&d);
 		run(&d, history);
 		summary(&d);

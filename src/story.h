@@ -1,8 +1,9 @@
 /*
- * story.h: the story bank's services, shared by the story command, the
- * drill and export: editing stories, showing them, their files, their
- * checks.  cmd-story.c calls story-*.c, which call store-story.c and
- * story-text.c; none calls back up.
+ * story.h: the story bank's services, for the story command and the
+ * drill: editing stories, showing and checking them, their files, their
+ * rehearsal.  cmd-story.c, cmd-drill.c and session-story.c call
+ * story-*.c, which call story.c, store-story*.c and story-text.c; none
+ * calls back up.
  */
 #ifndef REHEARSE_STORY_H
 #define REHEARSE_STORY_H
@@ -14,6 +15,27 @@
 #include "rehearse.h"
 #include "store-story.h"
 #include "story-text.h"
+
+/* story.c: what the story services share. */
+/* Say what went wrong in the database; EXIT_FAIL. */
+int	 story_fail(struct store *);
+/*
+ * Look a story up by title or id, saying so when there is none: 0, 1
+ * (said), -1 (store_failed, not said).
+ */
+int	 story_find(struct store *, const char *name, struct story_rec *);
+/*
+ * The language of a new story: the deck's ("nl" or "en") when it names
+ * one, else the interface's.
+ */
+const char *story_language(const char *deck_language);
+/* The numbered list a choice is made from, one title a line. */
+void	 story_choices(const struct story_ref *, size_t n);
+/*
+ * The story an answer names: its number in the list, or its title or id
+ * (any case); -1 for an empty answer, -2 for one that names none.
+ */
+int	 story_choice(const char *answer, const struct story_ref *, size_t n);
 
 /* story-editor.c: text edited in $VISUAL/$EDITOR, in a private temporary file. */
 struct edit_file {
@@ -37,18 +59,11 @@ void	 editor_done(struct edit_file *f, bool keep);
  * index, -1 to do nothing, or -2 when that is an error (said).
  */
 typedef int (*story_choose_fn)(void *arg, const struct story_ref *, size_t n);
-/* The numbered list a choice is made from, one title a line. */
-void	 story_choices(const struct story_ref *, size_t n);
-/*
- * The story an answer names: its number in the list, or its title or id
- * (any case); -1 for an empty answer, -2 for one that names none.
- */
-int	 story_choice(const char *answer, const struct story_ref *, size_t n);
 /*
  * Each returns an exit status, after saying what happened; EXIT_FAIL
  * with store_failed when the database failed.
  */
-/* A new story titled title (tags: JSON array or NULL). */
+/* A new story titled title (tags: the list as given, or NULL). */
 int	 story_edit_new(struct store *, const char *title, const char *tags);
 /* The story named name. */
 int	 story_edit_named(struct store *, const char *name);
@@ -59,15 +74,6 @@ int	 story_edit_named(struct store *, const char *name);
  */
 int	 story_edit_card(struct store *, const struct card_view *,
 	    const char *name, story_choose_fn choose, void *arg);
-/* The language of the interface, for a new story's headings. */
-const char *story_language(const char *deck_language);
-/* Say what went wrong in the database; EXIT_FAIL. */
-int	 story_fail(struct store *);
-/*
- * Look a story up by title or id, saying so when there is none: 0, 1
- * (said), -1 (store_failed, not said).
- */
-int	 story_find(struct store *, const char *name, struct story_rec *);
 
 /*
  * story-show.c: each returns an exit status, after saying why when it

@@ -27,7 +27,9 @@ print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchall())' "$db" "$1"
 
 run_in '' --today 2026-09-01 drill --stories --new 0
 check_rc "no new story allowed" 0
-check "nothing to rehearse" has "$tmp/out" "No story to rehearse: 'rehearse story new TITLE' writes one."
+check "nothing to rehearse" has "$tmp/out" "No story to rehearse today."
+rh --db "$tmp/empty.db" drill --stories </dev/null >"$tmp/out"
+check "an empty bank says how to start one" has "$tmp/out" "No story to rehearse: 'rehearse story new TITLE' writes one."
 
 # Day 1: new stories in the order written, at most --new.
 run_in '
