@@ -58,14 +58,14 @@ template(const struct edit *e)
 		/* TRANSLATORS: each line becomes a comment ("# ") in the
 		   file; keep the line breaks short of 70 columns. */
 		intro = xasprintf(_("Your story for %s/%s.  Write under each "
-		    "heading; lines starting\nwith '#' are dropped, and the "
+		    "heading; lines starting\nwith '# ' are dropped, and the "
 		    "title and tags may be changed here.\nSave an empty file "
 		    "to take the story off this card.\n"), e->card->deck,
 		    e->card->id);
 	else
 		/* TRANSLATORS: each line becomes a comment ("# "). */
 		intro = xstrdup(_("Your story.  Write under each heading; "
-		    "lines starting with '#'\nare dropped, and the title and "
+		    "lines starting with '# '\nare dropped, and the title and "
 		    "tags may be changed here.\nAn empty file changes "
 		    "nothing.\n"));
 	comment_lines(&b, intro);
@@ -75,8 +75,8 @@ template(const struct edit *e)
 		comment_lines(&b, e->card->front);
 	}
 	/* TRANSLATORS: "Title:" and "Tags:" lines of a story's file. */
-	buf_printf(&b, "%s: %s\n%s: %s\n", _("Title"), r->title, _("Tags"),
-	    r->tags != NULL ? r->tags : "");
+	buf_printf(&b, "%s: %s\n%s:%s%s\n", _("Title"), r->title, _("Tags"),
+	    r->tags != NULL ? " " : "", r->tags != NULL ? r->tags : "");
 	if (*r->text.notes != '\0')
 		buf_printf(&b, "\n%s\n", r->text.notes);
 	for (i = 0; i < STORY_PARTS; i++) {
