@@ -551,7 +551,10 @@ read_top(struct reader *r)
 				read_stories(r);
 			continue;
 		}
-		if (strcmp(k, "deck") == 0 || strcmp(k, "cards") == 0) {
+		if (r->ev.type != YAML_SCALAR_EVENT)
+			error_at(r, r->ev.start_mark, _("a key must be text, "
+			    "found %s"), describe(&r->ev));
+		else if (strcmp(k, "deck") == 0 || strcmp(k, "cards") == 0) {
 			if (!deck)
 				error_at(r, r->ev.start_mark, _("not a story "
 				    "bank but a deck ('rehearse import' takes "

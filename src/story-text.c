@@ -443,19 +443,20 @@ json_add(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
-/* Whether the n bytes at s were taken already, as one of b's strings. */
+/* Whether the n bytes at p are a tag of list before p, between seps. */
 static bool
-json_has(const struct buf *b, const char *s, size_t n)
+seen_before(const char *list, const char *p, size_t n, const char *seps)
 {
-	struct buf one = { 0 };
-	bool has;
+	const char *q;
+	size_t m;
 
-	if (b->data == NULL)
-		return false;
-	json_add(&one, s, n);
-	has = strstr(b->data, one.data) != NULL;
-	buf_free(&one);
-	return has;
+	for (q = list + strspn(list, seps); q < p; q += m, q += strspn(q,
+	    seps)) {
+		m = strcspn(q, seps);
+		if (m == n && memcmp(q, p, n) == 0)
+			return true;
+	}
+	return false;
 }
 
 char *
@@ -478,7 +479,7 @@ story_tags_json(const char *list, char **bad)
 			return NULL;
 		}
 		free(tag);
-		if (json_has(&b, p, n))
+		if (seen_before(list, p, n, seps))
 			continue;
 		buf_addc(&b, b.len == 0 ? '[' : ',');
 		json_add(&b, p, n);

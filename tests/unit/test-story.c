@@ -213,6 +213,10 @@ test_tags(void **state)
 	assert_null(bad);
 	assert_string_equal(j, "[\"deadline\",\"conflict\",\"\\\"q\\\"\"]");
 	free(j);
+	/* A tag is not taken for another that holds it. */
+	j = story_tags_json("b\"a a", &bad);
+	assert_string_equal(j, "[\"b\\\"a\",\"a\"]");
+	free(j);
 	assert_null(story_tags_json(" , ", &bad));
 	assert_null(bad);
 	assert_null(story_tags_json("ok, b\033ad", &bad));
