@@ -36,19 +36,34 @@ _rehearse_db()
 	printf '%s\n' "$db"
 }
 
-# Print the ids of the decks, or of the cards of deck $1.  Completion must
-# not create a database, so a missing file gives no ids.
-_rehearse_ids()
+# Print the first column of a listing: rehearse run with the arguments
+# after $1 on the line's database, when its heading starts with a word of
+# $1 ("DECK|CARD").  Completion must not create a database, so a missing
+# file gives no ids.
+_rehearse_column()
 {
-	local prog=${_rh_words[0]} db
+	local prog=${_rh_words[0]} db heads=$1
 
+	shift
 	[[ $prog == \~/* ]] && prog=${HOME-}/${prog#\~/}
 	command -v -- "$prog" >/dev/null 2>&1 || return 0
 	db=$(_rehearse_db)
 	[[ -f $db ]] || return 0
-	"$prog" --db "$db" list -- "$@" </dev/null 2>/dev/null |
-	    awk 'NR == 1 { ok = $1 == "DECK" || $1 == "CARD"; next }
+	"$prog" --db "$db" "$@" </dev/null 2>/dev/null |
+	    awk -v heads="^($heads)\$" 'NR == 1 { ok = $1 ~ heads; next }
 		ok && $1 ~ /^[a-z0-9][a-z0-9-]*$/ { print $1 }'
+}
+
+# Print the ids of the decks, or of the cards of deck $1.
+_rehearse_ids()
+{
+	_rehearse_column "DECK|CARD" list -- "$@"
+}
+
+# Print the ids of the stories (the listing's heading in English).
+_rehearse_story_ids()
+{
+	LC_ALL=C _rehearse_column STORY story list
 }
 
 # Add to COMPREPLY each line of standard input, prefixed with $2, that
@@ -126,23 +141,76 @@ _rehearse_value()
 			_rehearse_add "$2" < <(printf '%s\n' md csv tsv anki)
 		fi
 		;;
+	--story)
+		_rehearse_add "$2" < <(_rehearse_story_ids)
+		;;
 	esac
 }
 
-# Print the options of command $1, one per line.
+# Print the options of command $1 (with its first operand $2), one per
+# line.
 _rehearse_options()
 {
 	printf '%s\n' --db --today --help --version
 	case $1 in
 	''|drill)
-		printf '%s\n' --new --tag --limit --cram --lang --time-limit --in-order ;;
+		printf '%s\n' --new --tag --limit --cram --lang --time-limit \
+		    --in-order --stories ;;
 	list|show|stats|config) echo --json ;;
 	export) printf '%s\n' --with-stories --format ;;
 	convert) printf '%s\n' --deck --title --lang --kind --format ;;
 	new) printf '%s\n' --title --lang ;;
+	story)
+		case $2 in
+		new) echo --tags ;;
+		show|list) echo --json ;;
+		matrix) printf '%s\n' --json --tag ;;
+		delete) echo --yes ;;
+		*/*|'') echo --story ;;
+		esac
+		;;
 	forget) echo --yes ;;
 	interview) printf '%s\n' --clear --for ;;
 	esac
+}
+
+# Complete operand number $1 of story, whose first operand is $_rh_first:
+# a subcommand or a card, then what the subcommand takes.
+_rehearse_story()
+{
+	local n=$1 cur=$2
+
+	if ((n == 0)); then
+		_rehearse_add "$cur" <<-EOF
+		new
+		edit
+		show
+		delete
+		link
+		unlink
+		list
+		check
+		matrix
+		export
+		import
+		EOF
+		_rehearse_cards "$cur"
+		return 0
+	fi
+	case $_rh_first in
+	edit|show|delete) ((n == 1)) && _rehearse_add "$cur" < <(_rehearse_story_ids) ;;
+	check) _rehearse_add "$cur" < <(_rehearse_story_ids) ;;
+	link|unlink)
+		if ((n == 1)); then
+			_rehearse_add "$cur" < <(_rehearse_story_ids)
+		else
+			_rehearse_cards "$cur"
+		fi
+		;;
+	matrix) _rehearse_add "$cur" < <(_rehearse_ids) ;;
+	export|import) ((n == 1)) && _rehearse_files "$cur" ;;
+	esac
+	return 0
 }
 
 # Complete operand number $2 (0 is the first after the command) of
@@ -179,7 +247,8 @@ _rehearse_operand()
 	convert) (($2 == 0)) && _rehearse_sources "$cur" ;;
 	list|stats|export)
 		(($2 == 0)) && _rehearse_add "$cur" < <(_rehearse_ids) ;;
-	show|story) (($2 == 0)) && _rehearse_cards "$cur" ;;
+	show) (($2 == 0)) && _rehearse_cards "$cur" ;;
+	story) _rehearse_story "$2" "$cur" ;;
 	suspend|unsuspend) _rehearse_cards "$cur" ;;
 	config)
 		if (($2 == 0)); then
@@ -208,7 +277,7 @@ _rehearse_operand()
 _rehearse()
 {
 	local -a _rh_words=()
-	local _rh_cword=0 i w cur cmd="" n=0 value="" ddash=0 opt
+	local _rh_cword=0 i w cur cmd="" n=0 value="" ddash=0 opt _rh_first=""
 
 	# Bash splits "--db=x" into "--db" "=" "x": join the pieces again so
 	# the words are those rehearse will see.
@@ -238,12 +307,13 @@ _rehearse()
 		elif ((!ddash)) && [[ $w == -?* ]]; then
 			case $w in
 			--db|--today|--new|--tag|--limit|--lang|--time-limit|--for|\
-			--deck|--title|--kind|--format)
+			--deck|--title|--kind|--format|--story|--tags)
 				value=$w ;;
 			esac
 		elif [[ -z $cmd ]]; then
 			cmd=$w
 		else
+			((n == 0)) && _rh_first=$w
 			n=$((n + 1))
 		fi
 	done
@@ -261,7 +331,7 @@ _rehearse()
 			done
 		fi
 	elif ((!ddash)) && [[ $cur == -* ]]; then
-		_rehearse_add "$cur" < <(_rehearse_options "$cmd")
+		_rehearse_add "$cur" < <(_rehearse_options "$cmd" "$_rh_first")
 	else
 		_rehearse_operand "$cmd" "$n" "$cur"
 	fi

@@ -7,6 +7,7 @@
 #include "deck.h"
 #include "i18n.h"
 #include "session.h"
+#include "story.h"
 #include "xmalloc.h"
 
 /* The DECK operands as a JSON array, checked against the database. */
@@ -154,6 +155,33 @@ start(struct session *s, struct store *st, const struct options *o,
 	return rc;
 }
 
+/* drill --stories: the story bank rehearsed instead of the cards. */
+static int
+drill_stories(const struct options *o, int argc, char **argv)
+{
+	struct store *st;
+	char *decks, *hist;
+	int rc;
+
+	if (o->given & (O_LANG | O_IN_ORDER)) {
+		warnx_(_("%s: option --%s does not apply to this command"),
+		    "drill --stories", o->given & O_LANG ? "lang" : "in-order");
+		fputs(_("Try 'rehearse --help' for more information.\n"),
+		    stderr);
+		return EXIT_USAGE;
+	}
+	if ((st = cmd_open_store(o)) == NULL)
+		return EXIT_FAIL;
+	if ((rc = select_decks(st, argc, argv, &decks)) == EXIT_OK) {
+		hist = cmd_data_file("history");
+		rc = story_drill(st, o, decks, hist);
+		free(hist);
+		free(decks);
+	}
+	store_close(st);
+	return rc;
+}
+
 static int
 cmd_drill_exec(const struct options *o, int argc, char **argv)
 {
@@ -163,6 +191,8 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 	int64_t ndecks;
 	int rc;
 
+	if (o->given & O_STORIES)
+		return drill_stories(o, argc, argv);
 	memset(&s, 0, sizeof s);	/* freed below whatever happens */
 	if ((st = cmd_open_store(o)) == NULL)
 		return EXIT_FAIL;
@@ -218,8 +248,10 @@ out:
 
 const struct cmd_entry cmd_drill_entry = {
 	"drill", "[DECK...] [--new N] [--tag T] [--limit N] [--cram] "
-	"[--lang en|nl] [--time-limit S] [--in-order]", 0, -1,
+	"[--lang en|nl] [--time-limit S] [--in-order]\n"
+	"--stories [DECK...] [--new N] [--tag T] [--limit N] [--cram] "
+	"[--time-limit S]", 0, -1,
 	O_NEW | O_TAG | O_LIMIT | O_CRAM | O_LANG | O_TIME_LIMIT |
-	    O_IN_ORDER,
+	    O_IN_ORDER | O_STORIES,
 	cmd_drill_exec,
 };

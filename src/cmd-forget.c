@@ -2,27 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <unistd.h>
 
 #include "i18n.h"
 #include "rehearse.h"
-
-/*
- * Yes: y, Y or yes, and the same words in the user's language (the short
- * one in either case); they are what the prompt's [y/N] offers.
- */
-static bool
-is_yes(const char *line)
-{
-	/* TRANSLATORS: the short yes of [y/N], one letter. */
-	const char *y = _("y");
-	/* TRANSLATORS: the long yes of [y/N], also accepted. */
-	const char *yes = _("yes");
-
-	return strcasecmp(line, "y") == 0 || strcasecmp(line, y) == 0 ||
-	    strcmp(line, "yes") == 0 || strcmp(line, yes) == 0;
-}
 
 /* Ask on a terminal; anything but yes is a no. */
 static bool
@@ -37,7 +20,7 @@ confirm(const char *what, int64_t n)
 	if (fgets(line, sizeof line, stdin) == NULL)
 		return false;
 	line[strcspn(line, "\n")] = '\0';
-	return is_yes(line);
+	return cmd_is_yes(line);
 }
 
 static int

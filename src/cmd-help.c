@@ -1,13 +1,19 @@
 /* cmd-help.c: rehearse help [COMMAND], the --help text or one command's synopsis. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "rehearse.h"
+#include "xmalloc.h"
 
 static int
 cmd_help_exec(const struct options *o, int argc, char **argv)
 {
 	const struct cmd_entry *ce;
+	const char *u;
+	char *syn;
+	size_t n;
 
 	(void)o;
 	if (argc == 0) {
@@ -19,7 +25,13 @@ cmd_help_exec(const struct options *o, int argc, char **argv)
 		    argv[0]);
 		return EXIT_USAGE;
 	}
-	printf(_("usage: rehearse %s %s\n"), ce->name, ce->usage);
+	/* A usage of several lines (story): one synopsis each. */
+	for (u = ce->usage; *u != '\0'; u += n + (u[n] == '\n')) {
+		n = strcspn(u, "\n");
+		syn = xstrndup(u, n);
+		printf(_("usage: rehearse %s %s\n"), ce->name, syn);
+		free(syn);
+	}
 	printf(_("'rehearse %s' is described in rehearse(1).\n"), ce->name);
 	return EXIT_OK;
 }

@@ -1,6 +1,7 @@
 /* cmd-show.c: one card with its schedule. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "clock.h"
 #include "i18n.h"
@@ -60,7 +61,8 @@ show_text(const struct card_view *v, int64_t today)
 	show_field(_("Hint"), v->hint);
 	/* TRANSLATORS: the card's example answer. */
 	show_field(_("Example"), v->example);
-	show_field(_("Your story"), v->story);
+	show_field(ngettext("Your story", "Your stories", v->stories != NULL &&
+	    strchr(v->stories, '\n') != NULL ? 2 : 1), v->stories);
 	if (!v->seen || v->st.due == SCHED_NEW_DUE)
 		fputs(v->suspended ? _("Schedule: new, suspended\n") :
 		    _("Schedule: new\n"), stdout);

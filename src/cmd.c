@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "deck.h"
@@ -36,13 +37,20 @@ void
 cmd_usage(FILE *fp)
 {
 	int i;
+	const char *u;
+	size_t n;
 
 	/* TRANSLATORS: PATH, YYYY-MM-DD, COMMAND and ARGS stay as they are. */
 	fputs(_("usage: rehearse [--db PATH] [--today YYYY-MM-DD] "
 	    "[COMMAND [ARGS]]\n\ncommands:\n"), fp);
 	for (i = 0; cmd_table[i] != NULL; i++)
-		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name,
-		    cmd_table[i]->usage);
+		/* A usage of several lines (story) repeats the name on each. */
+		for (u = cmd_table[i]->usage; *u != '\0';
+		    u += n + (u[n] == '\n')) {
+			n = strcspn(u, "\n");
+			fprintf(fp, "  %-8s %.*s\n", cmd_table[i]->name, (int)n,
+			    u);
+		}
 	fputs(_("\nWith no command, drills the cards due today "
 	    "(first run: imports the bundled decks).\n"
 	    "Common options: --db PATH, --today YYYY-MM-DD, --json, "
@@ -117,6 +125,22 @@ cmd_data_file(const char *name)
 		path = xasprintf("%s/%s", dir, name);
 	free(dir);
 	return path;
+}
+
+/*
+ * Yes: y, Y or yes, and the same words in the user's language (the short
+ * one in either case); they are what the prompt's [y/N] offers.
+ */
+bool
+cmd_is_yes(const char *line)
+{
+	/* TRANSLATORS: the short yes of [y/N], one letter. */
+	const char *y = _("y");
+	/* TRANSLATORS: the long yes of [y/N], also accepted. */
+	const char *yes = _("yes");
+
+	return strcasecmp(line, "y") == 0 || strcasecmp(line, y) == 0 ||
+	    strcmp(line, "yes") == 0 || strcmp(line, yes) == 0;
 }
 
 struct store *

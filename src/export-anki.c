@@ -102,7 +102,7 @@ on_card(void *arg, const struct export_card *c)
 	field(b, c->back);
 	section(b, _("Hint"), c->hint);
 	section(b, _("Example answer"), c->example);
-	section(b, _("Your story"), c->story);
+	section(b, _("Your stories"), c->story);
 	buf_addc(b, '\t');
 	for (p = c->tags; p != NULL && *p != '\0'; p++)
 		buf_addc(b, *p == '\n' ? ' ' : *p);

@@ -21,7 +21,7 @@
  * one named.  --db and --today, above every bit, apply to every command.
  */
 enum {
-	OPT_DB = 1 << 16,
+	OPT_DB = 1 << 24,
 	OPT_TODAY,
 };
 
@@ -42,6 +42,9 @@ static const struct option long_options[] = {
 	{ "title", required_argument, NULL, O_TITLE },
 	{ "kind", required_argument, NULL, O_KIND },
 	{ "format", required_argument, NULL, O_FORMAT },
+	{ "story", required_argument, NULL, O_STORY },
+	{ "tags", required_argument, NULL, O_TAGS },
+	{ "stories", no_argument, NULL, O_STORIES },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -143,6 +146,12 @@ take_option(struct options *o, int c, const char *arg)
 		break;
 	case O_FORMAT:
 		o->format = arg;
+		break;
+	case O_STORY:
+		o->story = arg;
+		break;
+	case O_TAGS:
+		o->tags = arg;
 		break;
 	case O_LANG:
 		if (strcmp(arg, "en") != 0 && strcmp(arg, "nl") != 0)

@@ -12,8 +12,8 @@
 #include "xmalloc.h"
 
 const char *const prompt_words[] = {
-	":help", ":hint", ":undo", ":skip", ":edit", ":suspend", ":stats",
-	":quit", NULL,
+	":help", ":hint", ":undo", ":skip", ":edit", ":story", ":link",
+	":suspend", ":stats", ":quit", NULL,
 };
 
 static enum input
@@ -27,6 +27,7 @@ classify(const char *line)
 		{ ":skip", IN_SKIP }, { ":quit", IN_QUIT }, { ":q", IN_QUIT },
 		{ ":?", IN_HELP }, { ":edit", IN_EDIT },
 		{ ":suspend", IN_SUSPEND }, { ":stats", IN_STATS },
+		{ ":story", IN_STORY }, { ":link", IN_LINK },
 	};
 	size_t i, n;
 
@@ -74,29 +75,6 @@ make_prompt(void *arg)
 	(s)->failed = true;						\
 } while (0)
 
-/* :edit: your story for the card on screen, shown again at the reveal. */
-static void
-edit_story(struct session *s, struct card_view *v)
-{
-	struct card_view fresh;
-	int rc;
-
-	if (story_edit(s->st, v) != 0) {
-		if (store_failed(s->st))
-			s->failed = true;	/* story.c said why */
-		return;
-	}
-	rc = store_card_get(s->st, v->deck, v->id, &fresh);
-	if (rc < 0)
-		FAIL(s, "%s");
-	else if (rc == 0) {
-		free(v->story);
-		v->story = fresh.story;
-		fresh.story = NULL;
-		card_view_free(&fresh);
-	}
-}
-
 /* Handle a command that stays at the prompt; false when it leaves it. */
 static bool
 stay_command(struct session *s, struct card_view *v, enum input in,
@@ -114,7 +92,13 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 			reveal_say("", "%s", _("No hint for this card."));
 		return true;
 	case IN_EDIT:
-		edit_story(s, v);
+		session_story_edit(s, v, line);
+		return true;
+	case IN_STORY:
+		session_story_beats(s, v);
+		return true;
+	case IN_LINK:
+		session_story_link(s, v, line);
 		return true;
 	case IN_STATS:
 		if (report_stats(s->st, s->decks, s->o->today,

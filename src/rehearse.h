@@ -37,6 +37,9 @@ enum opt_bit {
 	O_TITLE = 1 << 13,
 	O_KIND = 1 << 14,
 	O_FORMAT = 1 << 15,
+	O_STORY = 1 << 16,
+	O_TAGS = 1 << 17,
+	O_STORIES = 1 << 18,
 };
 
 struct options {
@@ -49,6 +52,8 @@ struct options {
 	const char	*title;
 	const char	*kind;
 	const char	*format;	/* checked by the command that takes it */
+	const char	*story;		/* --story: a story's title or id */
+	const char	*tags;		/* --tags: a new story's, "a,b" */
 	int64_t		 new_cards;	/* --new, default 10 */
 	int64_t		 limit;		/* --limit, 0: none */
 	int64_t		 time_limit;	/* seconds, 0: none */
@@ -96,6 +101,8 @@ void	cmd_usage(FILE *);
  * when missing; caller frees.  NULL after a message.
  */
 char	*cmd_data_file(const char *name);
+/* An answer to a [y/N] question that says yes (in English or the user's words). */
+bool	 cmd_is_yes(const char *line);
 /* Open the database the options name, creating it; NULL after a message. */
 struct store	*cmd_open_store(const struct options *);
 /*
@@ -150,9 +157,6 @@ bool	 review_parse_retention(const char *, double *);
 /* A daily budget of cards as config takes it: 1 to REVIEW_BUDGET_MAX. */
 #define REVIEW_BUDGET_MAX 100000
 bool	 review_parse_budget(const char *, int64_t *);
-
-/* story.c: edit a card's story in $VISUAL/$EDITOR; 0 saved or unchanged. */
-int	 story_edit(struct store *, const struct card_view *);
 
 /*
  * report.c: statistics for decks (JSON array or NULL), as text with bar

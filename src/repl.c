@@ -21,6 +21,10 @@ static volatile sig_atomic_t	 interrupted;
 static bool			 tty;
 static char			*history_file;
 static const char *const	*words;
+static const char *const	*arg_commands;
+static const char *const	*arg_words;
+static const char		*arg_typed;	/* what precedes readline's word */
+static size_t			 arg_skip;
 static char			*got_line;
 static bool			 got_done;
 static sigset_t			 unblocked;	/* the mask outside repl_read */
@@ -59,15 +63,64 @@ complete_word(const char *text, int state)
 	return NULL;
 }
 
-/* Complete ':' commands at the start of the line, nothing else. */
+/*
+ * An argument with spaces spans readline's words: each match is given
+ * from where readline's word starts (arg_skip bytes into it), among the
+ * arguments that begin with all that was typed (arg_typed).
+ */
+static char *
+complete_arg(const char *text, int state)
+{
+	static size_t i, len;
+	const char *w;
+
+	(void)text;
+	if (state == 0) {
+		i = 0;
+		len = strlen(arg_typed);
+	}
+	while ((w = arg_words[i]) != NULL) {
+		i++;
+		if (strncmp(w, arg_typed, len) == 0 && strlen(w) >= arg_skip)
+			return xstrdup(w + arg_skip);
+	}
+	return NULL;
+}
+
+/* The command and space that start the line, when it takes arguments. */
+static size_t
+arg_command(void)
+{
+	size_t i, n;
+
+	for (i = 0; arg_commands != NULL && arg_commands[i] != NULL; i++) {
+		n = strlen(arg_commands[i]);
+		if (strncmp(rl_line_buffer, arg_commands[i], n) == 0 &&
+		    rl_line_buffer[n] == ' ')
+			return n + 1;
+	}
+	return 0;
+}
+
+/* Complete ':' commands at the start of the line, and their arguments. */
 static char **
 complete(const char *text, int start, int end)
 {
-	(void)end;
+	char **matches;
+	size_t at;
+
 	rl_attempted_completion_over = 1;
-	if (start != 0 || text[0] != ':')
+	if (start == 0 && text[0] == ':')
+		return rl_completion_matches(text, complete_word);
+	if (arg_words == NULL || (at = arg_command()) == 0 ||
+	    (size_t)start < at)
 		return NULL;
-	return rl_completion_matches(text, complete_word);
+	arg_typed = xstrndup(rl_line_buffer + at, (size_t)end - at);
+	arg_skip = (size_t)start - at;
+	matches = rl_completion_matches(text, complete_arg);
+	free((char *)arg_typed);
+	arg_typed = NULL;
+	return matches;
 }
 
 void
@@ -91,6 +144,13 @@ repl_init(const char *history_path, const char *const *commands)
 		history_file = xstrdup(history_path);
 		read_history(history_file);
 	}
+}
+
+void
+repl_complete_args(const char *const *commands, const char *const *args)
+{
+	arg_commands = commands;
+	arg_words = args;
 }
 
 void

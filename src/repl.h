@@ -20,6 +20,13 @@ typedef const char *(*repl_tick_fn)(void *);
  */
 void	repl_init(const char *history_path, const char *const *commands);
 void	repl_done(void);
+/*
+ * On a terminal, complete what follows one of commands and a space (as
+ * ":link ") from args, whole: spaces and all, as titles have them.  Both
+ * arrays end with NULL and are borrowed until the next call (NULL: none).
+ */
+void	repl_complete_args(const char *const *commands,
+	    const char *const *args);
 bool	repl_interactive(void);
 
 /*

@@ -217,6 +217,27 @@ print_streak(const struct stats *r)
 		    n, b, e);
 }
 
+/* The story bank, when there is one: rehearsed apart from the cards. */
+static void
+print_stories(const struct stats *r)
+{
+	char times[64];
+	long long n = r->rehearsals;
+
+	if (r->stories == 0)
+		return;
+	snprintf(times, sizeof times, ngettext("%lld rehearsal",
+	    "%lld rehearsals", (unsigned long)n), n);
+	/* TRANSLATORS: the %s pair puts "Stories" in bold; the last %s
+	   is "6 rehearsals". */
+	printf(ngettext("%sStories%s  %lld in your bank: %lld due, %lld never "
+	    "rehearsed; %s in the last 30 days\n", "%sStories%s  %lld in "
+	    "your bank: %lld due, %lld never rehearsed; %s in the last 30 "
+	    "days\n", (unsigned long)r->stories), term_bold(), term_reset(),
+	    (long long)r->stories, (long long)r->stories_due,
+	    (long long)r->stories_new, times);
+}
+
 static void
 print_text(const struct stats *r, int64_t today, int64_t interview)
 {
@@ -228,6 +249,7 @@ print_text(const struct stats *r, int64_t today, int64_t interview)
 	    term_reset(), (long long)r->total, (long long)r->fresh,
 	    (long long)r->learning, (long long)r->mature,
 	    (long long)r->leeches, (long long)r->suspended);
+	print_stories(r);
 	if (interview != SCHED_NEW_DUE)
 		print_interview(interview, today);
 	print_forecast(r->due, today);

@@ -80,7 +80,8 @@ reveal_help(void)
 	say_wrapped("", _(":hint  show the hint      :skip  leave this card "
 	    "for later\n"
 	    ":undo  take back the last grade (or :suspend)\n"
-	    ":edit  write your own story for this card in $EDITOR\n"
+	    ":edit  write or change this card's story in $EDITOR\n"
+	    ":story  its story's beats   :link  link a story from your bank\n"
 	    ":suspend  never show this card again   :stats  how it goes\n"
 	    ":quit  save and leave (also Ctrl-D); Ctrl-C leaves the card on "
 	    "screen alone"), 2);
@@ -93,6 +94,43 @@ reveal_field(const char *label, const char *text)
 		return;
 	printf("%s%s%s\n", term_cyan(), label, term_reset());
 	term_print_wrapped(stdout, text, 2);
+}
+
+/* How many lines text has (a last one without '\n' counts). */
+static size_t
+lines(const char *text)
+{
+	size_t n = 0;
+
+	for (; *text != '\0'; n++)
+		text += strcspn(text, "\n") + (strchr(text, '\n') != NULL);
+	return n;
+}
+
+void
+reveal_stories(const char *titles)
+{
+	struct buf b = { 0 };
+	const char *p;
+	char *title;
+	size_t n;
+
+	if (titles == NULL || *titles == '\0')
+		return;
+	/* TRANSLATORS: over the titles of the stories linked to a card. */
+	printf("%s%s%s\n", term_cyan(), ngettext("Your story", "Your stories",
+	    (unsigned long)lines(titles)), term_reset());
+	/* One line each, so that the answer still fits the screen. */
+	for (p = titles; *p != '\0'; p += n + (p[n] == '\n')) {
+		n = strcspn(p, "\n");
+		title = xstrndup(p, n);
+		buf_adds(&b, "  ");
+		term_add_cut(&b, title, (size_t)term_width() - 2);
+		buf_addc(&b, '\n');
+		free(title);
+	}
+	fputs(b.data, stdout);
+	buf_free(&b);
 }
 
 void
@@ -117,7 +155,7 @@ reveal_back(const struct card_view *v, int64_t secs, int64_t time_limit,
 	if (!hint_shown)
 		reveal_field(_("Hint"), v->hint);
 	reveal_field(_("Example answer"), v->example);
-	reveal_field(_("Your story"), v->story);
+	reveal_stories(v->stories);
 	if (practice) {
 		printf("%s", term_dim());
 		printf(time_limit > 0 && secs > time_limit ?

@@ -199,6 +199,7 @@ drill_card(struct session *s, struct card_view *v, bool *interrupted)
 	reveal_back(v, (clock_mono_ms() - s->shown_ms) / 1000,
 	    s->o->time_limit, s->hint_shown);
 	session_ready_before(s);
+	session_story_nudge(s, v);
 	return prompt_grade(s, v, interrupted);
 }
 
@@ -225,6 +226,7 @@ session_run(struct session *s, const char *history_path)
 	int rc;
 
 	repl_init(history_path, prompt_words);
+	session_story_start(s);
 	while (!s->failed && (s->q.head < s->q.len || s->q.due_left > 0 ||
 	    s->q.due_more)) {
 		if (queue_wants_due(&s->q)) {
@@ -353,5 +355,5 @@ session_free(struct session *s)
 	for (i = 0; i < s->nundo; i++)
 		card_key_free(&s->undo[i].key);
 	free(s->undo);
-
+	session_story_free(s);
 }

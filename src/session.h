@@ -2,7 +2,8 @@
  * session.h: the drill session, shared by the files that make it up.
  * cmd-drill.c starts it; session.c runs it, calling prompt.c (what is
  * typed at its prompts), reveal.c (a card on the screen) and queue.c
- * (its cards); prompt.c calls reveal.c and queue.c.  None calls back up.
+ * (its cards); prompt.c calls reveal.c, queue.c and session-story.c
+ * (your stories), which calls reveal.c.  None calls back up.
  */
 #ifndef REHEARSE_SESSION_H
 #define REHEARSE_SESSION_H
@@ -75,6 +76,8 @@ enum input {
 	IN_UNDO,
 	IN_SKIP,
 	IN_EDIT,
+	IN_STORY,
+	IN_LINK,
 	IN_SUSPEND,
 	IN_STATS,
 	IN_QUIT,
@@ -124,6 +127,7 @@ struct session {
 	int64_t			 waiting;	/* due cards the budget leaves */
 	int64_t			 allowed;	/* new cards still allowed today */
 	int64_t			 unseen;	/* among the session's decks */
+	struct session_stories	*stories;	/* session-story.c's */
 };
 void	 session_init(struct session *, struct store *,
 	    const struct options *, const char *decks);
@@ -162,6 +166,21 @@ enum step	 prompt_leave(struct session *, const struct card_view *,
 enum step	 prompt_grade(struct session *, struct card_view *,
 		    bool *interrupted);
 
+/* session-story.c: your stories during a drill. */
+/* Read the bank's titles for Tab, once the line editor is set up. */
+void	 session_story_start(struct session *);
+void	 session_story_free(struct session *);
+/* :edit [STORY]: the card's story (or the one named) in the editor. */
+void	 session_story_edit(struct session *, struct card_view *,
+	    const char *line);
+/* :story: the beats of the card's stories. */
+void	 session_story_beats(struct session *, const struct card_view *);
+/* :link [STORY]: a story of the bank linked to the card. */
+void	 session_story_link(struct session *, struct card_view *,
+	    const char *line);
+/* After a reveal: a competency card without a story says so, once. */
+void	 session_story_nudge(struct session *, const struct card_view *);
+
 /* reveal.c: a card on the screen. */
 /* A card's kind ("recall") in the user's language; borrowed. */
 const char	*reveal_kind(const char *kind);
@@ -181,6 +200,8 @@ void	 reveal_say(const char *style, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* One labelled field, skipped when empty. */
 void	 reveal_field(const char *label, const char *text);
+/* The titles of a card's stories (a line each, or NULL), one line each. */
+void	 reveal_stories(const char *titles);
 void	 reveal_help(void);
 
 #endif

@@ -83,8 +83,40 @@ enum stmt {
 	S_INTERVIEW_SET,
 	S_INTERVIEW_NEXT,
 	S_INTERVIEWS,
-	S_STORY_SET,
+	/* store-story.c */
+	S_STORY_BY_NAME,
+	S_STORY_BY_ID,
+	S_STORY_BY_TITLE,
+	S_STORY_ADD,
+	S_STORY_PUT,
 	S_STORY_DEL,
+	S_STORY_TITLE_USED,
+	S_STORY_SLUG_USED,
+	S_STORY_LINK,
+	S_STORY_UNLINK,
+	S_STORY_LINK_COUNT,
+	S_STORY_CARD_EXISTS,
+	S_STORY_REFS_CARD,
+	S_STORY_REFS_ALL,
+	/* store-story-list.c */
+	S_STORY_LIST,
+	S_STORY_JSON_LIST,
+	S_STORY_JSON,
+	S_STORY_LINKED,
+	S_STORY_MATRIX_STORIES,
+	S_STORY_MATRIX_CARDS,
+	S_STORY_MATRIX_JSON,
+	S_STORY_EXPORT,
+	/* store-story-drill.c */
+	S_STORY_QUEUE_DUE,
+	S_STORY_QUEUE_NEW,
+	S_STORY_QUEUE_ALL,
+	S_STORY_NEW_ON,
+	S_STORY_NEXT_DUE,
+	S_STORY_STATE_PUT,
+	S_STORY_LOG_ADD,
+	S_STORY_UNDO,
+	S_STORY_LOG_DEL,
 	S__COUNT
 };
 
@@ -112,6 +144,10 @@ struct store {
 #define DECK_IN_DECKS(col) \
     " (?1 IS NULL OR instr(?1, '\"' || " col " || '\"') > 0)"
 #define STATE_IN_DECKS	IN_DECKS_OF("s.deck")
+/* A story's text as story_text_render writes it (store.c). */
+#define STORY_TEXT(t) \
+    "rehearse_story_text(" t ".language, " t ".notes, " t ".situation, " \
+    t ".task, " t ".action, " t ".result, " t ".reflection)"
 /* Scheduled, live cards, as the partial index state_due has them. */
 #define DUE_LIVE " s.retired = 0 AND s.suspended = 0"
 
@@ -193,5 +229,19 @@ column_strdup(sqlite3_stmt *s, int i)
 int64_t		 check_file(struct store *);
 /* Bring the schema from version v up to date; 0, or -1 on error. */
 int		 migrate(struct store *, int64_t v);
+
+/* store-story.c */
+/* A story's columns, as story_read_row reads them, from story s. */
+#define STORY_ROW \
+    "s.id, s.slug, s.title, s.language," \
+    " (SELECT group_concat(value, ', ') FROM json_each(s.tags))," \
+    " s.notes, s.situation, s.task, s.action, s.result, s.reflection," \
+    " s.reps, s.interval, s.ef, s.due, s.lapses, s.last_day, s.updated_ms," \
+    " (SELECT count(*) FROM story_review r WHERE r.story = s.id)," \
+    " (SELECT max(day) FROM story_review r WHERE r.story = s.id)"
+struct story_rec;
+void		 story_read_row(sqlite3_stmt *, struct story_rec *);
+/* The C half of the migration to version 5: per-card stories to the bank. */
+int		 store_story_migrate(struct store *);
 
 #endif

@@ -21,8 +21,13 @@
     " 'suspended', json(CASE WHEN coalesce(s.suspended, 0)" \
     "   THEN 'true' ELSE 'false' END)," \
     " 'retired', json(CASE WHEN c.retired THEN 'true' ELSE 'false' END)," \
-    " 'story', (SELECT text FROM story t" \
-    "   WHERE t.deck = c.deck AND t.card = c.id)," \
+    " 'story', (SELECT " STORY_TEXT("t") " FROM story_link l" \
+    "   JOIN story t ON t.id = l.story" \
+    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid LIMIT 1)," \
+    " 'stories', (SELECT coalesce(json_group_array(json_object('id', slug," \
+    "   'title', title)), '[]') FROM (SELECT t.slug AS slug, t.title AS title" \
+    "   FROM story_link l JOIN story t ON t.id = l.story" \
+    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid))," \
     " 'stability', m.stability, 'difficulty', m.difficulty," \
     " 'recall', rehearse_recall(m.stability, m.last, ?3))"
 /* The cards with their memory, for CARD_JSON. */
@@ -60,8 +65,12 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " nullif(c.kind, coalesce(d.kind, 'recall')), c.front, c.back,"
 	    " c.hint, c.example,"
 	    " (SELECT group_concat(value, char(10)) FROM json_each(c.tags)),"
-	    " CASE WHEN ?2 THEN (SELECT text FROM story t"
-	    "   WHERE t.deck = c.deck AND t.card = c.id) END"
+	    /* --with-stories: the card's stories, each under its title. */
+	    " CASE WHEN ?2 THEN (SELECT group_concat(x,"
+	    "   char(10) || char(10)) FROM (SELECT t.title || char(10) || "
+	    STORY_TEXT("t") " AS x FROM story_link l"
+	    "   JOIN story t ON t.id = l.story"
+	    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid)) END"
 	    " FROM card c JOIN deck d ON d.id = c.deck"
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
 };

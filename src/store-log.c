@@ -27,7 +27,9 @@
 static const char *const stmt_sql[S__COUNT] = {
 	[S_CARD_GET] = "SELECT c.deck, c.id, d.language, c.kind, c.front,"
 	    " c.back, c.hint, c.example,"
-	    " (SELECT text FROM story t WHERE t.deck = c.deck AND t.card = c.id),"
+	    " (SELECT group_concat(title, char(10)) FROM (SELECT t.title"
+	    "   FROM story_link l JOIN story t ON t.id = l.story"
+	    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid)),"
 	    " s.reps, s.interval, s.ef, s.due, s.lapses, s.suspended,"
 	    " s.last_day, c.retired, s.deck IS NOT NULL,"
 	    " m.stability, m.difficulty, m.last" CARD_FROM
@@ -81,7 +83,7 @@ store_card_get(struct store *st, const char *deck, const char *id,
 	v->back = column_strdup(s, 5);
 	v->hint = column_strdup(s, 6);
 	v->example = column_strdup(s, 7);
-	v->story = column_strdup(s, 8);
+	v->stories = column_strdup(s, 8);
 	v->st = sched_new();
 	v->seen = sqlite3_column_int(s, 17) != 0;
 	if (v->seen) {
@@ -115,7 +117,7 @@ card_view_free(struct card_view *v)
 	free(v->back);
 	free(v->hint);
 	free(v->example);
-	free(v->story);
+	free(v->stories);
 	memset(v, 0, sizeof *v);
 }
 

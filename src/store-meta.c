@@ -1,9 +1,8 @@
-/* store-meta.c: what a person keeps beside the decks: settings, and a story for a card. */
+/* store-meta.c: settings kept beside the decks, and the interview dates. */
 #include <stdlib.h>
 
 #include <sqlite3.h>
 
-#include "clock.h"
 #include "config.h"
 #include "i18n.h"
 #include "store-int.h"
@@ -25,10 +24,6 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_INTERVIEWS] = "SELECT day, json_group_array(id) FROM"
 	    " (SELECT coalesce(interview, ?1) AS day, id FROM deck"
 	    "  ORDER BY seq) WHERE day IS NOT NULL GROUP BY day ORDER BY day",
-	[S_STORY_SET] = "INSERT INTO story (deck, card, text, updated_ms)"
-	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (deck, card) DO UPDATE"
-	    " SET text = excluded.text, updated_ms = excluded.updated_ms",
-	[S_STORY_DEL] = "DELETE FROM story WHERE deck = ?1 AND card = ?2",
 };
 
 char *
@@ -124,16 +119,3 @@ interview_rows_free(struct interview_row *rows, size_t n)
 	free(rows);
 }
 
-int
-store_story_set(struct store *st, const char *deck, const char *card,
-    const char *text)
-{
-	sqlite3_stmt *s = stmt(st, text != NULL ? S_STORY_SET : S_STORY_DEL,
-	    stmt_sql);
-
-	bind_text(s, 1, deck);
-	bind_text(s, 2, card);
-	bind_text(s, 3, text);
-	sqlite3_bind_int64(s, 4, clock_now_ms());
-	return run(st, s, N_("saving the story"));
-}

@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "store-int.h"
+#include "story-text.h"
 #include "xmalloc.h"
 
 #define BUSY_TIMEOUT_MS 10000
@@ -44,6 +45,36 @@ sql_recall(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	m.difficulty = 1;
 	m.last = sqlite3_value_int64(argv[1]);
 	sqlite3_result_double(ctx, fsrs_recall(&m, sqlite3_value_int64(argv[2])));
+}
+
+/* A value's text, "" for NULL. */
+static char *
+value_text(sqlite3_value *v)
+{
+	const unsigned char *s = sqlite3_value_text(v);
+
+	return xstrdup(s != NULL ? (const char *)s : "");
+}
+
+/*
+ * rehearse_story_text(language, notes, situation, task, action, result,
+ * reflection): a story's text as story_text_render writes it.
+ */
+static void
+sql_story_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct story_text t;
+	const unsigned char *lang = sqlite3_value_text(argv[0]);
+	char *text;
+	int i;
+
+	(void)argc;
+	t.notes = value_text(argv[1]);
+	for (i = 0; i < STORY_PARTS; i++)
+		t.part[i] = value_text(argv[2 + i]);
+	text = story_text_render(&t, (const char *)lang);
+	story_text_free(&t);
+	sqlite3_result_text(ctx, text, -1, free);
 }
 
 /* Whether the directory holding path exists but refuses new files. */
@@ -113,6 +144,9 @@ store_open(const char *path, char **err)
 	    NULL) != SQLITE_OK ||
 	    sqlite3_create_function(st->db, "rehearse_recall", 3,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_recall, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_create_function(st->db, "rehearse_story_text", 2 + STORY_PARTS,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_story_text, NULL,
 	    NULL) != SQLITE_OK)
 		goto fail;
 	/*

@@ -8,7 +8,7 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-#define SCHEMA_VERSION 6
+#define SCHEMA_VERSION 7
 
 /*
  * The schema as of version 1.  Card text comes from deck files; a
@@ -204,6 +204,47 @@ replay_all(struct store *st)
 }
 
 /*
+ * Version 7: the story bank.  A story is a record of its own (a title,
+ * unique in any case, the id made from it, tags, the five STARR parts
+ * and notes, and its own SM-2 schedule), linked to any number of cards;
+ * a link names its card by deck and id, so that it can wait for a deck
+ * not imported yet.  Rehearsals of stories are logged apart from cards'
+ * reviews.  Each old per-card story becomes a story in the bank, linked
+ * to its card, in C (store_story_migrate), which then drops story_v4.
+ */
+static const char schema_v7[] =
+    "ALTER TABLE story RENAME TO story_v4;"
+    "CREATE TABLE story ("
+    "  id INTEGER PRIMARY KEY,"
+    "  slug TEXT NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    "  language TEXT, tags TEXT,"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  situation TEXT NOT NULL DEFAULT '', task TEXT NOT NULL DEFAULT '',"
+    "  action TEXT NOT NULL DEFAULT '', result TEXT NOT NULL DEFAULT '',"
+    "  reflection TEXT NOT NULL DEFAULT '',"
+    "  created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,"
+    "  reps INTEGER NOT NULL DEFAULT 0, interval INTEGER NOT NULL DEFAULT 0,"
+    "  ef REAL NOT NULL DEFAULT 2.5, due INTEGER,"
+    "  lapses INTEGER NOT NULL DEFAULT 0, last_day INTEGER);"
+    "CREATE TABLE story_link ("
+    "  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+    "  deck TEXT NOT NULL, card TEXT NOT NULL,"
+    "  UNIQUE (story, deck, card));"
+    "CREATE INDEX story_link_card ON story_link(deck, card);"
+    "CREATE TABLE story_review ("
+    "  id INTEGER PRIMARY KEY,"
+    "  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,"
+    "  day INTEGER NOT NULL, at_ms INTEGER NOT NULL,"
+    "  quality INTEGER NOT NULL, took_ms INTEGER, mode TEXT NOT NULL,"
+    "  reps0 INTEGER, interval0 INTEGER, ef0 REAL, due0 INTEGER,"
+    "  lapses0 INTEGER, last_day0 INTEGER,"
+    "  reps1 INTEGER, interval1 INTEGER, ef1 REAL, due1 INTEGER,"
+    "  lapses1 INTEGER, last_day1 INTEGER);"
+    "CREATE INDEX story_review_story ON story_review(story, day);";
+
+
+/*
  * Migrations: entry i brings a database from version i to i + 1, with
  * its SQL and then, where the new data needs C, a function.
  */
@@ -217,6 +258,7 @@ static const struct {
 	{ schema_v4, NULL },
 	{ schema_v5, NULL },
 	{ schema_v6, replay_all },
+	{ schema_v7, store_story_migrate },
 };
 
 /* One integer from a query run once; -1 when it cannot be read. */

@@ -48,12 +48,22 @@
     "   coalesce(sum(due IS NOT NULL AND interval >= 21" \
     "     AND NOT suspended), 0) AS mature," \
     "   coalesce(sum(lapses >= 8), 0) AS leech," \
-    "   coalesce(sum(suspended), 0) AS suspended FROM total, cs)," \
+    "   coalesce(sum(suspended), 0) AS suspended" \
+    "   FROM total LEFT JOIN cs ON 1)," \
     " due AS (SELECT f.d AS d, coalesce(fc.n, 0) AS n" \
     "   FROM f LEFT JOIN fc ON fc.d = f.d)," \
     " done AS (SELECT r.d AS d, coalesce(rv.n, 0) AS n" \
     "   FROM r LEFT JOIN rv ON rv.d = r.d)," \
-    " x AS (SELECT count(*) - 1 AS streak FROM streak)" \
+    " x AS (SELECT count(*) - 1 AS streak FROM streak)," \
+    " sb AS (SELECT count(*) AS n," \
+    "   coalesce(sum(due IS NOT NULL AND due <= ?2), 0) AS due," \
+    "   coalesce(sum(due IS NULL), 0) AS fresh FROM story t" \
+    "   WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM story_link l" \
+    "   WHERE l.story = t.id AND" IN_DECKS_OF("l.deck") "))," \
+    " sr AS (SELECT count(*) AS n FROM story_review r" \
+    "   WHERE r.day > ?2 - 30 AND r.day <= ?2 AND (?1 IS NULL OR EXISTS" \
+    "   (SELECT 1 FROM story_link l WHERE l.story = r.story AND" \
+    "   " IN_DECKS_OF("l.deck") ")))" \
     " SELECT json_object(" \
     " 'today', rehearse_day(?2)," \
     " 'interview', CASE WHEN ?3 IS NULL THEN NULL ELSE json_object(" \
@@ -73,10 +83,13 @@
     "   rehearse_day(day), 'decks', json(decks))) FROM (SELECT day," \
     "   json_group_array(id) AS decks FROM (SELECT coalesce(d.interview," \
     "   ?4) AS day, d.id FROM deck d WHERE" DECK_IN_DECKS("d.id") \
-    "   ORDER BY d.seq) WHERE day IS NOT NULL GROUP BY day ORDER BY day)))," \
+    "   ORDER BY d.seq) WHERE day IS NOT NULL GROUP BY day ORDER BY day))," \
+    " 'stories', json_object('total', sb.n, 'due', sb.due," \
+    "   'new', sb.fresh, 'rehearsals', sr.n))," \
     " total, new, learning, mature, leech, suspended, yn, yp, mn, mp," \
-    " streak, (SELECT group_concat(n) FROM due)," \
-    " (SELECT group_concat(n) FROM done), average FROM k, agg, x"
+    " streak, sb.n, sb.due, sb.fresh, sr.n," \
+    " (SELECT group_concat(n) FROM due)," \
+    " (SELECT group_concat(n) FROM done), average FROM k, agg, x, sb, sr"
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_STATS] = STATS_SQL,
@@ -230,7 +243,8 @@ store_stats(struct store *st, const char *decks, int64_t today,
 	/* The columns after the JSON, in order. */
 	int64_t *const col[] = { &r->total, &r->fresh, &r->learning,
 	    &r->mature, &r->leeches, &r->suspended, &r->young,
-	    &r->young_passed, &r->old, &r->old_passed, &r->streak };
+	    &r->young_passed, &r->old, &r->old_passed, &r->streak,
+	    &r->stories, &r->stories_due, &r->stories_new, &r->rehearsals };
 	char *ready, *json;
 	int i;
 

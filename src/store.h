@@ -129,7 +129,7 @@ int	store_decks_exist(struct store *, const char *decks, char **missing);
  * itself or through its deck; 0 when none has; -1 on error. */
 int	store_tag_used(struct store *, const char *decks, const char *tag);
 
-/* A card with its deck's language, its schedule and your story. */
+/* A card with its deck's language, its schedule and your stories. */
 struct card_view {
 	char			*deck;
 	char			*id;
@@ -139,7 +139,7 @@ struct card_view {
 	char			*back;
 	char			*hint;		/* NULL when none, likewise below */
 	char			*example;
-	char			*story;
+	char			*stories;	/* titles of those linked, a line each */
 	struct sched_state	 st;
 	struct fsrs_state	 memory;	/* fsrs_new() when never graded */
 	bool			 seen;		/* has a schedule */
@@ -257,9 +257,6 @@ size_t	 store_interviews(struct store *, int64_t deflt,
 	    struct interview_row **);
 void	 interview_rows_free(struct interview_row *, size_t);
 
-/* Save your story for a card (NULL text removes it). */
-int	 store_story_set(struct store *, const char *deck, const char *card,
-	    const char *text);
 /* Suspend a card (it is never drilled) or take the suspension back. */
 int	 store_suspend(struct store *, const char *deck, const char *card,
 	    bool on);
@@ -290,7 +287,7 @@ struct export_card {
 	const char	*hint;
 	const char	*example;
 	const char	*tags;		/* one per line, or NULL */
-	const char	*story;		/* yours, with_stories; else NULL */
+	const char	*story;		/* your stories, with_stories; else NULL */
 };
 /* 0 when done, 1 when there is no such deck, -1 on error. */
 int	 store_export(struct store *, const char *deck, bool with_stories,
@@ -340,6 +337,8 @@ struct stats {
 	int64_t	 streak;
 	char	*average;	/* seconds to answer, NULL when none */
 	struct readiness ready;	/* also at the end of json */
+	/* Stories (linked to the decks), and their rehearsals those days. */
+	int64_t	 stories, stories_due, stories_new, rehearsals;
 };
 /*
  * Fill *r (decks: JSON array or NULL; interview: the day the decks work

@@ -314,3 +314,37 @@ term_print_wrapped(FILE *fp, const char *s, int indent)
 	buf_free(&clean);
 	buf_free(&out);
 }
+
+char *
+term_safe(const char *s)
+{
+	struct buf b = { NULL, 0, 0 };
+
+	term_sanitize(&b, s, false);
+	return b.data;
+}
+
+void
+term_add_cut(struct buf *b, const char *s, size_t width)
+{
+	struct buf clean = { NULL, 0, 0 };
+	const char *p;
+	size_t w = 0, n, total;
+	int cw;
+
+	term_sanitize(&clean, s, false);
+	total = term_display_width(clean.data);
+	for (p = clean.data; *p != '\0' && total > width; p += n) {
+		n = next_char(p, strlen(p), &cw);
+		/* Room for the ellipsis, one column, after this character. */
+		if (w + (size_t)cw + 1 > width)
+			break;
+		w += (size_t)cw;
+	}
+	if (total > width) {
+		buf_add(b, clean.data, (size_t)(p - clean.data));
+		buf_adds(b, "…");
+	} else
+		buf_adds(b, clean.data);
+	buf_free(&clean);
+}

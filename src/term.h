@@ -39,6 +39,14 @@ size_t	 term_display_width(const char *s);
  */
 void	 term_wrap(struct buf *b, const char *s, int width, int indent);
 
+/* s sanitized on one line (newlines and tabs as spaces; caller frees). */
+char	*term_safe(const char *s);
+/*
+ * Append s sanitized on one line, cut to at most width columns: when
+ * longer, its start and an ellipsis ("…") fill them.
+ */
+void	 term_add_cut(struct buf *b, const char *s, size_t width);
+
 /* Sanitize, wrap and print s to fp with the given indent. */
 void	 term_print_wrapped(FILE *fp, const char *s, int indent);
 

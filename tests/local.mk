@@ -19,6 +19,9 @@ cli_tests = \
 	tests/cli/nls.sh \
 	tests/cli/piped.sh \
 	tests/cli/story.sh \
+	tests/cli/story-bank.sh \
+	tests/cli/story-drill.sh \
+	tests/cli/story-file.sh \
 	tests/cli/transcripts.sh
 
 # Expect scripts that are not transcripts.  The drill's sessions, piped
@@ -36,6 +39,7 @@ unit_tests = \
 	tests/unit/test-fsrs \
 	tests/unit/test-sched \
 	tests/unit/test-store \
+	tests/unit/test-story \
 	tests/unit/test-term
 
 check_PROGRAMS = $(unit_tests)
@@ -64,6 +68,11 @@ tests_unit_test_sched_LDADD = $(unit_ldadd) -lm
 tests_unit_test_store_SOURCES = tests/unit/test-store.c
 tests_unit_test_store_CFLAGS = $(unit_cflags) $(SQLITE_CFLAGS)
 tests_unit_test_store_LDADD = $(unit_ldadd) $(SQLITE_LIBS) -lm
+
+# The story bank: its text rules, and its records in a real database.
+tests_unit_test_story_SOURCES = tests/unit/test-story.c
+tests_unit_test_story_CFLAGS = $(unit_cflags) $(SQLITE_CFLAGS)
+tests_unit_test_story_LDADD = $(unit_ldadd) $(SQLITE_LIBS) -lm
 
 tests_unit_test_term_SOURCES = tests/unit/test-term.c
 tests_unit_test_term_CFLAGS = $(unit_cflags)
@@ -100,7 +109,8 @@ EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/data/schema-v1.sql tests/data/schema-v3.sql \
 	tests/data/schema-v4.sql tests/data/schema-v5.sql \
 	tests/data/memory-steps.sh \
-	tests/data/bad tests/data/good tests/data/convert
+	tests/data/bad tests/data/good tests/data/convert \
+	tests/data/stories tests/data/schema-v4-stories.sql
 
 # A Dutch locale of the tests' own (LOCPATH=$TEST_LOCPATH), so that the
 # tests neither need nor touch the system's locales.

@@ -28,6 +28,9 @@ sed -e 's/^deck: sample/deck: second-deck/' \
     "$tmp/deck.yaml" >"$tmp/second.yaml"
 run import "$tmp/second.yaml"
 check_rc "import a second deck" 0
+printf 'stories:\n  - title: A story\n  - title: Another one\n' >"$tmp/bank.yaml"
+run story import "$tmp/bank.yaml"
+check_rc "two stories to complete from" 0
 mkdir -p "$tmp/files/sub"
 : >"$tmp/files/a.yaml"
 : >"$tmp/files/a.txt"
@@ -81,7 +84,8 @@ EOF
 	    --json
 	bcomp --db "$db" drill --
 	check "bash: drill options" replies --db --today --help --version \
-	    --new --tag --limit --cram --lang --time-limit --in-order
+	    --new --tag --limit --cram --lang --time-limit --in-order \
+	    --stories
 	bcomp export --w
 	check "bash: export --with-stories" replies --with-stories
 	bcomp export --format ""
@@ -125,6 +129,26 @@ EOF
 	    sample/third
 	bcomp --db "$db" story sample/t
 	check "bash: story takes DECK/CARD" replies sample/third
+	bcomp --db "$db" story ""
+	check "bash: story takes a subcommand or a card" replies new edit \
+	    show delete link unlink list check matrix export import sample/ \
+	    second-deck/
+	bcomp --db "$db" story show ""
+	check "bash: story show takes a story's id" replies a-story \
+	    another-one
+	bcomp --db "$db" story link a-story sample/f
+	check "bash: story link: cards after the story" replies sample/first
+	bcomp --db "$db" story matrix s
+	check "bash: story matrix takes decks" replies sample second-deck
+	bcomp --db "$db" story sample/first --story an
+	check "bash: --story takes a story's id" replies another-one
+	bcomp story new --ta
+	check "bash: story new --tags" replies --tags
+	bcomp story matrix --
+	check "bash: story matrix's options" replies --db --today --help \
+	    --version --json --tag
+	bcomp drill --st
+	check "bash: drill --stories" replies --stories
 	bcomp --db "$db" forget s
 	check "bash: forget takes a bare deck" replies sample second-deck
 	bcomp --db "$db" forget second-deck/f
@@ -191,7 +215,10 @@ EOF
 	    "$r story sample/se" \
 	    "$r --db $tmp/none.db list s" \
 	    "$r conv" \
-	    "$r export --format an") >/dev/null 2>"$tmp/err"
+	    "$r export --format an" \
+	    "$r --db $db story sh" \
+	    "$r --db $db story show ano" \
+	    "$r --db $db story link a-story sample/th") >/dev/null 2>"$tmp/err"
 	rc=$?
 	set -e
 	if [ "$rc" -eq 77 ]; then
@@ -199,7 +226,7 @@ EOF
 	else
 		check "zsh: the pty session ends" test "$rc" -eq 0
 		cp "$tmp/zsh.out" "$tmp/out" 2>/dev/null || : >"$tmp/out"
-		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 12
+		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 15
 		check "zsh: a command" reply "$r --db $db grade "
 		check "zsh: a deck, then a slash" reply "$r --db $db show sample/"
 		check "zsh: a card id" reply "$r --db $db show sample/first "
@@ -216,6 +243,10 @@ EOF
 		    test ! -e "$tmp/none.db"
 		check "zsh: convert" reply "$r convert "
 		check "zsh: export's formats" reply "$r export --format anki "
+		check "zsh: a story subcommand" reply "$r --db $db story show "
+		check "zsh: a story's id" reply "$r --db $db story show another-one "
+		check "zsh: story link: a card after the story" \
+		    reply "$r --db $db story link a-story sample/third "
 	fi
 else
 	skip "zsh completion" "zsh not installed"

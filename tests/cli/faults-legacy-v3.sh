@@ -26,7 +26,7 @@ check "the schema is version 4 or later" python3 -c 'import sqlite3, sys
 sys.exit(0 if sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetchone()[0] >= 4 else 1)' "$db"
 log="SELECT id, deck, card, day, at_ms, quality, mode, ef1, due1 FROM review ORDER BY id"
 check "the three logged reviews are unchanged" test "$(q "$db" "$log")" = "$(q "$tmp/v3.db" "$log")"
-check "the stories are unchanged" test "$(q "$db" "SELECT * FROM story")" = "$(q "$tmp/v3.db" "SELECT * FROM story")"
+check "the story is in the bank, linked to its card" test "$(q "$db" "SELECT t.notes, l.deck, l.card FROM story t JOIN story_link l ON l.story = t.id")" = "[('My story, written with version 3.', 'kept', 'one')]"
 cards="SELECT deck, id, pos, kind, front, back, hint, example, tags, retired FROM card ORDER BY pos"
 check "the cards are unchanged" test "$(q "$db" "$cards")" = "$(q "$tmp/v3.db" "$cards")"
 

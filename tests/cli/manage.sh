@@ -56,15 +56,21 @@ check "deck title and language round-trip" same_file "$tmp/orig.decks" "$tmp/cop
 run export nosuch
 check_rc "export of an unknown deck" 1
 
-# --with-stories puts your story in as the card's example.
-python3 - "$db" <<'PY'
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-c.execute("insert into story values ('odd', 'a', 'My own story.', 0)")
-c.commit()
-PY
+# --with-stories puts your story in as the card's example, under its title.
+printf '#!/bin/sh\nprintf "Title: Own story\\nMy own story.\\n" >"$1"\n' \
+    >"$tmp/editor"
+chmod +x "$tmp/editor"
+VISUAL="$tmp/editor" run story odd/a
+check_rc "a story for odd/a" 0
 run export odd --with-stories
-check "the story becomes the example" has "$tmp/out" "example: My own story."
+check_rc "export --with-stories" 0
+cp "$tmp/out" "$tmp/with-stories.yaml"
+rh --db "$tmp/stories.db" import "$tmp/with-stories.yaml" >/dev/null
+set +e
+rh --db "$tmp/stories.db" show odd/a --json >"$tmp/out"
+set -e
+check "the story becomes the example, under its title" \
+    json 'j["example"] == "Own story\nMy own story."'
 run export odd
 check "without the option it does not" hasnt "$tmp/out" "My own story."
 
@@ -146,6 +152,8 @@ check_rc "suspend without a card" 2
 # Stats, as JSON and as text.
 rm -f "$db"
 run import "$tmp/deck.yaml"
+run --today 2026-10-01 stats --json
+check "before any grade, every card counts, as new" json 'j["cards"] == {"total": 3, "new": 3, "learning": 0, "mature": 0, "leech": 0, "suspended": 0}'
 for d in 01 02 03; do
 	run --today 2026-10-$d grade sample/first 4
 done

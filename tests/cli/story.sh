@@ -25,7 +25,8 @@ export VISUAL="$tmp/editor"
 
 run story sample/first
 check_rc "story saved" 0
-check "it says so" has "$tmp/out" "Story saved for sample/first."
+check "it says so, and the title it has in the bank" has "$tmp/out" \
+    "Story saved for sample/first, as 'What is the first card?' in your story bank."
 check "the editor got one argument, the file" has "$tmp/editor.log" "1"
 check "the temporary file was private (0600)" has "$tmp/editor.log" "mode:600"
 check "the file started with the STARR headings" has "$tmp/seen.txt" "Reflection:"
@@ -38,12 +39,15 @@ check "the story is stored" json 'j["story"] == "Situation: the launch.\nResult:
 run_in '
 5
 ' --today 2026-10-01 drill --limit 1
-check "the reveal shows your story" has "$tmp/out" "Situation: the launch."
+check "the reveal lists your story by its title" \
+    grep -A1 -x "Your story" "$tmp/out" | grep -qx "  What is the first card?"
+check "the reveal does not tell the story" hasnt "$tmp/out" "the launch"
 
 # Unchanged file: no change.  Failing editor: nothing saved, exit 1.
 STORY_ACTION=keep run story sample/first
 check "an untouched file changes nothing" has "$tmp/out" "Story unchanged."
-check "the existing story was in the file" has "$tmp/seen.txt" "Result: on time."
+check "the existing story was in the file" grep -A2 -x "Result:" "$tmp/seen.txt" | grep -qx "on time."
+check "so was its title" has "$tmp/seen.txt" "Title: What is the first card?"
 STORY_ACTION=fail run story sample/first
 check_rc "a failing editor" 1
 check "the failure is reported" has "$tmp/err" "exited with status 3"

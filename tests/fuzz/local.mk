@@ -1,7 +1,8 @@
 ## Fuzzing: included from the top-level Makefile.am.  `make fuzz` runs
 ## the deck loader under libFuzzer, ASan and UBSan for $(FUZZ_SECONDS)
-## seconds, then each converter (Markdown, CSV/TSV, Anki text) for
-## $(FUZZ_CONVERT_SECONDS); it needs ./configure --enable-fuzz (and clang).
+## seconds, each converter (Markdown, CSV/TSV, Anki text) for
+## $(FUZZ_CONVERT_SECONDS), then the story bank file reader for
+## $(FUZZ_SECONDS); it needs ./configure --enable-fuzz (and clang).
 
 FUZZ_SECONDS = 60
 FUZZ_CONVERT_SECONDS = 10
@@ -14,13 +15,26 @@ FUZZ_FLAGS =
 fuzz_seed_globs = tests/data/bad/*.yaml tests/data/good/*.yaml \
 	decks/*/*.yaml contrib/*.yaml tests/fuzz/seeds/*.yaml
 
-EXTRA_DIST += tests/fuzz/yaml.dict tests/fuzz/seeds tests/fuzz/convert.dict
+# The story reader's seeds: the story bank files of the tests.
+fuzz_story_seed_globs = tests/data/stories/*.yaml \
+	tests/data/stories/bad/*.yaml tests/transcripts/decks/stories.yaml
+
+EXTRA_DIST += tests/fuzz/yaml.dict tests/fuzz/story.dict tests/fuzz/seeds \
+	tests/fuzz/convert.dict
 tests_fuzz_fuzz_deck_SOURCES = tests/fuzz/fuzz-deck.c src/deck.c src/deck.h \
 	src/deck-int.h src/deck-card.c src/deck-diag.c src/deck-tree.c \
 	src/hash.c src/hash.h src/xmalloc.c src/xmalloc.h
 tests_fuzz_fuzz_deck_CFLAGS = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_deck_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_deck_LDADD = $(YAML_LIBS)
+tests_fuzz_fuzz_story_SOURCES = tests/fuzz/fuzz-story.c src/story-file.c \
+	src/story-file.h src/story-check.c src/story-text.c src/story-text.h \
+	src/term.c src/term.h src/deck.c src/deck.h src/deck-int.h \
+	src/deck-card.c src/deck-diag.c src/deck-tree.c src/hash.c src/hash.h \
+	src/xmalloc.c src/xmalloc.h
+tests_fuzz_fuzz_story_CFLAGS = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_story_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_story_LDADD = $(YAML_LIBS)
 
 # The converters: one source, one program per reader; each checks that
 # the deck it writes loads without an error or a warning.
@@ -49,12 +63,13 @@ fuzz_convert_seeds_anki = tests/data/convert/*.txt
 
 if ENABLE_FUZZ
 noinst_PROGRAMS = tests/fuzz/fuzz-deck tests/fuzz/fuzz-convert-md \
-	tests/fuzz/fuzz-convert-csv tests/fuzz/fuzz-convert-anki
+	tests/fuzz/fuzz-convert-csv tests/fuzz/fuzz-convert-anki \
+	tests/fuzz/fuzz-story
 
 # The corpus lives in the build tree and grows from run to run; the
 # seeds are copied in each time (named after their paths, as decks/en
 # and decks/nl share file names).  Crashes land in tests/fuzz/artifacts.
-fuzz: tests/fuzz/fuzz-deck$(EXEEXT) fuzz-deck-run fuzz-convert
+fuzz: fuzz-deck-run fuzz-convert fuzz-story-run
 fuzz-deck-run: tests/fuzz/fuzz-deck$(EXEEXT)
 	@$(MKDIR_P) tests/fuzz/corpus tests/fuzz/artifacts
 	@cd $(srcdir) && for f in $(fuzz_seed_globs); do \
@@ -93,15 +108,31 @@ fuzz-convert: fuzz-deck-run tests/fuzz/fuzz-convert-md$(EXEEXT) \
 	    -artifact_prefix=tests/fuzz/artifacts/ $(FUZZ_FLAGS) \
 	    tests/fuzz/corpus-$$r || exit 1; \
 	done
+
+# The story bank file reader, from the story files of the tests.
+fuzz-story-run: tests/fuzz/fuzz-story$(EXEEXT)
+	@$(MKDIR_P) tests/fuzz/corpus-story tests/fuzz/artifacts
+	@cd $(srcdir) && for f in $(fuzz_story_seed_globs); do \
+	  [ -f "$$f" ] || continue; \
+	  cp "$$f" "$(abs_builddir)/tests/fuzz/corpus-story/seed-`echo $$f | tr / -`"; \
+	done
+	ASAN_OPTIONS=detect_leaks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  tests/fuzz/fuzz-story$(EXEEXT) -max_total_time=$(FUZZ_SECONDS) \
+	  -timeout=10 -print_final_stats=1 \
+	  -dict=$(srcdir)/tests/fuzz/story.dict \
+	  -artifact_prefix=tests/fuzz/artifacts/story- \
+	  $(FUZZ_FLAGS) tests/fuzz/corpus-story
 else
-fuzz fuzz-deck-run fuzz-convert:
+fuzz fuzz-deck-run fuzz-convert fuzz-story-run:
 	@echo "make fuzz: fuzzing is not enabled: run ./configure" \
 	  "--enable-fuzz (it uses clang: install clang and" \
 	  "libclang-rt-dev)" >&2; exit 1
 endif
-.PHONY: fuzz fuzz-deck-run fuzz-convert fuzz-distclean
+.PHONY: fuzz fuzz-deck-run fuzz-convert fuzz-story-run fuzz-distclean
 
 distclean-local: fuzz-distclean
 fuzz-distclean:
 	-rm -rf tests/fuzz/corpus tests/fuzz/corpus-md tests/fuzz/corpus-csv \
 	    tests/fuzz/corpus-anki tests/fuzz/artifacts
+	-rm -rf tests/fuzz/corpus tests/fuzz/corpus-story tests/fuzz/artifacts
