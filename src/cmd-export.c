@@ -103,6 +103,24 @@ tags(struct export *x, const char *list)
 	emit(x, &ev);
 }
 
+/* probes: a block sequence, one follow-up question a line. */
+static void
+probes(struct export *x, const char *const *list)
+{
+	yaml_event_t ev;
+
+	if (list == NULL)
+		return;
+	scalar(x, "probes");
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+	    YAML_BLOCK_SEQUENCE_STYLE);
+	emit(x, &ev);
+	for (; *list != NULL; list++)
+		scalar(x, *list);
+	yaml_sequence_end_event_initialize(&ev);
+	emit(x, &ev);
+}
+
 static void
 on_deck(void *arg, const struct export_deck *d)
 {
@@ -114,6 +132,7 @@ on_deck(void *arg, const struct export_deck *d)
 	pair(x, "title", d->title);
 	pair(x, "language", d->language);
 	pair(x, "kind", d->kind);
+	pair(x, "section", d->section);
 	pair(x, "description", d->description);
 	tags(x, d->tags);
 	scalar(x, "cards");
@@ -130,9 +149,11 @@ on_card(void *arg, const struct export_card *c)
 	mapping(x, true);
 	pair(x, "id", c->id);
 	pair(x, "kind", c->kind);
+	pair(x, "section", c->section);
 	pair(x, "front", c->front);
 	pair(x, "back", *c->back != '\0' ? c->back : NULL);
 	pair(x, "hint", c->hint);
+	probes(x, c->probes);
 	tags(x, c->tags);
 	/* --with-stories: your story, where you wrote one, is the example. */
 	pair(x, "example", c->story != NULL ? c->story : c->example);
