@@ -6,10 +6,18 @@
 #include "deck-int.h"
 #include "hash.h"
 #include "i18n.h"
+#include "term.h"
 #include "xmalloc.h"
 
 #define SUGGEST_MAX	64	/* longer keys get no "did you mean"; ours are short */
 #define SLUG_MAX	40	/* a derived id's letters before its hash */
+/*
+ * A revealed card fits an 80x24 terminal when its back and hint take at
+ * most SCREEN_LINES lines at SCREEN_COLUMNS (the reveal indents them):
+ * the other rows hold the header, the front, the labels and the prompt.
+ */
+#define SCREEN_COLUMNS	76
+#define SCREEN_LINES	16
 
 enum card_key {
 	CK_ID, CK_FRONT, CK_BACK, CK_KIND, CK_HINT, CK_TAGS, CK_EXAMPLE,
@@ -539,6 +547,31 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 		c->fn_stopped = c->stop = true;
 }
 
+/* Advice, not an error: a card taller than a screen scrolls its front away. */
+static void
+height_check(struct ctx *c, const struct card *k)
+{
+	const struct pos *at = k->st[CK_BACK] == V_TEXT ?
+	    &k->val[CK_BACK].at : &k->val[CK_HINT].at;
+	size_t n = 0;
+
+	if (k->st[CK_BACK] == V_TEXT)
+		n += term_wrapped_lines(k->text[CK_BACK], SCREEN_COLUMNS);
+	if (k->st[CK_HINT] == V_TEXT)
+		n += term_wrapped_lines(k->text[CK_HINT], SCREEN_COLUMNS);
+	if (n <= SCREEN_LINES)
+		return;
+	diag_warn(c, at,
+	    /* TRANSLATORS: keep the keys 'back', 'hint' and 'example'; the
+	       numbers are the card's lines, the columns, the most lines. */
+	    ngettext("'back' and 'hint' take %zu line at %d columns, more "
+	    "than the %d that fit on a screen: keep the essentials and move "
+	    "the rest to 'example'", "'back' and 'hint' take %zu lines at %d "
+	    "columns, more than the %d that fit on a screen: keep the "
+	    "essentials and move the rest to 'example'", (unsigned long)n),
+	    n, SCREEN_COLUMNS, SCREEN_LINES);
+}
+
 /* Hand the card over when nothing was wrong since it began. */
 void
 card_check(struct ctx *c, const struct slot *s, size_t index)
@@ -555,6 +588,8 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	memset(&k, 0, sizeof k);	/* every value absent, V_NONE */
 	card_fields(c, s, &k);
 	card_values(c, &k);
+	if (c->errors == c->tree_errors)
+		height_check(c, &k);
 	if (k.val[CK_FRONT].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'front'"));
 	if (k.val[CK_BACK].node == NULL && !k.merged && back_required(c, &k))

@@ -39,6 +39,12 @@ size_t	 term_display_width(const char *s);
  */
 void	 term_wrap(struct buf *b, const char *s, int width, int indent);
 
+/*
+ * The lines s takes sanitized and wrapped to width columns (no indent),
+ * as term_print_wrapped would print it.
+ */
+size_t	 term_wrapped_lines(const char *s, int width);
+
 /* Sanitize, wrap and print s to fp with the given indent. */
 void	 term_print_wrapped(FILE *fp, const char *s, int indent);
 

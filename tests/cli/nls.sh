@@ -52,6 +52,9 @@ nl lint "$top_srcdir/tests/data/bad/several-errors.yaml"
 check_rc "lint on a broken deck" 1
 check "the position stays parseable, the words are Dutch" has "$tmp/err" "several-errors.yaml:4:5: fout: kaart heeft geen 'front'"
 check "a warning-free plural: errors named in Dutch" has "$tmp/err" "kaart-id 'one' komt dubbel voor (eerst op regel 4)"
+nl lint "$top_srcdir/tests/data/bad/warn-tall-card.yaml"
+check_rc "lint on a deck with a card taller than a screen" 0
+check "the height warning is Dutch" has "$tmp/err" "warn-tall-card.yaml:29:11: waarschuwing: 'back' en 'hint' beslaan 17 regels bij 76 kolommen"
 nl --new abc
 check_rc "a malformed command line" 2
 check "its error is Dutch" has "$tmp/err" "is geen aantal kaarten"
