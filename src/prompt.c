@@ -12,8 +12,8 @@
 #include "xmalloc.h"
 
 const char *const prompt_words[] = {
-	":help", ":hint", ":undo", ":skip", ":edit", ":suspend", ":stats",
-	":quit", NULL,
+	":help", ":hint", ":example", ":undo", ":skip", ":edit", ":suspend",
+	":stats", ":quit", NULL,
 };
 
 static enum input
@@ -27,6 +27,7 @@ classify(const char *line)
 		{ ":skip", IN_SKIP }, { ":quit", IN_QUIT }, { ":q", IN_QUIT },
 		{ ":?", IN_HELP }, { ":edit", IN_EDIT },
 		{ ":suspend", IN_SUSPEND }, { ":stats", IN_STATS },
+		{ ":example", IN_EXAMPLE },
 	};
 	size_t i, n;
 
@@ -112,6 +113,9 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 			s->hint_shown = true;
 		} else
 			reveal_say("", "%s", _("No hint for this card."));
+		return true;
+	case IN_EXAMPLE:
+		reveal_example(v);
 		return true;
 	case IN_EDIT:
 		edit_story(s, v);

@@ -79,6 +79,7 @@ reveal_help(void)
 	   wide. */
 	say_wrapped("", _(":hint  show the hint      :skip  leave this card "
 	    "for later\n"
+	    ":example  show the example answer and your story\n"
 	    ":undo  take back the last grade (or :suspend)\n"
 	    ":edit  write your own story for this card in $EDITOR\n"
 	    ":suspend  never show this card again   :stats  how it goes\n"
@@ -93,6 +94,39 @@ reveal_field(const char *label, const char *text)
 		return;
 	printf("%s%s%s\n", term_cyan(), label, term_reset());
 	term_print_wrapped(stdout, text, 2);
+}
+
+/* Text reveal_field would show. */
+static bool
+filled(const char *text)
+{
+	return text != NULL && *text != '\0';
+}
+
+void
+reveal_example(const struct card_view *v)
+{
+	if (!filled(v->example) && !filled(v->story))
+		reveal_say("", "%s",
+		    _("No example answer or story for this card."));
+	reveal_field(_("Example answer"), v->example);
+	reveal_field(_("Your story"), v->story);
+}
+
+/*
+ * Shown at once, a model answer would push the card off an 80x24 screen
+ * and answer for you: one line says it is there.
+ */
+static void
+example_marker(const struct card_view *v)
+{
+	bool example = filled(v->example), story = filled(v->story);
+
+	if (example || story)
+		say_wrapped(term_dim(), example && story ?
+		    _("Type :example for the example answer and your story.") :
+		    example ? _("Type :example for the example answer.") :
+		    _("Type :example for your story."), 0);
 }
 
 void
@@ -116,8 +150,7 @@ reveal_back(const struct card_view *v, int64_t secs, int64_t time_limit,
 	    _("Ask them") : _("Answer"), v->back);
 	if (!hint_shown)
 		reveal_field(_("Hint"), v->hint);
-	reveal_field(_("Example answer"), v->example);
-	reveal_field(_("Your story"), v->story);
+	example_marker(v);
 	if (practice) {
 		printf("%s", term_dim());
 		printf(time_limit > 0 && secs > time_limit ?

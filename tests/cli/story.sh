@@ -34,11 +34,16 @@ check "the temporary file is removed" test ! -e "$(sed -n 's/^arg://p' "$tmp/edi
 run show sample/first --json
 check "the story is stored" json 'j["story"] == "Situation: the launch.\nResult: on time."'
 
-# The story is shown at the reveal.
+# The reveal says there is a story, and :example shows it.
 run_in '
+:example
 5
 ' --today 2026-10-01 drill --limit 1
-check "the reveal shows your story" has "$tmp/out" "Situation: the launch."
+check "the reveal says there is a story" has "$tmp/out" \
+    "Type :example for your story."
+check ":example shows your story" has "$tmp/out" "Situation: the launch."
+check "once: the reveal itself does not" \
+    test "$(grep -c "Situation: the launch." "$tmp/out")" -eq 1
 
 # Unchanged file: no change.  Failing editor: nothing saved, exit 1.
 STORY_ACTION=keep run story sample/first
