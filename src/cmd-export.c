@@ -17,10 +17,24 @@ on_deck(void *arg, const struct export_deck *d)
 	emit_pair(x, "title", d->title);
 	emit_pair(x, "language", d->language);
 	emit_pair(x, "kind", d->kind);
+	emit_pair(x, "section", d->section);
 	emit_pair(x, "description", d->description);
 	emit_list(x, "tags", d->tags);
 	emit_scalar(x, "cards");
 	emit_sequence(x, true);
+}
+
+/* A practice card's follow-up questions, a block sequence. */
+static void
+probes(struct emit *x, const char *const *list)
+{
+	if (list == NULL)
+		return;
+	emit_scalar(x, "probes");
+	emit_sequence(x, true);
+	for (; *list != NULL; list++)
+		emit_scalar(x, *list);
+	emit_sequence(x, false);
 }
 
 static void
@@ -31,9 +45,11 @@ on_card(void *arg, const struct export_card *c)
 	emit_mapping(x, true);
 	emit_pair(x, "id", c->id);
 	emit_pair(x, "kind", c->kind);
+	emit_pair(x, "section", c->section);
 	emit_pair(x, "front", c->front);
 	emit_pair(x, "back", *c->back != '\0' ? c->back : NULL);
 	emit_pair(x, "hint", c->hint);
+	probes(x, c->probes);
 	emit_list(x, "tags", c->tags);
 	/* --with-stories: your stories, where the card has some. */
 	emit_pair(x, "example", c->story != NULL ? c->story : c->example);

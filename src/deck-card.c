@@ -6,16 +6,31 @@
 #include "deck-int.h"
 #include "hash.h"
 #include "i18n.h"
+#include "term.h"
 #include "xmalloc.h"
 
 #define SUGGEST_MAX	64	/* longer keys get no "did you mean"; ours are short */
 #define SLUG_MAX	40	/* a derived id's letters before its hash */
+/*
+ * A revealed card fits an 80x24 terminal when its back and hint take at
+ * most SCREEN_LINES lines at SCREEN_COLUMNS (the reveal indents them):
+ * the other rows hold the header, the front, the labels and the prompt.
+ */
+#define SCREEN_COLUMNS	76
+#define SCREEN_LINES	16
 
 enum card_key {
-	CK_ID, CK_FRONT, CK_BACK, CK_KIND, CK_HINT, CK_TAGS, CK_EXAMPLE, CK_N
+	CK_ID, CK_FRONT, CK_BACK, CK_KIND, CK_HINT, CK_TAGS, CK_EXAMPLE,
+	CK_SECTION, CK_PROBES, CK_N
 };
 static const char *const card_keys[CK_N] = {
-	"id", "front", "back", "kind", "hint", "tags", "example"
+	"id", "front", "back", "kind", "hint", "tags", "example", "section",
+	"probes"
+};
+
+const char *const deck_sections[DECK_SECTIONS + 1] = {
+	"opening", "competency", "situational", "culture-fit", "technical",
+	"questions-to-ask", "closing", NULL
 };
 
 /* One card's values while it is checked; a value's node NULL: absent. */
@@ -25,6 +40,7 @@ struct card {
 	const char		*text[CK_N];
 	bool			 merged;	/* '<<': nothing missing */
 	char			*tags;
+	char			*probes;
 	const char		*id;		/* given or derived; NULL: none */
 	const struct pos	*id_at;
 	char			*derived;
@@ -81,6 +97,17 @@ deck_valid_id(const char *s)
 }
 
 int
+deck_section_index(const char *s)
+{
+	int i;
+
+	for (i = 0; i < DECK_SECTIONS; i++)
+		if (strcmp(deck_sections[i], s) == 0)
+			return i;
+	return -1;
+}
+
+int
 card_text(struct ctx *c, const char *key, const struct slot *v,
     const char **out)
 {
@@ -116,7 +143,20 @@ card_kind_valid(struct ctx *c, const struct slot *v, const char *s)
 	return false;
 }
 
-/* A tag as a JSON string: tag_item has refused white space in it. */
+bool
+card_section_valid(struct ctx *c, const struct slot *v, const char *s)
+{
+	char q[SHOW_MAX + 4];
+
+	if (deck_section_index(s) >= 0)
+		return true;
+	diag_error(c, &v->at, _("unknown section '%s' (expected opening, "
+	    "competency, situational, culture-fit, technical, "
+	    "questions-to-ask or closing)"), diag_show(q, s, strlen(s)));
+	return false;
+}
+
+/* Text as a JSON string (a tag, or a probe, which may span lines). */
 static void
 json_string(struct buf *b, const char *s, size_t len)
 {
@@ -194,6 +234,64 @@ card_tags(struct ctx *c, const struct slot *v, char **out)
 	return V_TEXT;
 }
 
+/* One follow-up question of 'probes': text, not empty. */
+static bool
+probe_item(struct ctx *c, const struct slot *t, struct buf *b)
+{
+	const struct node *n = t->node;
+
+	if (n->bad)
+		return false;
+	if (n->type != NODE_SCALAR) {
+		diag_error(c, &t->at, _("a probe must be text, found %s"),
+		    node_describe(n));
+		return false;
+	}
+	if (node_is_null(n)) {
+		diag_error(c, &t->at, _("empty probe"));
+		return false;
+	}
+	if (strlen(n->text) != n->len) {
+		diag_error(c, &t->at, _("'%s' contains a NUL character"),
+		    "probes");
+		return false;
+	}
+	if (b->len > 1)
+		buf_addc(b, ',');
+	json_string(b, n->text, n->len);
+	return true;
+}
+
+/* V_TEXT with the probes as a JSON array in *out (the caller's), or not. */
+static int
+card_probes(struct ctx *c, const struct slot *v, char **out)
+{
+	const struct node *n = v->node;
+	struct buf b = { NULL, 0, 0 };
+	bool ok = true;
+	size_t i;
+
+	if (n->bad)
+		return V_BAD;
+	if (node_is_null(n))
+		return V_NONE;
+	if (n->type != NODE_LIST) {
+		diag_error(c, &v->at, _("'probes' must be a list of follow-up "
+		    "questions, e.g. [What was your part?]"));
+		return V_BAD;
+	}
+	buf_addc(&b, '[');
+	for (i = 0; i < n->nkids; i++)
+		ok = probe_item(c, &n->kids[i], &b) && ok;
+	if (!ok) {
+		buf_free(&b);
+		return V_BAD;
+	}
+	buf_addc(&b, ']');
+	*out = b.data;
+	return V_TEXT;
+}
+
 /*
  * Damerau-Levenshtein distance (optimal string alignment: adjacent
  * transpositions count one) of two short strings, ignoring ASCII case.
@@ -254,11 +352,12 @@ unknown_key(struct ctx *c, const struct slot *k, const char *const *names,
 		    "'%s'?)"), q, best);
 	else if (card)
 		diag_error(c, &k->at, _("unknown key '%s' in a card (valid "
-		    "keys: id, front, back, kind, hint, tags, example)"), q);
+		    "keys: id, front, back, kind, hint, tags, example, section, "
+		    "probes)"), q);
 	else
 		diag_error(c, &k->at, _("unknown key '%s' at the top level "
 		    "(valid keys: deck, title, language, kind, description, "
-		    "tags, cards)"), q);
+		    "tags, section, cards)"), q);
 }
 
 /* A merge key (-2) may have been meant to supply the others. */
@@ -342,6 +441,25 @@ back_required(const struct ctx *c, const struct card *k)
 	return kind == NULL || strcmp(kind, "practice") != 0;
 }
 
+/*
+ * Follow-up questions come after an answer given aloud: only a practice
+ * card has them, its kind known as for its back.  A kind that was itself
+ * wrong has been reported already.
+ */
+static void
+probes_check(struct ctx *c, const struct card *k)
+{
+	const char *kind = k->st[CK_KIND] == V_TEXT ? k->text[CK_KIND] :
+	    c->info->kind != NULL ? c->info->kind : "recall";
+
+	if (k->st[CK_PROBES] != V_TEXT || k->st[CK_KIND] == V_BAD ||
+	    strcmp(kind, "practice") == 0)
+		return;
+	/* TRANSLATORS: %s is the card's kind: recall or ask. */
+	diag_error(c, &k->val[CK_PROBES].at, _("'probes' are for practice "
+	    "cards only (this card is %s)"), kind);
+}
+
 static void
 card_values(struct ctx *c, struct card *k)
 {
@@ -356,6 +474,10 @@ card_values(struct ctx *c, struct card *k)
 			k->st[i] = card_tags(c, &k->val[i], &k->tags);
 			continue;
 		}
+		if (i == CK_PROBES) {
+			k->st[i] = card_probes(c, &k->val[i], &k->probes);
+			continue;
+		}
 		k->st[i] = card_text(c, card_keys[i], &k->val[i], &k->text[i]);
 		s = k->text[i];
 		if (k->st[i] == V_NONE && i == CK_FRONT)
@@ -364,6 +486,9 @@ card_values(struct ctx *c, struct card *k)
 		if (k->st[i] != V_TEXT)
 			k->text[i] = NULL;
 		else if (i == CK_KIND && !card_kind_valid(c, &k->val[i], s))
+			k->st[i] = V_BAD;
+		else if (i == CK_SECTION &&
+		    !card_section_valid(c, &k->val[i], s))
 			k->st[i] = V_BAD;
 		else if (i == CK_ID && !deck_valid_id(s)) {
 			diag_error(c, &k->val[i].at, _("invalid card id "
@@ -378,6 +503,7 @@ card_values(struct ctx *c, struct card *k)
 	    back_required(c, k))
 		diag_error(c, &k->val[CK_BACK].at, _("empty '%s'"),
 		    card_keys[CK_BACK]);
+	probes_check(c, k);
 }
 
 /* The warning for a card without an id, suggesting one that is free. */
@@ -416,6 +542,8 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 		dc.hint = k->text[CK_HINT];
 		dc.example = k->text[CK_EXAMPLE];
 		dc.tags = k->st[CK_TAGS] == V_TEXT ? k->tags : NULL;
+		dc.section = k->text[CK_SECTION];
+		dc.probes = k->st[CK_PROBES] == V_TEXT ? k->probes : NULL;
 	}
 	if (c->fn != NULL)
 		rv = c->fn(c->arg, &dc);
@@ -436,6 +564,31 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 		c->fn_stopped = c->stop = true;
 }
 
+/* Advice, not an error: a card taller than a screen scrolls its front away. */
+static void
+height_check(struct ctx *c, const struct card *k)
+{
+	const struct pos *at = k->st[CK_BACK] == V_TEXT ?
+	    &k->val[CK_BACK].at : &k->val[CK_HINT].at;
+	size_t n = 0;
+
+	if (k->st[CK_BACK] == V_TEXT)
+		n += term_wrapped_lines(k->text[CK_BACK], SCREEN_COLUMNS);
+	if (k->st[CK_HINT] == V_TEXT)
+		n += term_wrapped_lines(k->text[CK_HINT], SCREEN_COLUMNS);
+	if (n <= SCREEN_LINES)
+		return;
+	diag_warn(c, at,
+	    /* TRANSLATORS: keep the keys 'back', 'hint' and 'example'; the
+	       numbers are the card's lines, the columns, the most lines. */
+	    ngettext("'back' and 'hint' take %zu line at %d columns, more "
+	    "than the %d that fit on a screen: keep the essentials and move "
+	    "the rest to 'example'", "'back' and 'hint' take %zu lines at %d "
+	    "columns, more than the %d that fit on a screen: keep the "
+	    "essentials and move the rest to 'example'", (unsigned long)n),
+	    n, SCREEN_COLUMNS, SCREEN_LINES);
+}
+
 /* Hand the card over when nothing was wrong since it began. */
 void
 card_check(struct ctx *c, const struct slot *s, size_t index)
@@ -452,6 +605,8 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	memset(&k, 0, sizeof k);	/* every value absent, V_NONE */
 	card_fields(c, s, &k);
 	card_values(c, &k);
+	if (c->errors == c->tree_errors)
+		height_check(c, &k);
 	if (k.val[CK_FRONT].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'front'"));
 	if (k.val[CK_BACK].node == NULL && !k.merged && back_required(c, &k))
@@ -469,5 +624,6 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	else if (k.derived != NULL)
 		no_id(c, &k, false);
 	free(k.tags);
+	free(k.probes);
 	free(k.derived);
 }

@@ -16,7 +16,7 @@
 /* The keys of the top mapping, in deck.c's order; DK_SKIP: an unknown one. */
 enum deck_key {
 	DK_DECK, DK_TITLE, DK_LANGUAGE, DK_KIND, DK_DESCRIPTION, DK_TAGS,
-	DK_CARDS, DK_N, DK_SKIP = DK_N
+	DK_SECTION, DK_CARDS, DK_N, DK_SKIP = DK_N
 };
 
 struct pos {
@@ -170,5 +170,6 @@ int	card_text(struct ctx *, const char *key, const struct slot *,
 /* V_TEXT with the tags as a JSON array in *out (the caller's), or not. */
 int	card_tags(struct ctx *, const struct slot *, char **out);
 bool	card_kind_valid(struct ctx *, const struct slot *, const char *);
+bool	card_section_valid(struct ctx *, const struct slot *, const char *);
 
 #endif

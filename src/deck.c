@@ -25,7 +25,8 @@ const struct deck_limits deck_default_limits = {
 #define LETTERS	"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 static const char *const deck_keys[DK_N] = {
-	"deck", "title", "language", "kind", "description", "tags", "cards"
+	"deck", "title", "language", "kind", "description", "tags", "section",
+	"cards"
 };
 
 /* A card, unless there are already as many as the limit allows. */
@@ -92,7 +93,7 @@ deck_value(struct ctx *c, const struct slot *v)
 {
 	struct deck_info *i = c->info;
 	char **dst[DK_N] = { &i->id, &i->title, &i->language, &i->kind,
-	    &i->description, &i->tags, NULL };
+	    &i->description, &i->tags, &i->section, NULL };
 	const char *key = deck_keys[c->key], *s = NULL;
 	char q[SHOW_MAX + 4];
 	int st;
@@ -114,6 +115,8 @@ deck_value(struct ctx *c, const struct slot *v)
 		diag_error(c, &v->at, _("invalid language '%s': use a "
 		    "language tag such as en, nl or pt-BR"),
 		    diag_show(q, s, strlen(s)));
+	else if (c->key == DK_SECTION && !card_section_valid(c, v, s))
+		return;
 	else if (c->key != DK_KIND || card_kind_valid(c, v, s))
 		*dst[c->key] = xstrdup(s);
 }
@@ -355,6 +358,7 @@ deck_info_free(struct deck_info *info)
 	free(info->kind);
 	free(info->description);
 	free(info->tags);
+	free(info->section);
 	memset(info, 0, sizeof *info);
 }
 

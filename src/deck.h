@@ -42,6 +42,8 @@ struct deck_card {
 	const char	*hint;		/* NULL when absent */
 	const char	*example;	/* NULL when absent */
 	const char	*tags;		/* JSON array of strings, NULL when absent */
+	const char	*section;	/* a mock's part (deck_section_valid), or NULL */
+	const char	*probes;	/* practice cards: JSON array of strings, or NULL */
 	size_t		 id_line;	/* where the id is (or the card, if derived) */
 	bool		 broken;	/* errors in it: only the id is there */
 };
@@ -54,6 +56,7 @@ struct deck_info {
 	char	*kind;		/* NULL: cards default to "recall" */
 	char	*description;
 	char	*tags;		/* JSON array of strings */
+	char	*section;	/* the cards' part of a mock, unless their own */
 	size_t	 cards;		/* valid cards handed to the callback */
 };
 void	deck_info_free(struct deck_info *);
@@ -118,5 +121,14 @@ void	deck_ids_free(struct deck_ids *);
 
 /* True when s is a valid deck or card id: [a-z0-9][a-z0-9-]*, <= 64. */
 bool	deck_valid_id(const char *s);
+
+/*
+ * The parts of a mock interview, in the order it runs them: the values
+ * a deck's or a card's 'section' may take (static strings).
+ */
+extern const char *const deck_sections[];
+#define DECK_SECTIONS 7
+/* Its index in deck_sections, or -1 when s names no part. */
+int	deck_section_index(const char *s);
 
 #endif

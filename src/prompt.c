@@ -12,8 +12,8 @@
 #include "xmalloc.h"
 
 const char *const prompt_words[] = {
-	":help", ":hint", ":undo", ":skip", ":edit", ":story", ":link",
-	":suspend", ":stats", ":quit", NULL,
+	":help", ":hint", ":example", ":undo", ":skip", ":edit", ":story",
+	":link", ":suspend", ":stats", ":quit", NULL,
 };
 
 static enum input
@@ -28,6 +28,7 @@ classify(const char *line)
 		{ ":?", IN_HELP }, { ":edit", IN_EDIT },
 		{ ":suspend", IN_SUSPEND }, { ":stats", IN_STATS },
 		{ ":story", IN_STORY }, { ":link", IN_LINK },
+		{ ":example", IN_EXAMPLE },
 	};
 	size_t i, n;
 
@@ -90,6 +91,9 @@ stay_command(struct session *s, struct card_view *v, enum input in,
 			s->hint_shown = true;
 		} else
 			reveal_say("", "%s", _("No hint for this card."));
+		return true;
+	case IN_EXAMPLE:
+		reveal_example(v);
 		return true;
 	case IN_EDIT:
 		session_story_edit(s, v, line);

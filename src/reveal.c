@@ -79,6 +79,7 @@ reveal_help(void)
 	   wide. */
 	say_wrapped("", _(":hint  show the hint      :skip  leave this card "
 	    "for later\n"
+	    ":example  show the example answer\n"
 	    ":undo  take back the last grade (or :suspend)\n"
 	    ":edit  write or change this card's story in $EDITOR\n"
 	    ":story  its story's beats   :link  link a story from your bank\n"
@@ -133,6 +134,35 @@ reveal_stories(const char *titles)
 	buf_free(&b);
 }
 
+/* Text reveal_field would show. */
+static bool
+filled(const char *text)
+{
+	return text != NULL && *text != '\0';
+}
+
+void
+reveal_example(const struct card_view *v)
+{
+	/* Your stories are :story's: their beats, or in full with story show. */
+	if (!filled(v->example))
+		reveal_say("", "%s", _("No example answer for this card (:story "
+		    "shows your stories)."));
+	reveal_field(_("Example answer"), v->example);
+}
+
+/*
+ * Shown at once, a model answer would push the card off an 80x24 screen
+ * and answer for you: one line says it is there.
+ */
+static void
+example_marker(const struct card_view *v)
+{
+	if (filled(v->example))
+		say_wrapped(term_dim(), _("Type :example for the example "
+		    "answer."), 0);
+}
+
 void
 reveal_front(const struct card_view *v, size_t pos, const char *total)
 {
@@ -154,7 +184,7 @@ reveal_back(const struct card_view *v, int64_t secs, int64_t time_limit,
 	    _("Ask them") : _("Answer"), v->back);
 	if (!hint_shown)
 		reveal_field(_("Hint"), v->hint);
-	reveal_field(_("Example answer"), v->example);
+	example_marker(v);
 	reveal_stories(v->stories);
 	if (practice) {
 		printf("%s", term_dim());

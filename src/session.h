@@ -73,6 +73,7 @@ enum input {
 	IN_TEXT,
 	IN_HELP,
 	IN_HINT,
+	IN_EXAMPLE,
 	IN_UNDO,
 	IN_SKIP,
 	IN_EDIT,
@@ -151,7 +152,8 @@ void	 session_free(struct session *);
 extern const char *const prompt_words[];
 /*
  * Read at a prompt until a line is for the caller, handling there the
- * commands that stay at the prompt (:help, :hint, :edit, :stats).
+ * commands that stay at the prompt (:help, :hint, :example, :edit,
+ * :stats).
  * Returns what the line is (*line belongs to the caller), or IN_QUIT at
  * the end of input or after an error; IN_SKIP and *interrupted on
  * Ctrl-C.
@@ -188,7 +190,8 @@ void	 reveal_front(const struct card_view *, size_t pos,
 	    const char *total);
 /*
  * The answer and what goes with it; secs: time taken on the front.  The
- * hint is left out when :hint showed it already.
+ * hint is left out when :hint showed it already; the example answer and
+ * your story are only announced, for :example.
  */
 void	 reveal_back(const struct card_view *, int64_t secs,
 	    int64_t time_limit, bool hint_shown);
@@ -202,6 +205,8 @@ void	 reveal_say(const char *style, const char *fmt, ...)
 void	 reveal_field(const char *label, const char *text);
 /* The titles of a card's stories (a line each, or NULL), one line each. */
 void	 reveal_stories(const char *titles);
+/* :example: the example answer and your story, or that there are none. */
+void	 reveal_example(const struct card_view *);
 void	 reveal_help(void);
 
 #endif

@@ -15,40 +15,42 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " WHERE id = ?1 AND source IS NOT ?2",
 	[S_STAGE_CLEAR] = "DELETE FROM temp.stage",
 	[S_STAGE_ADD] = "INSERT INTO temp.stage"
-	    " (pos, id, line, kind, front, back, hint, example, tags)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    " (pos, id, line, kind, front, back, hint, example, tags, section,"
+	    " probes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_STAGE_LINE] = "SELECT line FROM temp.stage WHERE id = ?1",
 	[S_DECK_CARDS] = "SELECT count(*) FROM card WHERE deck = ?1",
 	[S_COUNT_ADDED] = "SELECT count(*) FROM temp.stage g WHERE NOT EXISTS"
 	    " (SELECT 1 FROM card c WHERE c.deck = ?1 AND c.id = g.id)",
-	[S_DECK_UPSERT] = "INSERT INTO deck"
-	    " (id, title, language, kind, description, tags, path, bundled)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-	    " ON CONFLICT (id) DO UPDATE"
-	    " SET (title, language, kind, description, tags, path, bundled)"
-	    " = (?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-	    " WHERE (title, language, kind, description, tags, path, bundled)"
-	    " IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[S_CARD_MERGE] = "INSERT INTO card"
-	    " (deck, id, pos, kind, front, back, hint, example, tags, retired)"
+	[S_DECK_UPSERT] = "INSERT INTO deck (id, title, language, kind,"
+	    " description, tags, path, bundled, section)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	    " ON CONFLICT (id) DO UPDATE SET (title, language, kind,"
+	    " description, tags, path, bundled, section)"
+	    " = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	    " WHERE (title, language, kind, description, tags, path, bundled,"
+	    " section) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[S_CARD_MERGE] = "INSERT INTO card (deck, id, pos, kind, front, back,"
+	    " hint, example, tags, section, probes, retired)"
 	    " SELECT ?1, id, pos, coalesce(kind, ?2), front, back, hint,"
-	    " example, tags, 0 FROM temp.stage WHERE true"
+	    " example, tags, section, probes, 0 FROM temp.stage WHERE true"
 	    " ON CONFLICT (deck, id) DO UPDATE SET pos = excluded.pos,"
 	    " kind = excluded.kind, front = excluded.front,"
 	    " back = excluded.back, hint = excluded.hint,"
-	    " example = excluded.example, tags = excluded.tags, retired = 0"
+	    " example = excluded.example, tags = excluded.tags,"
+	    " section = excluded.section, probes = excluded.probes, retired = 0"
 	    " WHERE pos IS NOT excluded.pos OR kind IS NOT excluded.kind"
 	    " OR front IS NOT excluded.front OR back IS NOT excluded.back"
 	    " OR hint IS NOT excluded.hint OR example IS NOT excluded.example"
-	    " OR tags IS NOT excluded.tags OR retired <> 0",
+	    " OR tags IS NOT excluded.tags OR section IS NOT excluded.section"
+	    " OR probes IS NOT excluded.probes OR retired <> 0",
 	/*
 	 * A new deck's cards: a plain insert needs no statement journal,
 	 * where an upsert writes every page it touches to one.
 	 */
-	[S_CARD_INSERT] = "INSERT INTO card"
-	    " (deck, id, pos, kind, front, back, hint, example, tags)"
+	[S_CARD_INSERT] = "INSERT INTO card (deck, id, pos, kind, front, back,"
+	    " hint, example, tags, section, probes)"
 	    " SELECT ?1, id, pos, coalesce(kind, ?2), front, back, hint,"
-	    " example, tags FROM temp.stage ORDER BY pos",
+	    " example, tags, section, probes FROM temp.stage ORDER BY pos",
 	[S_CARD_RETIRE] = "UPDATE card SET retired = 1"
 	    " WHERE deck = ?1 AND retired = 0"
 	    " AND id NOT IN (SELECT id FROM temp.stage)",
@@ -74,7 +76,7 @@ store_import_begin(struct store *st)
 	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS stage ("
 	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
 	    " line INTEGER NOT NULL, kind TEXT, front TEXT, back TEXT,"
-	    " hint TEXT, example TEXT, tags TEXT);"
+	    " hint TEXT, example TEXT, tags TEXT, section TEXT, probes TEXT);"
 	    /* Keep memory flat in deck size: the cards spill to a file. */
 	    "PRAGMA temp.cache_size = -1024") != 0 || store_begin(st) != 0)
 		return -1;
@@ -103,6 +105,8 @@ store_import_card(struct store *st, const struct deck_card *c)
 	bind_text(s, 7, c->hint);
 	bind_text(s, 8, c->example);
 	bind_text(s, 9, c->tags);
+	bind_text(s, 10, c->section);
+	bind_text(s, 11, c->probes);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
@@ -166,6 +170,7 @@ store_import_commit(struct store *st, const struct deck_info *d,
 	bind_text(s, 6, d->tags);
 	bind_text(s, 7, path);
 	sqlite3_bind_int(s, 8, bundled);
+	bind_text(s, 9, d->section);
 	if (run(st, s, N_("saving the deck")) != 0)
 		goto fail;
 	s = stmt_on(st, before == 0 ? S_CARD_INSERT : S_CARD_MERGE, d->id);

@@ -72,6 +72,7 @@ enum stmt {
 	S_LIST_CARDS,
 	S_EXPORT_DECK,
 	S_EXPORT_CARDS,
+	S_JSON_TEXTS,
 	/* store-stats.c */
 	S_STATS,
 	S_READY,
@@ -219,6 +220,14 @@ column_strdup(sqlite3_stmt *s, int i)
 
 	return v == NULL ? NULL : xstrdup((const char *)v);
 }
+
+/* store-list.c */
+/*
+ * The texts of a JSON array (NULL: none) as a NULL-terminated array,
+ * the caller's to free with texts_free; NULL when empty, or on error.
+ */
+char		**json_texts(struct store *, const char *json);
+void		 texts_free(char **);
 
 /* store-schema.c */
 /*

@@ -1,4 +1,6 @@
 /* store-list.c: decks and cards read out: listings, JSON texts, a deck for export. */
+#include <stdlib.h>
+
 #include <sqlite3.h>
 
 #include "config.h"
@@ -59,8 +61,8 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " coalesce(s.lapses, 0), coalesce(s.suspended, 0)" CARD_FROM
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
 	[S_EXPORT_DECK] = "SELECT id, title, language, kind, description,"
-	    " (SELECT group_concat(value, char(10)) FROM json_each(d.tags))"
-	    " FROM deck d WHERE id = ?1",
+	    " (SELECT group_concat(value, char(10)) FROM json_each(d.tags)),"
+	    " section FROM deck d WHERE id = ?1",
 	[S_EXPORT_CARDS] = "SELECT c.id,"
 	    " nullif(c.kind, coalesce(d.kind, 'recall')), c.front, c.back,"
 	    " c.hint, c.example,"
@@ -70,10 +72,46 @@ static const char *const stmt_sql[S__COUNT] = {
 	    "   char(10) || char(10)) FROM (SELECT t.title || char(10) || "
 	    STORY_TEXT("t") " AS x FROM story_link l"
 	    "   JOIN story t ON t.id = l.story"
-	    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid)) END"
+	    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid)) END,"
+	    " nullif(c.section, d.section), c.probes"
 	    " FROM card c JOIN deck d ON d.id = c.deck"
 	    " WHERE c.deck = ?1 AND c.retired = 0 ORDER BY c.pos",
+	[S_JSON_TEXTS] = "SELECT value FROM json_each(?1)",
 };
+
+char **
+json_texts(struct store *st, const char *json)
+{
+	sqlite3_stmt *s;
+	char **v = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (json == NULL)
+		return NULL;
+	s = stmt(st, S_JSON_TEXTS, stmt_sql);
+	bind_text(s, 1, json);
+	while ((rc = step(st, s, N_("reading a list"))) > 0) {
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n++] = column_strdup(s, 0);
+		v[n] = NULL;
+	}
+	if (rc < 0) {
+		texts_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+void
+texts_free(char **v)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
 
 char *
 store_json_card(struct store *st, const char *deck, const char *id,
@@ -152,6 +190,7 @@ store_export(struct store *st, const char *deck, bool with_stories,
 	sqlite3_stmt *s = stmt(st, S_EXPORT_DECK, stmt_sql);
 	struct export_deck d;
 	struct export_card c;
+	char **probes;
 	int rc;
 
 	bind_text(s, 1, deck);
@@ -163,6 +202,7 @@ store_export(struct store *st, const char *deck, bool with_stories,
 	d.kind = (const char *)sqlite3_column_text(s, 3);
 	d.description = (const char *)sqlite3_column_text(s, 4);
 	d.tags = (const char *)sqlite3_column_text(s, 5);
+	d.section = (const char *)sqlite3_column_text(s, 6);
 	deck_fn(arg, &d);
 	sqlite3_reset(s);
 
@@ -178,7 +218,16 @@ store_export(struct store *st, const char *deck, bool with_stories,
 		c.example = (const char *)sqlite3_column_text(s, 5);
 		c.tags = (const char *)sqlite3_column_text(s, 6);
 		c.story = (const char *)sqlite3_column_text(s, 7);
-		card_fn(arg, &c);
+		c.section = (const char *)sqlite3_column_text(s, 8);
+		probes = json_texts(st, (const char *)sqlite3_column_text(s, 9));
+		c.probes = (const char *const *)probes;
+		if (!store_failed(st))
+			card_fn(arg, &c);
+		texts_free(probes);
+		if (store_failed(st)) {
+			sqlite3_reset(s);
+			return -1;
+		}
 	}
 	return rc;
 }

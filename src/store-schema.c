@@ -8,7 +8,7 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 
 /*
  * The schema as of version 1.  Card text comes from deck files; a
@@ -197,12 +197,6 @@ static const char schema_v6[] =
     "  last INTEGER NOT NULL,"
     "  PRIMARY KEY (deck, card)) WITHOUT ROWID;";
 
-static int
-replay_all(struct store *st)
-{
-	return store_memory_replay(st, NULL, NULL);
-}
-
 /*
  * Version 7: the story bank.  A story is a record of its own (a title,
  * unique in any case, the id made from it, tags, the five STARR parts
@@ -245,6 +239,38 @@ static const char schema_v7[] =
 
 
 /*
+ * Version 8, for the mock interview: a deck and a card may name the
+ * part of a mock they belong to, and a practice card may carry follow-up
+ * questions (a JSON array of texts).  Every mock is kept with its answers
+ * in the order asked; a grade's review is in the log (review.id), and
+ * the question's text is copied so that a report reads the same after
+ * the deck is edited.
+ */
+static const char schema_v8[] =
+    "ALTER TABLE deck ADD COLUMN section TEXT;"
+    "ALTER TABLE card ADD COLUMN section TEXT;"
+    "ALTER TABLE card ADD COLUMN probes TEXT;"
+    "CREATE TABLE mock ("
+    "  id INTEGER PRIMARY KEY,"
+    "  day INTEGER NOT NULL, at_ms INTEGER NOT NULL,"
+    "  minutes INTEGER NOT NULL, seed INTEGER NOT NULL,"
+    "  planned INTEGER NOT NULL, decks TEXT);"
+    "CREATE TABLE mock_answer ("
+    "  mock INTEGER NOT NULL REFERENCES mock(id) ON DELETE CASCADE,"
+    "  pos INTEGER NOT NULL,"
+    "  section TEXT NOT NULL, deck TEXT NOT NULL, card TEXT NOT NULL,"
+    "  front TEXT NOT NULL, probe TEXT,"
+    "  target INTEGER NOT NULL, took_ms INTEGER NOT NULL, probe_ms INTEGER,"
+    "  grade INTEGER NOT NULL, review INTEGER,"
+    "  PRIMARY KEY (mock, pos)) WITHOUT ROWID;";
+
+static int
+replay_all(struct store *st)
+{
+	return store_memory_replay(st, NULL, NULL);
+}
+
+/*
  * Migrations: entry i brings a database from version i to i + 1, with
  * its SQL and then, where the new data needs C, a function.
  */
@@ -259,6 +285,7 @@ static const struct {
 	{ schema_v5, NULL },
 	{ schema_v6, replay_all },
 	{ schema_v7, store_story_migrate },
+	{ schema_v8, NULL },
 };
 
 /* One integer from a query run once; -1 when it cannot be read. */

@@ -278,6 +278,7 @@ struct export_deck {
 	const char	*kind;
 	const char	*description;
 	const char	*tags;		/* one per line, or NULL */
+	const char	*section;
 };
 struct export_card {
 	const char	*id;
@@ -288,6 +289,8 @@ struct export_card {
 	const char	*example;
 	const char	*tags;		/* one per line, or NULL */
 	const char	*story;		/* your stories, with_stories; else NULL */
+	const char	*section;	/* NULL when it is the deck's */
+	const char *const *probes;	/* NULL-terminated, or NULL: none */
 };
 /* 0 when done, 1 when there is no such deck, -1 on error. */
 int	 store_export(struct store *, const char *deck, bool with_stories,

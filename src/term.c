@@ -303,6 +303,67 @@ term_wrap(struct buf *b, const char *s, int width, int indent)
 	}
 }
 
+/*
+ * Columns the character at p takes once term_sanitize has made it safe,
+ * its length in *n: a placeholder is wider than what it stands for.
+ */
+static int
+shown_width(const unsigned char *p, size_t *n)
+{
+	uint32_t cp;
+
+	if ((*n = utf8_decode(p, &cp)) == 0) {
+		*n = 1;
+		return 4;			/* \xff */
+	}
+	if (cp == '\t')
+		return TERM_TAB_WIDTH;
+	if (cp < 0x20 || cp == 0x7f)
+		return 2;			/* ^M */
+	if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp))
+		return 8;			/* <U+202E> */
+	return char_width(cp);
+}
+
+/*
+ * A line that fits counts one without being wrapped (most do, and
+ * printable ASCII is one column a byte); a longer one is sanitized and
+ * wrapped as it would be printed.
+ */
+size_t
+term_wrapped_lines(const char *s, int width)
+{
+	struct buf line = { NULL, 0, 0 }, clean = { NULL, 0, 0 };
+	struct buf out = { NULL, 0, 0 };
+	const unsigned char *p;
+	size_t lines = 0, len, i, n;
+	int cols;
+
+	for (; *s != '\0'; s += len + (s[len] == '\n')) {
+		len = strcspn(s, "\n");
+		p = (const unsigned char *)s;
+		for (i = 0, cols = 0; i < len && cols <= width; i += n)
+			cols += p[i] >= 0x20 && p[i] < 0x7f ? (int)(n = 1) :
+			    shown_width(p + i, &n);
+		if (cols <= width) {
+			lines++;
+			continue;
+		}
+		buf_reset(&line);
+		buf_add(&line, s, len);
+		buf_reset(&clean);
+		term_sanitize(&clean, line.data, true);
+		buf_reset(&out);
+		term_wrap(&out, clean.data, width, 0);
+		for (i = 0; i < out.len; i++)
+			lines += out.data[i] == '\n';
+	}
+	buf_free(&line);
+	buf_free(&clean);
+	buf_free(&out);
+	return lines;
+}
+
 void
 term_print_wrapped(FILE *fp, const char *s, int indent)
 {

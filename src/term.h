@@ -46,6 +46,11 @@ char	*term_safe(const char *s);
  * longer, its start and an ellipsis ("…") fill them.
  */
 void	 term_add_cut(struct buf *b, const char *s, size_t width);
+/*
+ * The lines s takes sanitized and wrapped to width columns (no indent),
+ * as term_print_wrapped would print it.
+ */
+size_t	 term_wrapped_lines(const char *s, int width);
 
 /* Sanitize, wrap and print s to fp with the given indent. */
 void	 term_print_wrapped(FILE *fp, const char *s, int indent);

@@ -29,6 +29,23 @@ for f in "$bad"/*.yaml; do
 	check "import $name: database unchanged" same_file "$db" "$tmp/before.db"
 done
 
+# A card taller than a screen is advice: lint and import warn, and go on.
+set +e
+(cd "$bad" && rh lint warn-tall-card.yaml) >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check_rc "lint of tall cards" 0
+check "a tall card only warns" has "$tmp/out" "deck tall, 4 cards, 2 warnings"
+check "lint names the tall cards" same_file "$tmp/err" "$bad/warn-tall-card.err"
+set +e
+(cd "$bad" && rh --db "$tmp/tall.db" import warn-tall-card.yaml) \
+    >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check_rc "import of tall cards" 0
+check "import warns the same way" same_file "$tmp/err" "$bad/warn-tall-card.err"
+check "and imports every card" has "$tmp/out" "4 cards (4 new"
+
 # Files that are not there, or not files.
 run import "$tmp/missing.yaml"
 check_rc "missing file" 1

@@ -58,7 +58,8 @@ check "lost: a deck never imported: titled DECK/CARD, the link kept" test "$(row
 # The rest is as it was.
 log="SELECT * FROM review ORDER BY id"
 check "the logged reviews are unchanged" test "$(q "$db" "$log")" = "$(q "$tmp/v4.db" "$log")"
-cards="SELECT * FROM card ORDER BY deck, pos"
+# The columns version 4 had; later versions add their own.
+cards="SELECT deck, id, pos, kind, front, back, hint, example, tags, retired FROM card ORDER BY deck, pos"
 check "the cards are unchanged" test "$(q "$db" "$cards")" = "$(q "$tmp/v4.db" "$cards")"
 states="SELECT * FROM state ORDER BY deck, card"
 check "the schedules are unchanged" test "$(q "$db" "$states")" = "$(q "$tmp/v4.db" "$states")"

@@ -51,7 +51,7 @@ run --today 2026-01-19 show legacy/alpha --json
 check "alpha after the grade" json 'j["reps"] == 4 and j["interval"] == 39 and j["ef"] == 2.56'
 run --today 2026-01-19 grade legacy/gamma 4
 check_rc "a first grade for the never-graded card" 0
-printf '\n3\n' | rh --db "$db" --today 2026-01-19 drill legacy >"$tmp/out" 2>"$tmp/err" &&
+printf '\n:example\n3\n' | rh --db "$db" --today 2026-01-19 drill legacy >"$tmp/out" 2>"$tmp/err" &&
     rc=0 || rc=$?
 check_rc "a drill on the old database" 0
 check "it shows the due card" has "$tmp/out" "Second question from version one?"

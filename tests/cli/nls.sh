@@ -25,7 +25,9 @@ check "the card header names the kind in Dutch" has "$tmp/out" "[second-round 1/
 check "the grade legend is Dutch" has "$tmp/out" "0 blanco  1 fout  2 bekend  3 moeite  4 aarzeling  5 vloeiend"
 check "a grade is confirmed in Dutch, one day in the singular" has "$tmp/out" "Cijfer 4: volgende herhaling op 2026-07-02 (over 1 dag)."
 check ":help is Dutch" has "$tmp/out" "0 blanco (niets paraat), 1 fout, 2 fout maar bekend"
-check ":stats is Dutch, in its short form" has "$tmp/out" "Kaarten: 94, waarvan"
+# As many cards as the Dutch deck files hold.
+ncards=$(cat "$top_srcdir"/decks/nl/*.yaml | grep -c '^  - id: ')
+check ":stats is Dutch, in its short form" has "$tmp/out" "Kaarten: $ncards, waarvan"
 check "the summary is Dutch" has "$tmp/out" "Sessie voorbij: 2 herhaald"
 for w in Answer Graded Session "next review" Hint; do
 	check "no English '$w' in the session" hasnt "$tmp/out" "$w"
@@ -50,6 +52,9 @@ nl lint "$top_srcdir/tests/data/bad/several-errors.yaml"
 check_rc "lint on a broken deck" 1
 check "the position stays parseable, the words are Dutch" has "$tmp/err" "several-errors.yaml:4:5: fout: kaart heeft geen 'front'"
 check "a warning-free plural: errors named in Dutch" has "$tmp/err" "kaart-id 'one' komt dubbel voor (eerst op regel 4)"
+nl lint "$top_srcdir/tests/data/bad/warn-tall-card.yaml"
+check_rc "lint on a deck with a card taller than a screen" 0
+check "the height warning is Dutch" has "$tmp/err" "warn-tall-card.yaml:29:11: waarschuwing: 'back' en 'hint' beslaan 17 regels bij 76 kolommen"
 nl --new abc
 check_rc "a malformed command line" 2
 check "its error is Dutch" has "$tmp/err" "is geen aantal kaarten"

@@ -35,8 +35,9 @@ check "the temporary file is removed" test ! -e "$(sed -n 's/^arg://p' "$tmp/edi
 run show sample/first --json
 check "the story is stored" json 'j["story"] == "Situation: the launch.\nResult: on time."'
 
-# The story is shown at the reveal.
+# The reveal says there is a story, and :example shows it.
 run_in '
+:example
 5
 ' --today 2026-10-01 drill --limit 1
 check "the reveal lists your story by its title" \

@@ -65,7 +65,30 @@ keep_id(void *arg, const struct deck_card *dc)
 	return (long)deck_ids_add(arg, dc->id, dc->id_line);
 }
 
-/* What convert writes, lint passes: no error, no warning, every card. */
+/*
+ * A card keeps the text it was converted from, however long: the deck
+ * written may only be told (in English, the fuzzer's locale) that a card
+ * is taller than a screen, and how many such warnings were not shown.
+ */
+static int
+only_height_warnings(const char *diag)
+{
+	static const char tall[] = ": warning: 'back' and 'hint' take ";
+	static const char more[] = " more warnings not shown";
+	const char *p, *nl;
+
+	for (p = diag; *p != '\0'; p = nl + 1) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			return 0;
+		if (memmem(p, (size_t)(nl - p), tall, sizeof tall - 1) ==
+		    NULL && memmem(p, (size_t)(nl - p), more,
+		    sizeof more - 1) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+/* What convert writes, lint passes: no error, no other warning, every card. */
 static void
 read_back(const struct conv *cv, const struct buf *yaml)
 {
@@ -91,7 +114,8 @@ read_back(const struct conv *cv, const struct buf *yaml)
 	rv = deck_load(deck_path, NULL, keep_id, &ids, &info, &res, fp);
 	fclose(fp);
 	expect(rv == 0, "the deck written does not load", diag);
-	expect(res.warnings == 0, "the deck written has warnings", diag);
+	expect(only_height_warnings(diag), "the deck written has warnings",
+	    diag);
 	expect(info.cards == cv->ncards, "cards lost on the way", yaml->data);
 	deck_info_free(&info);
 	deck_ids_free(&ids);

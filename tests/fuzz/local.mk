@@ -23,7 +23,8 @@ EXTRA_DIST += tests/fuzz/yaml.dict tests/fuzz/story.dict tests/fuzz/seeds \
 	tests/fuzz/convert.dict
 tests_fuzz_fuzz_deck_SOURCES = tests/fuzz/fuzz-deck.c src/deck.c src/deck.h \
 	src/deck-int.h src/deck-card.c src/deck-diag.c src/deck-tree.c \
-	src/hash.c src/hash.h src/xmalloc.c src/xmalloc.h
+	src/hash.c src/hash.h src/term.c src/term.h src/xmalloc.c \
+	src/xmalloc.h
 tests_fuzz_fuzz_deck_CFLAGS = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_deck_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_deck_LDADD = $(YAML_LIBS)
@@ -42,7 +43,7 @@ fuzz_convert_sources = tests/fuzz/fuzz-convert.c src/convert.c \
 	src/convert.h src/convert-anki.c src/convert-csv.c src/convert-md.c \
 	src/convert-mdtext.c src/deck.c src/deck.h src/deck-int.h \
 	src/deck-card.c src/deck-diag.c src/deck-tree.c src/hash.c \
-	src/hash.h src/xmalloc.c src/xmalloc.h
+	src/hash.h src/term.c src/term.h src/xmalloc.c src/xmalloc.h
 fuzz_convert_cflags = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_convert_md_SOURCES = $(fuzz_convert_sources)
 tests_fuzz_fuzz_convert_md_CFLAGS = $(fuzz_convert_cflags) -DFUZZ_MD

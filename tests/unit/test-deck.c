@@ -35,6 +35,8 @@ struct seen_card {
 	char	*hint;
 	char	*example;
 	char	*tags;
+	char	*section;
+	char	*probes;
 };
 
 /* One deck_load and everything it said. */
@@ -101,10 +103,12 @@ save_card(void *arg, const struct deck_card *dc)
 	c->id = xstrdup(dc->id);
 	c->kind = dup_or_null(dc->kind);
 	c->front = xstrdup(dc->front);
-	c->back = xstrdup(dc->back);
+	c->back = dup_or_null(dc->back);
 	c->hint = dup_or_null(dc->hint);
 	c->example = dup_or_null(dc->example);
 	c->tags = dup_or_null(dc->tags);
+	c->section = dup_or_null(dc->section);
+	c->probes = dup_or_null(dc->probes);
 	return r->stop_after != 0 && r->ncards == r->stop_after ? -1 : 0;
 }
 
@@ -132,6 +136,8 @@ run_free(struct run *r)
 		free(r->cards[i].hint);
 		free(r->cards[i].example);
 		free(r->cards[i].tags);
+		free(r->cards[i].section);
+		free(r->cards[i].probes);
 	}
 	free(r->cards);
 	free(r->diag);
@@ -339,8 +345,9 @@ test_good_full(void **state)
 	    "A folded description on two lines.\n");
 	assert_string_equal(r.info.tags,
 	    "[\"test\",\"say\\\"hi\",\"back\\\\slash\",\"bell\\u0007\"]");
-	assert_int_equal(r.info.cards, 4);
-	assert_int_equal(r.ncards, 4);
+	assert_string_equal(r.info.section, "competency");
+	assert_int_equal(r.info.cards, 5);
+	assert_int_equal(r.ncards, 5);
 
 	c = &r.cards[0];
 	assert_int_equal(c->index, 0);
@@ -384,6 +391,18 @@ test_good_full(void **state)
 	assert_string_equal(c->tags, "[]");
 	assert_null(c->hint);		/* ~ */
 	assert_null(c->example);	/* "" */
+	assert_string_equal(c->section, "closing");
+	assert_null(c->probes);
+
+	c = &r.cards[4];
+	assert_string_equal(c->id, "fifth");
+	assert_null(c->kind);		/* the deck's: practice */
+	assert_null(c->back);
+	assert_string_equal(c->section, "technical");
+	assert_string_equal(c->probes, "[\"Why that way?\",\"And then: "
+	    "what?\",\"Two lines,\\u000a\\\"quoted\\\".\\u000a\"]");
+	assert_null(r.cards[0].section);
+	assert_null(r.cards[0].probes);
 	run_free(&r);
 	free(path);
 	free(want);
