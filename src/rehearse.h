@@ -37,6 +37,12 @@ enum opt_bit {
 	O_TITLE = 1 << 13,
 	O_KIND = 1 << 14,
 	O_FORMAT = 1 << 15,
+	O_MINUTES = 1 << 16,
+	O_SEED = 1 << 17,
+	O_SPEAK = 1 << 18,
+	O_SPEAK_TO = 1 << 19,
+	O_HISTORY = 1 << 20,
+	O_LAST = 1 << 21,
 };
 
 struct options {
@@ -53,6 +59,9 @@ struct options {
 	int64_t		 limit;		/* --limit, 0: none */
 	int64_t		 time_limit;	/* seconds, 0: none */
 	int64_t		 today;
+	int64_t		 minutes;	/* --minutes: 45, 60 or 90 */
+	int64_t		 seed;		/* --seed */
+	const char	*speak_to;	/* --speak-to DIR */
 };
 
 /* cmd.c: the table of commands, tmux-style. */
@@ -83,6 +92,7 @@ extern const struct cmd_entry cmd_forget_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_convert_entry;
 extern const struct cmd_entry cmd_new_entry;
+extern const struct cmd_entry cmd_mock_entry;
 /*
  * A value the command line gave that this command cannot take: a
  * message, the pointer to --help, and EXIT_USAGE.
@@ -131,6 +141,16 @@ int	 import_path(struct store *, const char *path);
 int	 review_grade(struct store *, const char *deck, const char *card,
 	    int quality, int64_t today, int64_t took_ms, bool cram,
 	    struct review_rec *);
+/*
+ * The same, with also called inside the grade's transaction once the
+ * review is logged (r->id set), to write what belongs with it: the
+ * grade is kept only if also returns 0.
+ */
+typedef int (*review_also_fn)(struct store *, const struct review_rec *r,
+	    void *arg);
+int	 review_grade_with(struct store *, const char *deck,
+	    const char *card, int quality, int64_t today, int64_t took_ms,
+	    bool cram, struct review_rec *, review_also_fn also, void *arg);
 int	 review_undo(struct store *, int64_t review_id);
 /*
  * The default interview date, for every deck without one of its own;
