@@ -12,6 +12,7 @@ cli_tests = \
 	tests/cli/memory.sh \
 	tests/cli/mock.sh \
 	tests/cli/mock-speak.sh \
+	tests/cli/mock-bundled.sh \
 	tests/cli/json.sh \
 	tests/cli/man.sh \
 	tests/cli/manage.sh \

@@ -25,7 +25,7 @@ check "the card header names the kind in Dutch" has "$tmp/out" "[second-round 1/
 check "the grade legend is Dutch" has "$tmp/out" "0 blanco  1 fout  2 bekend  3 moeite  4 aarzeling  5 vloeiend"
 check "a grade is confirmed in Dutch, one day in the singular" has "$tmp/out" "Cijfer 4: volgende herhaling op 2026-07-02 (over 1 dag)."
 check ":help is Dutch" has "$tmp/out" "0 blanco (niets paraat), 1 fout, 2 fout maar bekend"
-check ":stats is Dutch, in its short form" has "$tmp/out" "Kaarten: 94, waarvan"
+check ":stats is Dutch, in its short form" has "$tmp/out" "Kaarten: 99, waarvan"
 check "the summary is Dutch" has "$tmp/out" "Sessie voorbij: 2 herhaald"
 for w in Answer Graded Session "next review" Hint; do
 	check "no English '$w' in the session" hasnt "$tmp/out" "$w"
