@@ -60,8 +60,17 @@ EOF
 
 	bcomp ""
 	check "bash: the commands" replies drill import convert new lint \
-	    list show grade stats story interview export forget suspend \
+	    list show grade stats mock story interview export forget suspend \
 	    unsuspend config help
+	bcomp mock --
+	check "bash: mock's options" replies --db --today --help --version \
+	    --minutes --seed --speak --speak-to --history --last --json
+	bcomp mock --minutes ""
+	check "bash: mock's lengths" replies 45 60 90
+	bcomp --db "$db" mock --minutes 60 s
+	check "bash: mock takes decks after --minutes N" replies sample second-deck
+	bcomp mock --speak-to s
+	check "bash: --speak-to takes a directory" replies sub
 	bcomp --db "$db" unsuspend sample/f
 	check "bash: unsuspend completes a card" replies sample/first
 	bcomp --db "$db" interview 2026-12-20 --for sample,s
@@ -191,7 +200,10 @@ EOF
 	    "$r story sample/se" \
 	    "$r --db $tmp/none.db list s" \
 	    "$r conv" \
-	    "$r export --format an") >/dev/null 2>"$tmp/err"
+	    "$r export --format an" \
+	    "$r mo" \
+	    "$r mock --his" \
+	    "$r mock --minutes 9") >/dev/null 2>"$tmp/err"
 	rc=$?
 	set -e
 	if [ "$rc" -eq 77 ]; then
@@ -199,7 +211,7 @@ EOF
 	else
 		check "zsh: the pty session ends" test "$rc" -eq 0
 		cp "$tmp/zsh.out" "$tmp/out" 2>/dev/null || : >"$tmp/out"
-		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 12
+		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 15
 		check "zsh: a command" reply "$r --db $db grade "
 		check "zsh: a deck, then a slash" reply "$r --db $db show sample/"
 		check "zsh: a card id" reply "$r --db $db show sample/first "
@@ -216,6 +228,9 @@ EOF
 		    test ! -e "$tmp/none.db"
 		check "zsh: convert" reply "$r convert "
 		check "zsh: export's formats" reply "$r export --format anki "
+		check "zsh: mock" reply "$r mock "
+		check "zsh: mock --history" reply "$r mock --history "
+		check "zsh: mock's lengths" reply "$r mock --minutes 90 "
 	fi
 else
 	skip "zsh completion" "zsh not installed"
