@@ -224,8 +224,8 @@ run(struct store *st, const struct options *o, int argc, char **argv,
 		return cmd_store_error(st);
 	named = named_cards(cards, n, argc, argv);
 	mock_plan(&plan, cards, n, named, o->minutes,
-	    (o->given & O_SEED) ? (uint64_t)o->seed :
-	    mock_seed_from((uint64_t)clock_now_ms() ^ (uint64_t)getpid() << 32));
+	    (o->given & O_SEED) ? (uint64_t)o->seed : mock_seed_from(
+	    (uint64_t)clock_now_ms() ^ (uint64_t)getpid() << 32));
 	m->plan = &plan;
 	m->rec = (struct mock_rec){ .day = o->today, .minutes = o->minutes,
 	    .seed = (int64_t)plan.seed, .planned = (int64_t)plan.n,

@@ -27,8 +27,8 @@ struct answer {
 	char			*name;		/* DECK/CARD */
 	char			*front;
 	char			*probe;
-	int			 part;		/* -1 for a section unknown now */
-	int			 timing;	/* 1 long, -1 very short, 0 fine */
+	int			 part;		/* -1: a section unknown now */
+	int			 timing;	/* 1 long, -1 very short */
 };
 
 struct report {
@@ -164,7 +164,7 @@ weakest(const struct report *r)
 		w[i] = &r->v[i];
 	qsort(w, r->n, sizeof *w, weakest_cmp);
 	for (i = 0; i < n && w[i]->a.grade < 4; i++)
-		/* TRANSLATORS: followed by "1 (competency/mistake), 2 (...)". */
+		/* TRANSLATORS: then "1 (competency/mistake), 2 (...)". */
 		buf_printf(&b, "%s%d (%s)", i > 0 ? ", " : _("Lowest grades: "),
 		    w[i]->a.grade, w[i]->name);
 	if (i == 0)

@@ -144,9 +144,9 @@ said_took(int64_t took_ms, int target)
 	reveal_say(term_dim(), _("Your answer took %s (target %s)."), took,
 	    want);
 	if (secs > mock_long(target))
-		reveal_say(term_yellow(), _("That is past %s: in the interview, "
-		    "come to your point sooner."), mock_time(mock_long(target),
-		    want));
+		reveal_say(term_yellow(), _("That is past %s: in the "
+		    "interview, come to your point sooner."),
+		    mock_time(mock_long(target), want));
 	else if (secs < mock_short(target))
 		reveal_say(term_yellow(), _("That is under %s: very short for "
 		    "this question."), mock_time(mock_short(target), want));
@@ -229,8 +229,8 @@ grade(struct mock_session *m, struct saving *sv, bool *interrupted)
 		    line[0] - '0' : -1;
 		step = line[0] == ':' ? command(line) : MOCK_ON;
 		if (q < 0 && line[0] != ':')
-			reveal_say("", "%s", _("Grade with a number from 0 to 5 "
-			    "(or :help)."));
+			reveal_say("", "%s", _("Grade with a number from 0 "
+			    "to 5 (or :help)."));
 		free(line);
 		if (step != MOCK_ON)
 			return step;

@@ -24,7 +24,7 @@
 struct mock_part {
 	const char	*name;		/* N_(): translate with _() */
 	int		 target;	/* seconds an answer should take */
-	bool		 probe;		/* a general probe when a card has none */
+	bool		 probe;		/* a general probe if a card has none */
 };
 extern const struct mock_part mock_parts[DECK_SECTIONS];
 /* An answer runs long past this many seconds, and is very short under. */
@@ -43,7 +43,7 @@ struct mock_question {
 	const struct mock_card	*card;
 	int			 part;
 	const char		*probe;		/* the card's, or NULL */
-	int			 general;	/* else a general probe's index, or -1 */
+	int			 general;	/* or a general one; -1: none */
 };
 struct mock_plan {
 	int64_t			 minutes;
@@ -80,15 +80,15 @@ struct mock_session {
 	const struct mock_plan	*plan;
 	struct speaker		*sp;		/* NULL: nothing said aloud */
 	int64_t			 today;
-	struct mock_rec		 rec;		/* rec.id: 0 until an answer is saved */
+	struct mock_rec		 rec;		/* id 0: not saved yet */
 	size_t			 answered;	/* graded and saved */
 	bool			 failed;	/* ended on an error, said */
 
 	/* The answer being timed, for its prompt. */
 	int64_t			 start_ms;
-	int64_t			 elapsed;	/* seconds, as the prompt last showed */
+	int64_t			 elapsed;	/* seconds, as last shown */
 	int			 target;	/* seconds; 0: a follow-up's */
-	int			 limit;		/* past it, the prompt says so */
+	int			 limit;		/* past it, the prompt says */
 	char			 prompt[160];
 };
 /*

@@ -64,8 +64,8 @@ speak_open(const char *dir)
 		if (dir != NULL)
 			warnx_(_("espeak-ng cannot start: %s"), why);
 		else
-			warnx_(_("--speak: no sound (%s); --speak-to DIR writes "
-			    "the questions to files instead"), why);
+			warnx_(_("--speak: no sound (%s); --speak-to DIR "
+			    "writes the questions to files instead"), why);
 		espeak_ng_Terminate();
 		return NULL;
 	}

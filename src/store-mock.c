@@ -115,7 +115,7 @@ mock_cards_free(struct mock_card *v, size_t n)
 	free(v);
 }
 
-/* A mock is written with its first answer: one never answered leaves nothing. */
+/* Written with its first answer: a mock never answered leaves nothing. */
 static int
 mock_add(struct store *st, struct mock_rec *m)
 {
