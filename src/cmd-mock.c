@@ -105,20 +105,19 @@ check_dir(const char *dir)
 }
 
 /*
- * The decks to draw from: on first use the bundled ones; after that,
- * the bundled decks in the database are brought up to date in their
- * language (an unchanged file costs a hash), so that the cards a
- * newer rehearse adds for a mock are there.  0, or -1 after a message.
+ * The decks to draw from (any deck named is there, checked already):
+ * on first use the bundled ones; after that, the bundled decks in the
+ * database are brought up to date in their language (an unchanged file
+ * costs a hash), so that the cards a newer rehearse adds for a mock are
+ * there.  0, or -1 after a message.
  */
 static int
-bundled_ready(struct store *st, bool named)
+bundled_ready(struct store *st)
 {
 	int64_t n = store_deck_count(st), any = 0, other = 0;
 	const char *lang = bundled_lang(NULL);
 	int done;
 
-	if (n == 0 && named)	/* no deck named can be there */
-		return 0;
 	if (n == 0) {
 		if ((done = bundled_import(st, lang)) <= 0)
 			return -1;
@@ -197,7 +196,7 @@ check_voices(struct mock_session *m)
 			return cmd_store_error(m->st);
 		if (rc == 0 && !speak_has_voice(m->sp, v.language)) {
 			warnx_(_("espeak-ng has no voice for the language "
-			    "'%s'"), v.language);
+			    "'%s'"), v.language != NULL ? v.language : "en");
 			card_view_free(&v);
 			return EXIT_FAIL;
 		}
@@ -282,7 +281,7 @@ cmd_mock_exec(const struct options *o, int argc, char **argv)
 	if ((rc = named_decks(st, argc, argv, &decks)) != EXIT_OK ||
 	    (o->speak_to != NULL && (rc = check_dir(o->speak_to)) != EXIT_OK))
 		goto out;
-	if (bundled_ready(st, argc > 0) != 0)
+	if (bundled_ready(st) != 0)
 		rc = EXIT_FAIL;
 	else
 		rc = run(st, &opt, argc, argv, &m, decks);

@@ -54,15 +54,15 @@ make_prompt(struct mock_session *m)
 	if (m->target == 0)
 		snprintf(m->prompt, sizeof m->prompt, over ?
 		    /* TRANSLATORS: the prompt while a follow-up question is
-		       answered, with the time so far, and once past the
-		       second time; keep "> ". */
+		       answered: the time so far (m:ss), then, once it runs
+		       long, the limit it passed; keep "> ". */
 		    _("follow-up %s, past %s: wrap up> ") : _("follow-up %s> "),
 		    now, past);
 	else
 		snprintf(m->prompt, sizeof m->prompt, over ?
 		    /* TRANSLATORS: the prompt while a question is answered:
-		       the time so far and the target, and once past the third
-		       time; keep "> ". */
+		       the time so far and the target (m:ss), then, once it
+		       runs long, the limit it passed; keep "> ". */
 		    _("answer %s / %s, past %s: wrap up> ") :
 		    _("answer %s / %s> "), now, want, past);
 	return m->prompt;
@@ -152,10 +152,13 @@ said_took(int64_t took_ms, int target)
 		    "this question."), mock_time(mock_short(target), want));
 }
 
-/* Say a text aloud when the mock speaks; false after an error, said. */
+/*
+ * Say a text aloud, in lang's voice, when the mock speaks; false after
+ * an error, said.
+ */
 static bool
-say(struct mock_session *m, const struct card_view *v, const char *text,
-    size_t pos, const char *suffix)
+say(struct mock_session *m, const struct card_view *v, const char *lang,
+    const char *text, size_t pos, const char *suffix)
 {
 	char *name;
 	int rc;
@@ -163,7 +166,7 @@ say(struct mock_session *m, const struct card_view *v, const char *text,
 	if (m->sp == NULL)
 		return true;
 	name = xasprintf("%02zu-%s-%s%s", pos, v->deck, v->id, suffix);
-	rc = speak_say(m->sp, v->language, text, name);
+	rc = speak_say(m->sp, lang, text, name);
 	free(name);
 	if (rc != 0)
 		m->failed = true;
@@ -266,7 +269,9 @@ follow_up(struct mock_session *m, const struct card_view *v,
 	printf("\n");
 	/* TRANSLATORS: over the interviewer's follow-up question. */
 	reveal_field(_("Follow-up"), sv->a.probe);
-	if (!say(m, v, sv->a.probe, sv->a.pos, "-probe"))
+	/* A general probe is in the user's language, and said in it. */
+	if (!say(m, v, q->probe != NULL ? v->language : bundled_lang(NULL),
+	    sv->a.probe, (size_t)sv->a.pos, "-probe"))
 		return MOCK_QUIT;
 	step = answer(m, 0, mock_long(MOCK_PROBE_TARGET), &sv->a.probe_ms,
 	    interrupted);
@@ -304,7 +309,7 @@ ask(struct mock_session *m, size_t i, bool *interrupted)
 	printf("\n%s[%zu/%zu %s]%s\n", term_bold(), i + 1, m->plan->n,
 	    _(part->name), term_reset());
 	term_print_wrapped(stdout, v.front, 0);
-	if (!say(m, &v, v.front, i + 1, ""))
+	if (!say(m, &v, v.language, v.front, i + 1, ""))
 		step = MOCK_QUIT;
 	else
 		step = answer(m, part->target, mock_long(part->target),

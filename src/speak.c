@@ -104,7 +104,10 @@ set_voice(const char *tag)
 	return espeak_ng_SetVoiceByProperties(&want) == ENS_OK;
 }
 
-/* The tag's voice, or that of its language alone ("pt" for "pt-PT"). */
+/*
+ * The tag's voice, or that of its language alone ("pt" for "pt-PT");
+ * a deck without a language speaks English, espeak-ng's default.
+ */
 static bool
 choose_voice(struct speaker *sp, const char *lang)
 {
@@ -186,7 +189,7 @@ speak_say(struct speaker *sp, const char *lang, const char *text,
 
 	if (!choose_voice(sp, lang)) {
 		warnx_(_("espeak-ng has no voice for the language '%s'"),
-		    lang);
+		    lang != NULL ? lang : "en");
 		return -1;
 	}
 	buf_reset(&samples);
