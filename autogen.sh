@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 # What a fresh Debian machine lacks to build, run and test rehearse.
 deps="build-essential autoconf automake pkg-config libsqlite3-dev
 libyaml-dev libreadline-dev libcmocka-dev expect python3 tmux valgrind
-mandoc sqlite3 clang libclang-rt-dev zsh gettext autopoint locales"
+mandoc sqlite3 clang libclang-rt-dev zsh gettext autopoint locales
+espeak-ng libespeak-ng-dev"
 
 missing() {
 	for p in $deps; do

@@ -134,6 +134,12 @@ _rehearse_value()
 		;;
 	--kind)
 		_rehearse_add "$2" < <(printf '%s\n' recall practice ask) ;;
+	--minutes)
+		_rehearse_add "$2" < <(printf '%s\n' 45 60 90) ;;
+	--speak-to)
+		compopt -o filenames 2>/dev/null
+		_rehearse_add "" < <(compgen -d -- "$2")
+		;;
 	--format)
 		if [[ ${3-} == export ]]; then
 			_rehearse_add "$2" < <(printf '%s\n' yaml anki)
@@ -171,6 +177,9 @@ _rehearse_options()
 		;;
 	forget) echo --yes ;;
 	interview) printf '%s\n' --clear --for ;;
+	mock)
+		printf '%s\n' --minutes --seed --speak --speak-to --history \
+		    --last --json ;;
 	esac
 }
 
@@ -231,6 +240,7 @@ _rehearse_operand()
 		show
 		grade
 		stats
+		mock
 		story
 		interview
 		export
@@ -242,7 +252,7 @@ _rehearse_operand()
 		EOF
 		;;
 	help) (($2 == 0)) && _rehearse_operand '' 0 "$cur" ;;
-	drill) _rehearse_add "$cur" < <(_rehearse_ids) ;;
+	drill|mock) _rehearse_add "$cur" < <(_rehearse_ids) ;;
 	import|lint) _rehearse_files "$cur" ;;
 	convert) (($2 == 0)) && _rehearse_sources "$cur" ;;
 	list|stats|export)
@@ -307,7 +317,8 @@ _rehearse()
 		elif ((!ddash)) && [[ $w == -?* ]]; then
 			case $w in
 			--db|--today|--new|--tag|--limit|--lang|--time-limit|--for|\
-			--deck|--title|--kind|--format|--story|--tags)
+			--deck|--title|--kind|--format|--story|--tags|--minutes|--seed|\
+			--speak-to)
 				value=$w ;;
 			esac
 		elif [[ -z $cmd ]]; then

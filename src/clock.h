@@ -20,7 +20,19 @@ void	 clock_set_today(int64_t day);
 int64_t	 clock_today(void);
 /* Wall-clock time in milliseconds since the epoch, for the review log. */
 int64_t	 clock_now_ms(void);
-/* A monotonic clock in milliseconds, for timing answers. */
+/*
+ * A monotonic clock in milliseconds, for timing answers.  For tests,
+ * $REHEARSE_TEST_CLOCK (read at the first call) makes it a fake clock,
+ * as clock_fake_mono does.
+ */
 int64_t	 clock_mono_ms(void);
+/*
+ * Make the monotonic clock start at 0 and move on by the next of steps
+ * ("0,150,0,40": whole seconds, comma-separated) at each reading,
+ * starting over after the last; NULL: the real clock again.  False,
+ * with the real clock, when steps is malformed.  The string is borrowed
+ * for as long as the fake clock runs.
+ */
+bool	 clock_fake_mono(const char *steps);
 
 #endif

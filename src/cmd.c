@@ -22,6 +22,7 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_entry,
 	&cmd_grade_entry,
 	&cmd_stats_entry,
+	&cmd_mock_entry,
 	&cmd_story_entry,
 	&cmd_interview_entry,
 	&cmd_export_entry,

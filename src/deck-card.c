@@ -352,8 +352,8 @@ unknown_key(struct ctx *c, const struct slot *k, const char *const *names,
 		    "'%s'?)"), q, best);
 	else if (card)
 		diag_error(c, &k->at, _("unknown key '%s' in a card (valid "
-		    "keys: id, front, back, kind, hint, tags, example, section, "
-		    "probes)"), q);
+		    "keys: id, front, back, kind, hint, tags, example, "
+		    "section, probes)"), q);
 	else
 		diag_error(c, &k->at, _("unknown key '%s' at the top level "
 		    "(valid keys: deck, title, language, kind, description, "

@@ -21,7 +21,7 @@
  * one named.  --db and --today, above every bit, apply to every command.
  */
 enum {
-	OPT_DB = 1 << 24,
+	OPT_DB = 1 << 28,
 	OPT_TODAY,
 };
 
@@ -45,6 +45,12 @@ static const struct option long_options[] = {
 	{ "story", required_argument, NULL, O_STORY },
 	{ "tags", required_argument, NULL, O_TAGS },
 	{ "stories", no_argument, NULL, O_STORIES },
+	{ "minutes", required_argument, NULL, O_MINUTES },
+	{ "seed", required_argument, NULL, O_SEED },
+	{ "speak", no_argument, NULL, O_SPEAK },
+	{ "speak-to", required_argument, NULL, O_SPEAK_TO },
+	{ "history", no_argument, NULL, O_HISTORY },
+	{ "last", no_argument, NULL, O_LAST },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },
@@ -152,6 +158,22 @@ take_option(struct options *o, int c, const char *arg)
 		break;
 	case O_TAGS:
 		o->tags = arg;
+		break;
+	case O_MINUTES:
+		if (!parse_count(arg, 1000, &o->minutes) ||
+		    (o->minutes != 45 && o->minutes != 60 && o->minutes != 90))
+			return usage_error(_("--minutes: '%s' is not the length "
+			    "of a mock interview (45, 60 or 90)"), arg);
+		break;
+	case O_SEED:
+		if (!parse_count(arg, INT64_MAX, &o->seed))
+			return usage_error(_("--seed: '%s' is not a whole number "
+			    "(0 or more)"), arg);
+		break;
+	case O_SPEAK_TO:
+		if (*arg == '\0')
+			return usage_error(_("--speak-to: empty directory"));
+		o->speak_to = arg;
 		break;
 	case O_LANG:
 		if (strcmp(arg, "en") != 0 && strcmp(arg, "nl") != 0)

@@ -40,6 +40,12 @@ enum opt_bit {
 	O_STORY = 1 << 16,
 	O_TAGS = 1 << 17,
 	O_STORIES = 1 << 18,
+	O_MINUTES = 1 << 19,
+	O_SEED = 1 << 20,
+	O_SPEAK = 1 << 21,
+	O_SPEAK_TO = 1 << 22,
+	O_HISTORY = 1 << 23,
+	O_LAST = 1 << 24,
 };
 
 struct options {
@@ -58,6 +64,9 @@ struct options {
 	int64_t		 limit;		/* --limit, 0: none */
 	int64_t		 time_limit;	/* seconds, 0: none */
 	int64_t		 today;
+	int64_t		 minutes;	/* --minutes: 45, 60 or 90 */
+	int64_t		 seed;		/* --seed */
+	const char	*speak_to;	/* --speak-to DIR */
 };
 
 /* cmd.c: the table of commands, tmux-style. */
@@ -88,6 +97,7 @@ extern const struct cmd_entry cmd_forget_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_convert_entry;
 extern const struct cmd_entry cmd_new_entry;
+extern const struct cmd_entry cmd_mock_entry;
 /*
  * A value the command line gave that this command cannot take: a
  * message, the pointer to --help, and EXIT_USAGE.
@@ -138,6 +148,16 @@ int	 import_path(struct store *, const char *path);
 int	 review_grade(struct store *, const char *deck, const char *card,
 	    int quality, int64_t today, int64_t took_ms, bool cram,
 	    struct review_rec *);
+/*
+ * The same, with also called inside the grade's transaction once the
+ * review is logged (r->id set), to write what belongs with it: the
+ * grade is kept only if also returns 0.
+ */
+typedef int (*review_also_fn)(struct store *, const struct review_rec *r,
+	    void *arg);
+int	 review_grade_with(struct store *, const char *deck,
+	    const char *card, int quality, int64_t today, int64_t took_ms,
+	    bool cram, struct review_rec *, review_also_fn also, void *arg);
 int	 review_undo(struct store *, int64_t review_id);
 /*
  * The default interview date, for every deck without one of its own;

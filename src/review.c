@@ -84,6 +84,15 @@ review_grade(struct store *st, const char *deck, const char *card,
     int quality, int64_t today, int64_t took_ms, bool cram,
     struct review_rec *r)
 {
+	return review_grade_with(st, deck, card, quality, today, took_ms,
+	    cram, r, NULL, NULL);
+}
+
+int
+review_grade_with(struct store *st, const char *deck, const char *card,
+    int quality, int64_t today, int64_t took_ms, bool cram,
+    struct review_rec *r, review_also_fn also, void *arg)
+{
 	struct card_view v;
 	struct sched_plan plan;
 	struct fsrs_state memory;
@@ -118,7 +127,8 @@ review_grade(struct store *st, const char *deck, const char *card,
 	}
 	card_view_free(&v);
 	if (store_record(st, r) != 0 ||
-	    store_memory_put(st, deck, card, &memory) != 0)
+	    store_memory_put(st, deck, card, &memory) != 0 ||
+	    (also != NULL && also(st, r, arg) != 0))
 		goto fail;
 	return store_commit(st);
 fail:

@@ -219,7 +219,8 @@ store_export(struct store *st, const char *deck, bool with_stories,
 		c.tags = (const char *)sqlite3_column_text(s, 6);
 		c.story = (const char *)sqlite3_column_text(s, 7);
 		c.section = (const char *)sqlite3_column_text(s, 8);
-		probes = json_texts(st, (const char *)sqlite3_column_text(s, 9));
+		probes = json_texts(st,
+		    (const char *)sqlite3_column_text(s, 9));
 		c.probes = (const char *const *)probes;
 		if (!store_failed(st))
 			card_fn(arg, &c);

@@ -324,6 +324,76 @@ int	 store_readiness(struct store *, const char *decks, int64_t day,
 	    struct readiness *);
 void	 readiness_free(struct readiness *);
 
+/*
+ * store-mock.c: mock interviews.  A card a mock may ask: live (neither
+ * retired nor suspended), and a practice or ask card, or one given a
+ * section, or one of decks named for the mock.  The strings belong to
+ * the array (mock_cards_free).
+ */
+struct mock_card {
+	char	*deck;
+	char	*id;
+	char	*kind;
+	char	*section;	/* the card's own, else its deck's; NULL: none */
+	char	**probes;	/* NULL-terminated; NULL: none */
+	double	 ef;		/* 2.5 when never graded */
+	int64_t	 lapses;
+	bool	 seen;		/* has a due day: graded before */
+};
+/*
+ * Every such card (named: a JSON array of deck ids, or NULL), in deck
+ * order; how many, 0 on error too (store_failed tells).
+ */
+size_t	 store_mock_cards(struct store *, const char *named,
+	    struct mock_card **);
+void	 mock_cards_free(struct mock_card *, size_t);
+
+/* A mock as saved; its strings are borrowed. */
+struct mock_rec {
+	int64_t		 id;		/* 0: not saved yet */
+	int64_t		 day;
+	int64_t		 minutes;
+	int64_t		 seed;
+	int64_t		 planned;	/* questions in the plan */
+	int64_t		 answered;	/* graded answers saved */
+	double		 mean;		/* of their grades, when answered */
+	const char	*decks;		/* JSON array of named decks, or NULL */
+};
+/* One graded answer, in the order asked; its strings are borrowed. */
+struct mock_answer {
+	int64_t		 pos;		/* 1-based */
+	const char	*section;
+	const char	*deck;
+	const char	*card;
+	const char	*front;
+	const char	*probe;		/* NULL when none was asked */
+	int64_t		 target;	/* seconds the answer should take */
+	int64_t		 took_ms;
+	int64_t		 probe_ms;	/* -1 when no probe was asked */
+	int		 grade;
+	int64_t		 review;	/* its review in the log */
+};
+/*
+ * Within a transaction (the grade's): save an answer; the mock first
+ * when m->id is 0, which then gets its id.
+ */
+int	 store_mock_answer(struct store *, struct mock_rec *,
+	    const struct mock_answer *);
+/* The last mock's id; 0 when there is none, -1 on error. */
+int64_t	 store_mock_last(struct store *);
+/*
+ * Mock id into *m, and its answers in order to fn: 0, 1 when there is
+ * no such mock, -1 on error.
+ */
+int	 store_mock_read(struct store *, int64_t id, struct mock_rec *,
+	    void (*fn)(void *, const struct mock_answer *), void *arg);
+/* Mock id as a JSON report (caller frees); NULL on error. */
+char	*store_mock_json(struct store *, int64_t id);
+/* Every mock, oldest first: each to fn (0, or -1 on error), or as JSON. */
+int	 store_mock_history(struct store *,
+	    void (*fn)(void *, const struct mock_rec *), void *arg);
+char	*store_mock_history_json(struct store *);
+
 /* Statistics: 14 days of forecast from today, 30 of reviews up to it. */
 #define STATS_FORECAST	14
 #define STATS_RECENT	30

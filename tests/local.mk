@@ -10,6 +10,9 @@ cli_tests = \
 	tests/cli/import.sh \
 	tests/cli/interview.sh \
 	tests/cli/memory.sh \
+	tests/cli/mock.sh \
+	tests/cli/mock-speak.sh \
+	tests/cli/mock-bundled.sh \
 	tests/cli/json.sh \
 	tests/cli/man.sh \
 	tests/cli/manage.sh \
@@ -37,6 +40,7 @@ unit_tests = \
 	tests/unit/test-clock \
 	tests/unit/test-deck \
 	tests/unit/test-fsrs \
+	tests/unit/test-mock \
 	tests/unit/test-sched \
 	tests/unit/test-store \
 	tests/unit/test-story \
@@ -59,6 +63,10 @@ tests_unit_test_clock_LDADD = $(unit_ldadd)
 tests_unit_test_fsrs_SOURCES = tests/unit/test-fsrs.c
 tests_unit_test_fsrs_CFLAGS = $(unit_cflags)
 tests_unit_test_fsrs_LDADD = $(unit_ldadd) -lm
+
+tests_unit_test_mock_SOURCES = tests/unit/test-mock.c
+tests_unit_test_mock_CFLAGS = $(unit_cflags)
+tests_unit_test_mock_LDADD = $(unit_ldadd)
 
 tests_unit_test_sched_SOURCES = tests/unit/test-sched.c
 tests_unit_test_sched_CFLAGS = $(unit_cflags)

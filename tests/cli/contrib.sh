@@ -63,8 +63,17 @@ EOF
 
 	bcomp ""
 	check "bash: the commands" replies drill import convert new lint \
-	    list show grade stats story interview export forget suspend \
+	    list show grade stats mock story interview export forget suspend \
 	    unsuspend config help
+	bcomp mock --
+	check "bash: mock's options" replies --db --today --help --version \
+	    --minutes --seed --speak --speak-to --history --last --json
+	bcomp mock --minutes ""
+	check "bash: mock's lengths" replies 45 60 90
+	bcomp --db "$db" mock --minutes 60 s
+	check "bash: mock takes decks after --minutes N" replies sample second-deck
+	bcomp mock --speak-to s
+	check "bash: --speak-to takes a directory" replies sub
 	bcomp --db "$db" unsuspend sample/f
 	check "bash: unsuspend completes a card" replies sample/first
 	bcomp --db "$db" interview 2026-12-20 --for sample,s
@@ -218,7 +227,10 @@ EOF
 	    "$r export --format an" \
 	    "$r --db $db story sh" \
 	    "$r --db $db story show ano" \
-	    "$r --db $db story link a-story sample/th") >/dev/null 2>"$tmp/err"
+	    "$r --db $db story link a-story sample/th" \
+	    "$r mo" \
+	    "$r mock --his" \
+	    "$r mock --minutes 9") >/dev/null 2>"$tmp/err"
 	rc=$?
 	set -e
 	if [ "$rc" -eq 77 ]; then
@@ -226,7 +238,7 @@ EOF
 	else
 		check "zsh: the pty session ends" test "$rc" -eq 0
 		cp "$tmp/zsh.out" "$tmp/out" 2>/dev/null || : >"$tmp/out"
-		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 15
+		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 18
 		check "zsh: a command" reply "$r --db $db grade "
 		check "zsh: a deck, then a slash" reply "$r --db $db show sample/"
 		check "zsh: a card id" reply "$r --db $db show sample/first "
@@ -247,6 +259,9 @@ EOF
 		check "zsh: a story's id" reply "$r --db $db story show another-one "
 		check "zsh: story link: a card after the story" \
 		    reply "$r --db $db story link a-story sample/third "
+		check "zsh: mock" reply "$r mock "
+		check "zsh: mock --history" reply "$r mock --history "
+		check "zsh: mock's lengths" reply "$r mock --minutes 90 "
 	fi
 else
 	skip "zsh completion" "zsh not installed"

@@ -31,6 +31,23 @@ for lang in en nl; do
 	check "$lang decks have cards" test "$(wc -l <"$tmp/$lang.ids")" -gt 50
 done
 check "nl and en: same decks, card ids and kinds" same_file "$tmp/en.ids" "$tmp/nl.ids"
+# For a mock interview: every practice card of the competency, situational
+# and culture-fit decks has one to three probes, as many in either
+# language, and the opening and closing have a practice card each.
+for lang in en nl; do
+	python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for r in c.execute("SELECT deck, id, coalesce(json_array_length(probes), 0) FROM card WHERE kind = '"'practice'"' AND deck IN ('"'competency'"', '"'situational'"', '"'culture-fit'"') ORDER BY deck, pos"):
+    print(*r)
+for r in c.execute("SELECT coalesce(c.section, d.section), count(*) FROM card c JOIN deck d ON d.id = c.deck WHERE c.kind = '"'practice'"' AND coalesce(c.section, d.section) IN ('"'opening'"', '"'closing'"') GROUP BY 1 ORDER BY 1"):
+    print(*r)' "$tmp/$lang.db" >"$tmp/$lang.probes"
+done
+check "en: every STARR and culture card has 1 to 3 probes" python3 -c 'import sys
+rows = [l.split() for l in open(sys.argv[1])]
+probes = [int(r[2]) for r in rows if len(r) == 3]
+parts = [r[0] for r in rows if len(r) == 2]
+sys.exit(0 if len(probes) > 30 and all(1 <= n <= 3 for n in probes) and parts == ["closing", "opening"] else 1)' "$tmp/en.probes"
+check "nl and en: the same probes per card, the same opening and closing" same_file "$tmp/en.probes" "$tmp/nl.probes"
 if ! same_file "$tmp/en.ids" "$tmp/nl.ids"; then
 	diff "$tmp/en.ids" "$tmp/nl.ids" | sed 's/^/# /' | head -20
 fi

@@ -1,7 +1,8 @@
 #!/bin/sh
 # faults-legacy-v6-mock.sh: a database written by schema version 6 keeps
 # every row of its old tables when it gains sections, probes and the mock
-# tables, and then takes a deck with both keys (export gives them back).
+# tables, and then takes a deck with both keys (export gives them back),
+# and a mock on it.
 . "${top_srcdir:-.}/tests/setup"
 
 load_sql "$top_srcdir/tests/data/schema-v6-mock.sql"
@@ -65,5 +66,19 @@ check "and the probes" has "$tmp/out" "  - What was your own part?"
 cp "$tmp/out" "$tmp/exported.yaml"
 run import "$tmp/exported.yaml"
 check "what export wrote imports to the same deck" has "$tmp/out" "(0 new, 0 changed, 0 retired)"
+
+# A mock on the migrated database: the deck's section puts its cards in
+# the competency part (a recall card too), the lowest ease first, and the
+# grades go on from the old progress.
+set +e
+printf 'a\nb\n4\na\n4\na\n4\n' | REHEARSE_TEST_CLOCK=60 rh --db "$db" --today 2026-02-04 \
+    mock --seed 1 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check_rc "a mock on the migrated database" 0
+run mock --last --json
+check "it asked the weaker card first, with its probe, and the closing card last" json '[(q["section"], q["card"], q["probe"] is not None) for q in j["questions"]] == [("competency", "sample/second", True), ("competency", "sample/first", False), ("closing", "sample/third", False)]'
+run --today 2026-02-04 show sample/second --json
+check "the grade went on from the old progress" json 'j["reps"] == 2 and j["lapses"] == 1'
 
 done_testing

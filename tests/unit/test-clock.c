@@ -1,4 +1,4 @@
-/* test-clock.c: calendar days: parsing, formatting, the --today override. */
+/* test-clock.c: calendar days: parsing, formatting, the --today override, the tests' fake clock. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -73,6 +73,36 @@ test_override(void **state)
 	assert_int_equal(clock_today(), 12345);
 }
 
+/* The fake monotonic clock of the tests: a step a reading, in cycles. */
+static void
+test_fake_mono(void **state)
+{
+	int64_t a, b;
+
+	(void)state;
+	assert_true(clock_fake_mono("0,150,0,40"));
+	assert_int_equal(clock_mono_ms(), 0);
+	assert_int_equal(clock_mono_ms(), 150000);
+	assert_int_equal(clock_mono_ms(), 150000);
+	assert_int_equal(clock_mono_ms(), 190000);
+	assert_int_equal(clock_mono_ms(), 190000);	/* again from the start */
+	assert_int_equal(clock_mono_ms(), 340000);
+	assert_true(clock_fake_mono("7"));
+	assert_int_equal(clock_mono_ms(), 7000);
+	assert_int_equal(clock_mono_ms(), 14000);
+	assert_false(clock_fake_mono("1,,2"));
+	assert_false(clock_fake_mono("1,2,"));
+	assert_false(clock_fake_mono("-1"));
+	assert_false(clock_fake_mono("1.5"));
+	assert_false(clock_fake_mono(""));
+	assert_false(clock_fake_mono("1234567"));
+	/* A malformed list leaves the real clock, which never goes back. */
+	a = clock_mono_ms();
+	b = clock_mono_ms();
+	assert_true(b >= a && a > 14000);
+	assert_true(clock_fake_mono(NULL));
+}
+
 int
 main(void)
 {
@@ -81,6 +111,7 @@ main(void)
 		cmocka_unit_test(test_parse_invalid),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_fake_mono),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
