@@ -310,12 +310,26 @@ bad 2 mock --speak-to ''
 bad 1 mock --speak-to "$tmp/a-file"
 bad 1 mock --speak-to "$tmp/no/such/dir"
 check "the missing directory is named" has "$tmp/err" "no/such/dir"
+mkdir "$tmp/locked"
+chmod 500 "$tmp/locked"
 if [ "$(id -u)" -ne 0 ]; then
-	mkdir "$tmp/locked"
-	chmod 500 "$tmp/locked"
 	bad 1 mock --speak-to "$tmp/locked"
 else
-	ok "# SKIP a read-only directory (root writes anywhere)"
+	# Root writes anywhere: the mock runs as nobody, on a copy of the
+	# database nobody may write, beside a directory nobody may not.
+	chmod 755 "$tmp"
+	mkdir "$tmp/nobody" && chmod 777 "$tmp/nobody"
+	cp "$db" "$tmp/nobody/db" && chmod 666 "$tmp/nobody/db"
+	set +e
+	HOME="$tmp/nobody" setpriv --reuid 65534 --regid 65534 --clear-groups \
+	    "$REHEARSE" --db "$tmp/nobody/db" mock --speak-to "$tmp/locked" \
+	    </dev/null >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	set -e
+	check_rc "mock --speak-to a read-only directory" 1
+	check "mock --speak-to a read-only directory: says why" test -s "$tmp/err"
+	check "mock --speak-to a read-only directory: nothing changed" \
+	    same_file "$tmp/nobody/db" "$tmp/keep.db"
 fi
 run mock --minutes 7
 check "--minutes 7 names the lengths" has "$tmp/err" "--minutes: '7' is not the length of a mock interview (45, 60 or 90)"
