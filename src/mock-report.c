@@ -209,6 +209,7 @@ int
 mock_report(struct store *st, int64_t id, bool json)
 {
 	struct report r = { NULL, 0 };
+	struct buf extra = { 0 };
 	struct mock_rec m;
 	char *text;
 	int rc;
@@ -230,10 +231,18 @@ mock_report(struct store *st, int64_t id, bool json)
 	/* TRANSLATORS: each followed by "DECK/CARD (3:30 of 2:00), ...". */
 	timing(&r, 1, _("Ran long: "));
 	timing(&r, -1, _("Very short: "));
+	if ((text = store_mock_stories(st, id)) != NULL) {
+		/* A story leaned on for several questions of one round. */
+		buf_printf(&extra, _("Stories told for more than one question: "
+		    "%s."), text);
+		term_print_wrapped(stdout, extra.data, 0);
+		buf_free(&extra);
+		free(text);
+	}
 	if (r.n > 0)
 		weakest(&r);
 	report_free(&r);
-	return EXIT_OK;
+	return store_failed(st) ? failed(st) : EXIT_OK;
 }
 
 /* The history as a table; the headings padded by display width. */

@@ -59,6 +59,14 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " m.decks," MOCK_COUNTS " FROM mock m ORDER BY m.id",
 	[S_MOCK_PAST_JSON] = "SELECT coalesce(json_group_array(json(j)), '[]')"
 	    " FROM (SELECT " MOCK_SUMMARY ") AS j FROM mock m ORDER BY m.id)",
+	/* Stories of the bank that answer more than one question of ?1. */
+	[S_MOCK_STORIES] = "SELECT group_concat(title || ' (' || n || ')',"
+	    " ', ') FROM (SELECT t.title AS title, x.n AS n FROM"
+	    " (SELECT l.story AS story, count(DISTINCT a.pos) AS n"
+	    " FROM mock_answer a JOIN story_link l"
+	    " ON l.deck = a.deck AND l.card = a.card WHERE a.mock = ?1"
+	    " GROUP BY l.story HAVING n > 1) x JOIN story t ON t.id = x.story"
+	    " ORDER BY x.n DESC, t.title)",
 };
 
 size_t
@@ -216,6 +224,15 @@ char *
 store_mock_json(struct store *st, int64_t id)
 {
 	sqlite3_stmt *s = stmt(st, S_MOCK_JSON, stmt_sql);
+
+	sqlite3_bind_int64(s, 1, id);
+	return text_of(st, s, N_("reading the mock interview"));
+}
+
+char *
+store_mock_stories(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_MOCK_STORIES, stmt_sql);
 
 	sqlite3_bind_int64(s, 1, id);
 	return text_of(st, s, N_("reading the mock interview"));

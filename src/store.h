@@ -389,6 +389,11 @@ int	 store_mock_read(struct store *, int64_t id, struct mock_rec *,
 	    void (*fn)(void *, const struct mock_answer *), void *arg);
 /* Mock id as a JSON report (caller frees); NULL on error. */
 char	*store_mock_json(struct store *, int64_t id);
+/*
+ * The stories of your bank that answer more than one question of mock
+ * id: "Title (2), Other (2)"; NULL when none (or on error).
+ */
+char	*store_mock_stories(struct store *, int64_t id);
 /* Every mock, oldest first: each to fn (0, or -1 on error), or as JSON. */
 int	 store_mock_history(struct store *,
 	    void (*fn)(void *, const struct mock_rec *), void *arg);

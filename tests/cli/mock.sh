@@ -341,4 +341,27 @@ check_rc "a deck named on an empty database" 1
 run list --json
 check "no deck was imported" test "$(cat "$tmp/out")" = "[]"
 
+# A story of the bank that answers two questions of one mock is named
+# in the report: a story leaned on too hard.
+db="$tmp/stories.db"
+run import "$top_srcdir/tests/transcripts/decks/mock.yaml"
+cat >"$tmp/story-editor" <<'SH'
+#!/bin/sh
+printf 'Situation: a launch.\nTask: ship it.\nAction: I cut the scope.\nResult: on time.\nReflection: ask earlier.\n' >"$1"
+SH
+chmod +x "$tmp/story-editor"
+VISUAL=$tmp/story-editor run story new "Shipping deadline"
+run story link shipping-deadline mock/deadline mock/mistake
+printf 'a\nb\n4\n%.0s' 1 2 3 4 5 6 7 8 9 10 >"$tmp/in"
+set +e
+REHEARSE_TEST_CLOCK=95 rh --db "$db" --today 2026-08-01 mock --seed 7 mock \
+    <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+set -e
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "the report names a story told for two questions" has "$tmp/joined" \
+    "Stories told for more than one question: Shipping deadline (2)."
+run mock --last
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "and so does mock --last" has "$tmp/joined" "Shipping deadline (2)."
+
 done_testing
