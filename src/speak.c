@@ -11,8 +11,73 @@
 #include "xmalloc.h"
 
 #ifdef HAVE_ESPEAK
+#include <dlfcn.h>
+
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
+
+/*
+ * espeak-ng, and the sound libraries it brings, are loaded only when a
+ * mock speaks: linked in, they made every start of rehearse several
+ * times slower, a drill's first card included.
+ */
+static struct {
+	void	*lib;
+	__typeof__(espeak_ng_InitializePath)		*InitializePath;
+	__typeof__(espeak_ng_Initialize)		*Initialize;
+	__typeof__(espeak_ng_ClearErrorContext)		*ClearErrorContext;
+	__typeof__(espeak_ng_GetStatusCodeMessage)	*GetStatusCodeMessage;
+	__typeof__(espeak_ng_InitializeOutput)		*InitializeOutput;
+	__typeof__(espeak_ng_Terminate)			*Terminate;
+	__typeof__(espeak_SetSynthCallback)		*SetSynthCallback;
+	__typeof__(espeak_ng_GetSampleRate)		*GetSampleRate;
+	__typeof__(espeak_ng_SetVoiceByProperties)	*SetVoiceByProperties;
+	__typeof__(espeak_ng_Synthesize)		*Synthesize;
+	__typeof__(espeak_ng_Synchronize)		*Synchronize;
+} es;
+
+#define ES_LOAD(field, name) \
+	((*(void **)&es.field = dlsym(es.lib, name)) != NULL)
+
+/* The library and its functions; false, said, when it is not there. */
+static bool
+load_espeak(void)
+{
+	if (es.lib != NULL)
+		return true;
+	if ((es.lib = dlopen("libespeak-ng.so.1", RTLD_NOW | RTLD_LOCAL)) ==
+	    NULL || !ES_LOAD(InitializePath, "espeak_ng_InitializePath") ||
+	    !ES_LOAD(Initialize, "espeak_ng_Initialize") ||
+	    !ES_LOAD(ClearErrorContext, "espeak_ng_ClearErrorContext") ||
+	    !ES_LOAD(GetStatusCodeMessage, "espeak_ng_GetStatusCodeMessage") ||
+	    !ES_LOAD(InitializeOutput, "espeak_ng_InitializeOutput") ||
+	    !ES_LOAD(Terminate, "espeak_ng_Terminate") ||
+	    !ES_LOAD(SetSynthCallback, "espeak_SetSynthCallback") ||
+	    !ES_LOAD(GetSampleRate, "espeak_ng_GetSampleRate") ||
+	    !ES_LOAD(SetVoiceByProperties, "espeak_ng_SetVoiceByProperties") ||
+	    !ES_LOAD(Synthesize, "espeak_ng_Synthesize") ||
+	    !ES_LOAD(Synchronize, "espeak_ng_Synchronize")) {
+		warnx_(_("--speak: espeak-ng cannot be loaded (%s): install "
+		    "the Debian package espeak-ng"), dlerror());
+		if (es.lib != NULL)
+			dlclose(es.lib);
+		es.lib = NULL;
+		return false;
+	}
+	return true;
+}
+
+#define espeak_ng_InitializePath	(*es.InitializePath)
+#define espeak_ng_Initialize		(*es.Initialize)
+#define espeak_ng_ClearErrorContext	(*es.ClearErrorContext)
+#define espeak_ng_GetStatusCodeMessage	(*es.GetStatusCodeMessage)
+#define espeak_ng_InitializeOutput	(*es.InitializeOutput)
+#define espeak_ng_Terminate		(*es.Terminate)
+#define espeak_SetSynthCallback		(*es.SetSynthCallback)
+#define espeak_ng_GetSampleRate		(*es.GetSampleRate)
+#define espeak_ng_SetVoiceByProperties	(*es.SetVoiceByProperties)
+#define espeak_ng_Synthesize		(*es.Synthesize)
+#define espeak_ng_Synchronize		(*es.Synchronize)
 
 struct speaker {
 	const char	*dir;		/* NULL: the sound card */
@@ -49,6 +114,8 @@ speak_open(const char *dir)
 	struct speaker *sp;
 	char why[256];
 
+	if (!load_espeak())
+		return NULL;
 	espeak_ng_InitializePath(NULL);
 	if ((status = espeak_ng_Initialize(&ctx)) != ENS_OK) {
 		status_message(status, why, sizeof why);
