@@ -215,6 +215,23 @@ bind_day(sqlite3_stmt *s, int i, int64_t day)
 		sqlite3_bind_int64(s, i, day);
 }
 
+/*
+ * A schedule and its last review day as six parameters from i on: reps,
+ * interval, ef, due, lapses, last day (a card's or a story's, in the log
+ * as before and after).
+ */
+static inline void
+bind_state(sqlite3_stmt *s, int i, const struct sched_state *x,
+    int64_t last_day)
+{
+	sqlite3_bind_int64(s, i, x->reps);
+	sqlite3_bind_int64(s, i + 1, x->interval);
+	sqlite3_bind_double(s, i + 2, x->ef);
+	bind_day(s, i + 3, x->due);
+	sqlite3_bind_int64(s, i + 4, x->lapses);
+	bind_day(s, i + 5, last_day);
+}
+
 static inline int64_t
 column_day(sqlite3_stmt *s, int i)
 {

@@ -121,18 +121,6 @@ card_view_free(struct card_view *v)
 	memset(v, 0, sizeof *v);
 }
 
-static void
-bind_state(sqlite3_stmt *s, int i, const struct sched_state *x,
-    int64_t last_day)
-{
-	sqlite3_bind_int64(s, i, x->reps);
-	sqlite3_bind_int64(s, i + 1, x->interval);
-	sqlite3_bind_double(s, i + 2, x->ef);
-	bind_day(s, i + 3, x->due);
-	sqlite3_bind_int64(s, i + 4, x->lapses);
-	bind_day(s, i + 5, last_day);
-}
-
 int
 store_record(struct store *st, struct review_rec *r)
 {

@@ -101,18 +101,6 @@ store_story_next_due(struct store *st, int64_t today)
 	return day;
 }
 
-static void
-bind_state(sqlite3_stmt *s, int i, const struct sched_state *x,
-    int64_t last_day)
-{
-	sqlite3_bind_int64(s, i, x->reps);
-	sqlite3_bind_int64(s, i + 1, x->interval);
-	sqlite3_bind_double(s, i + 2, x->ef);
-	bind_day(s, i + 3, x->due);
-	sqlite3_bind_int64(s, i + 4, x->lapses);
-	bind_day(s, i + 5, last_day);
-}
-
 int
 store_story_record(struct store *st, struct story_rehearsal *r)
 {
