@@ -244,8 +244,13 @@ story_text_parse(struct story_text *t, const char *text, bool comments)
 	memset(sec, 0, sizeof sec);
 	for (p = text; *p != '\0'; p += n + (p[n] == '\n')) {
 		n = strcspn(p, "\n");
-		/* Carriage returns at the end of a line (CRLF) are not text. */
-		for (len = n; len > 0 && p[len - 1] == '\r'; len--)
+		/*
+		 * Blanks at the end of a line (a CRLF's carriage return
+		 * among them) are not text: a part is trimmed, and what
+		 * reads "Result\t\f" here must not read "Result" later.
+		 */
+		for (len = n; len > 0 && isspace((unsigned char)p[len - 1]);
+		    len--)
 			;
 		if (story_heading_line(p, len, &part, &rest)) {
 			cur = (int)part + 1;

@@ -126,6 +126,42 @@ test_heading_in_heading(void **state)
 	story_text_free(&back);
 }
 
+/*
+ * Blanks at the end of a line are not text: "Result\t\f" is the
+ * heading it would become once its part is trimmed and written out, and
+ * "Situation: Task \v" is text as "Situation: Task" is.
+ */
+static void
+test_trailing_blanks(void **state)
+{
+	static const char *const texts[] = {
+		"notes\n\nmore\nresult\t\f",
+		"Situation: Task \v\nAction: done\t",
+		"Action:\r\n  a\r\nResult:  \t\r\n",
+	};
+	struct story_text t, back;
+	char *text;
+	size_t i;
+
+	(void)state;
+	story_text_parse(&t, texts[0], false);
+	assert_string_equal(t.notes, "notes\n\nmore");
+	story_text_free(&t);
+	story_text_parse(&t, texts[1], false);
+	assert_string_equal(t.notes, "Situation: Task");
+	assert_string_equal(t.part[STORY_ACTION], "done");
+	story_text_free(&t);
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		story_text_parse(&t, texts[i], false);
+		text = story_text_render(&t, "en");
+		story_text_parse(&back, text, false);
+		assert_true(story_text_equal(&t, &back));
+		free(text);
+		story_text_free(&t);
+		story_text_free(&back);
+	}
+}
+
 static void
 test_canonical(void **state)
 {
@@ -431,6 +467,7 @@ main(void)
 		cmocka_unit_test(test_parse_comments),
 		cmocka_unit_test(test_render_round_trip),
 		cmocka_unit_test(test_heading_in_heading),
+		cmocka_unit_test(test_trailing_blanks),
 		cmocka_unit_test(test_canonical),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_titles),
