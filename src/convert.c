@@ -1,14 +1,13 @@
-/* convert.c: the converters' card list, input checks, and the deck through libyaml's emitter. */
+/* convert.c: the converters' card list, input checks, and the deck written through emit.c. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <yaml.h>
-
 #include "config.h"
 #include "convert.h"
+#include "emit.h"
 #include "i18n.h"
 
 void
@@ -602,169 +601,81 @@ conv_html(const char *text)
 	return b.data;
 }
 
-/*
- * The emitter's output is collected and written once it is whole: an
- * error half way must leave nothing on standard output.
- */
-static int
-collect(void *arg, unsigned char *text, size_t len)
-{
-	buf_add(arg, text, len);
-	return 1;
-}
-
-struct emit {
-	yaml_emitter_t	em;
-	bool		failed;
-};
-
-static void
-emit(struct emit *e, yaml_event_t *ev)
-{
-	if (e->failed)
-		yaml_event_delete(ev);
-	else if (!yaml_emitter_emit(&e->em, ev))
-		e->failed = true;
-}
-
-/*
- * A literal block for several lines; libyaml quotes what must be, and
- * a plain ~ would read back as nothing.
- */
-static void
-scalar(struct emit *e, const char *s)
-{
-	yaml_scalar_style_t style = YAML_ANY_SCALAR_STYLE;
-	yaml_event_t ev;
-
-	if (strchr(s, '\n') != NULL)
-		style = YAML_LITERAL_SCALAR_STYLE;
-	else if (strcmp(s, "~") == 0)
-		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
-	/* libyaml refuses text that is not UTF-8 before it is an event. */
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, style))
-		e->failed = true;
-	else
-		emit(e, &ev);
-}
-
-static void
-pair(struct emit *e, const char *key, const char *value)
-{
-	if (value == NULL)
-		return;
-	scalar(e, key);
-	scalar(e, value);
-}
-
-static void
-collection(struct emit *e, bool map, bool start, yaml_char_t flow)
-{
-	yaml_event_t ev;
-
-	if (map && start)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-		    YAML_BLOCK_MAPPING_STYLE);
-	else if (map)
-		yaml_mapping_end_event_initialize(&ev);
-	else if (start)
-		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_SEQUENCE_STYLE :
-		    YAML_BLOCK_SEQUENCE_STYLE);
-	else
-		yaml_sequence_end_event_initialize(&ev);
-	emit(e, &ev);
-}
-
 static void
 emit_card(struct emit *e, const struct conv_card *c, const char *deck_kind)
 {
 	const char *kind = c->back == NULL ? "practice" : c->kind != NULL ?
 	    c->kind : deck_kind;
+	struct buf tags = { 0 };
 	size_t i;
 
-	collection(e, true, true, 0);
-	pair(e, "id", c->id);
+	emit_mapping(e, true);
+	emit_pair(e, "id", c->id);
 	if (strcmp(kind, deck_kind) != 0)
-		pair(e, "kind", kind);
-	pair(e, "front", c->front);
-	pair(e, "back", c->back);
-	pair(e, "hint", c->hint);
-	if (c->ntags > 0) {
-		scalar(e, "tags");
-		collection(e, false, true, 1);
-		for (i = 0; i < c->ntags; i++)
-			scalar(e, c->tags[i]);
-		collection(e, false, false, 0);
+		emit_pair(e, "kind", kind);
+	emit_pair(e, "front", c->front);
+	emit_pair(e, "back", c->back);
+	emit_pair(e, "hint", c->hint);
+	for (i = 0; i < c->ntags; i++) {	/* slugs: no line breaks */
+		if (i > 0)
+			buf_addc(&tags, '\n');
+		buf_adds(&tags, c->tags[i]);
 	}
-	collection(e, true, false, 0);
+	emit_list(e, "tags", tags.data);
+	buf_free(&tags);
+	emit_mapping(e, false);
+}
+
+/*
+ * The emitter's text is appended to out once it is whole: an error half
+ * way must leave nothing on standard output.
+ */
+static bool
+emit_into(struct emit *e, struct buf *out, const char **problem)
+{
+	const char *text;
+	size_t len;
+
+	if ((text = emit_end(e, &len, problem)) != NULL)
+		buf_add(out, text, len);
+	emit_free(e);
+	return text != NULL;
 }
 
 bool
 conv_emit(struct conv *cv, const struct conv_deck *d, struct buf *out)
 {
-	const char *kind = d->kind != NULL ? d->kind : cv->kind;
-	struct emit e;
-	yaml_event_t ev;
+	const char *kind = d->kind != NULL ? d->kind : cv->kind, *problem;
+	struct emit *e = emit_new();
 	size_t i;
 
-	memset(&e, 0, sizeof e);
-	yaml_emitter_initialize(&e.em);
-	yaml_emitter_set_output(&e.em, collect, out);
-	yaml_emitter_set_unicode(&e.em, 1);
-	yaml_emitter_set_width(&e.em, 78);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	emit(&e, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	emit(&e, &ev);
-	collection(&e, true, true, 0);
-	pair(&e, "deck", d->id);
-	pair(&e, "title", d->title != NULL ? d->title : cv->title);
-	pair(&e, "language", d->language);
-	pair(&e, "kind", kind);
-	scalar(&e, "cards");
-	collection(&e, false, true, 0);
+	emit_mapping(e, true);
+	emit_pair(e, "deck", d->id);
+	emit_pair(e, "title", d->title != NULL ? d->title : cv->title);
+	emit_pair(e, "language", d->language);
+	emit_pair(e, "kind", kind);
+	emit_scalar(e, "cards");
+	emit_sequence(e, true);
 	for (i = 0; i < cv->ncards; i++)
-		emit_card(&e, &cv->cards[i], kind != NULL ? kind : "recall");
-	collection(&e, false, false, 0);
-	collection(&e, true, false, 0);
-	yaml_document_end_event_initialize(&ev, 1);
-	emit(&e, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	emit(&e, &ev);
+		emit_card(e, &cv->cards[i], kind != NULL ? kind : "recall");
+	emit_sequence(e, false);
+	emit_mapping(e, false);
+	if (emit_into(e, out, &problem))
+		return true;
 	/* libyaml's problem is its own wording, left as it is. */
-	if (e.failed)
-		conv_error(cv, 0, _("cannot write the deck: %s"),
-		    e.em.problem != NULL ? e.em.problem : _("write error"));
-	yaml_emitter_delete(&e.em);
-	return !e.failed;
+	conv_error(cv, 0, _("cannot write the deck: %s"),
+	    problem != NULL ? problem : _("write error"));
+	return false;
 }
 
 bool
 conv_emit_pair(const char *key, const char *value, struct buf *out)
 {
-	struct emit e;
-	yaml_event_t ev;
-	bool ok;
+	struct emit *e = emit_new();
+	const char *problem;
 
-	memset(&e, 0, sizeof e);
-	yaml_emitter_initialize(&e.em);
-	yaml_emitter_set_output(&e.em, collect, out);
-	yaml_emitter_set_unicode(&e.em, 1);
-	yaml_emitter_set_width(&e.em, 78);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	emit(&e, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	emit(&e, &ev);
-	collection(&e, true, true, 0);
-	pair(&e, key, value);
-	collection(&e, true, false, 0);
-	yaml_document_end_event_initialize(&ev, 1);
-	emit(&e, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	emit(&e, &ev);
-	ok = !e.failed;
-	yaml_emitter_delete(&e.em);
-	return ok;
+	emit_mapping(e, true);
+	emit_pair(e, key, value);
+	emit_mapping(e, false);
+	return emit_into(e, out, &problem);
 }

@@ -64,9 +64,12 @@ emit_scalar(struct emit *x, const char *s)
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (*s == '\0' || strcmp(s, "~") == 0)
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, style);
-	event(x, &ev);
+	/* libyaml refuses text that is not UTF-8 before it is an event. */
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
+	    (int)strlen(s), 1, 1, style))
+		x->failed = true;
+	else
+		event(x, &ev);
 }
 
 void

@@ -41,8 +41,8 @@ tests_fuzz_fuzz_story_LDADD = $(YAML_LIBS)
 # the deck it writes loads without an error or a warning.
 fuzz_convert_sources = tests/fuzz/fuzz-convert.c src/convert.c \
 	src/convert.h src/convert-anki.c src/convert-csv.c src/convert-md.c \
-	src/convert-mdtext.c src/deck.c src/deck.h src/deck-int.h \
-	src/deck-card.c src/deck-diag.c src/deck-tree.c src/hash.c \
+	src/convert-mdtext.c src/emit.c src/emit.h src/deck.c src/deck.h \
+	src/deck-int.h src/deck-card.c src/deck-diag.c src/deck-tree.c src/hash.c \
 	src/hash.h src/term.c src/term.h src/xmalloc.c src/xmalloc.h
 fuzz_convert_cflags = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_convert_md_SOURCES = $(fuzz_convert_sources)
