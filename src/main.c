@@ -206,6 +206,35 @@ locale_dir(void)
 }
 #endif
 
+/*
+ * The locale the environment names, or, when the system lacks it (a
+ * fresh Debian install has no nl_NL.UTF-8 until it is generated), its
+ * language through LANGUAGE with C.UTF-8's character set: otherwise the
+ * decks would follow LANG into Dutch while every message stayed English.
+ */
+static void
+set_locale(void)
+{
+	const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" }, *v = NULL;
+	char lang[16];
+	size_t i, n;
+
+	if (setlocale(LC_ALL, "") != NULL)
+		return;
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++)
+		if ((v = getenv(vars[i])) != NULL && *v != '\0')
+			break;
+	if (v == NULL || *v == '\0' || setlocale(LC_ALL, "C.UTF-8") == NULL)
+		return;
+	n = strcspn(v, "_.@");
+	if (n > 0 && n < sizeof lang && strncmp(v, "C", n) != 0 &&
+	    strncmp(v, "POSIX", n) != 0) {
+		memcpy(lang, v, n);
+		lang[n] = '\0';
+		setenv("LANGUAGE", lang, 0);	/* one the user set stays */
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -220,7 +249,7 @@ main(int argc, char **argv)
 	 * The whole locale: messages, the character set (display widths),
 	 * weekday names and decimal commas.  Dates stay YYYY-MM-DD.
 	 */
-	setlocale(LC_ALL, "");
+	set_locale();
 #ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, locale_dir());
 	textdomain(PACKAGE);

@@ -59,6 +59,23 @@ nl --new abc
 check_rc "a malformed command line" 2
 check "its error is Dutch" has "$tmp/err" "is geen aantal kaarten"
 
+# A Dutch locale the system lacks (nl_ZZ exists nowhere; a fresh Debian
+# install lacks nl_NL.UTF-8 too) still gives Dutch messages, as the
+# decks are Dutch, in C.UTF-8's character set; a LANGUAGE of the user's
+# own still wins.
+set +e
+(unset LOCPATH LANGUAGE; LC_ALL=nl_ZZ.UTF-8 rh --db "$db" show x/y) \
+    2>"$tmp/err"
+rc=$?
+set -e
+check_rc "an unknown card, in a locale the system lacks" 1
+check "its error is Dutch all the same" has "$tmp/err" "x/y: deze kaart bestaat niet"
+set +e
+(unset LOCPATH; LANGUAGE=en LC_ALL=nl_ZZ.UTF-8 rh --db "$db" show x/y) \
+    2>"$tmp/err"
+set -e
+check "the user's LANGUAGE=en wins" has "$tmp/err" "x/y: no such card"
+
 # The C locale: English, as always.
 run $T show second-round/aim
 check "the C locale stays English" has "$tmp/out" "EF 2."
