@@ -104,6 +104,10 @@ cmd_config_exec(const struct options *o, int argc, char **argv)
 
 	if (argc > 0 && (s = find(argv[0])) == NULL)
 		return EXIT_USAGE;
+	/* A decimal comma, as a Dutch user types it, is kept as a point. */
+	if (argc > 1 && s->valid == valid_retention &&
+	    (v = strchr(argv[1], ',')) != NULL)
+		*v = '.';
 	if (argc > 1 && !s->valid(argv[1])) {
 		warnx_(_("config: %s: '%s' is not %s"), s->name, argv[1],
 		    _(s->expect));

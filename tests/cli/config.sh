@@ -18,8 +18,6 @@ check "config --json" json 'j == {"scheduler": "sm2", "retention": 0.9, "max_rev
 run config retention 1.5
 check_rc "a retention out of range" 2
 check "the value and the range are named" has "$tmp/err" "retention: '1.5' is not from 0.80 to 0.97"
-run config retention 0,85
-check_rc "a retention with a decimal comma" 2
 run config scheduler anki
 check_rc "an unknown scheduler" 2
 run config colour blue
@@ -36,6 +34,14 @@ LC_ALL=nl_NL.UTF-8 LOCPATH="$TEST_LOCPATH" run config retention 0.8
 check_rc "a retention is read the same in a Dutch locale" 0
 run config retention
 check "config NAME prints its value" grep -qx '0.8' "$tmp/out"
+run config retention 0,85
+check_rc "a decimal comma is taken" 0
+check "it is confirmed with a point" has "$tmp/out" "retention is now 0.85."
+run config --json
+check "and kept as a number JSON reads" json 'j["retention"] == 0.85'
+run config retention 1,85
+check_rc "a comma does not let a value out of range through" 2
+run config retention 0.8
 run config max-reviews 40
 run config --json
 check "the values set, as JSON" json 'j == {"scheduler": "sm2", "retention": 0.8, "max_reviews": 40}'
