@@ -97,41 +97,33 @@ reveal_field(const char *label, const char *text)
 	term_print_wrapped(stdout, text, 2);
 }
 
-/* How many lines text has (a last one without '\n' counts). */
-static size_t
-lines(const char *text)
-{
-	size_t n = 0;
-
-	for (; *text != '\0'; n++)
-		text += strcspn(text, "\n") + (strchr(text, '\n') != NULL);
-	return n;
-}
-
 void
 reveal_stories(const char *titles)
 {
-	struct buf b = { 0 };
-	const char *p;
-	char *title;
-	size_t n;
+	struct buf all = { 0 }, cut = { 0 };
+	const char *label, *p;
+	size_t n, k = 0, used;
 
 	if (titles == NULL || *titles == '\0')
 		return;
-	/* TRANSLATORS: over the titles of the stories linked to a card. */
-	printf("%s%s%s\n", term_cyan(), ngettext("Your story", "Your stories",
-	    (unsigned long)lines(titles)), term_reset());
-	/* One line each, so that the answer still fits the screen. */
-	for (p = titles; *p != '\0'; p += n + (p[n] == '\n')) {
+	/*
+	 * All the titles on one line, cut to the screen, so that the tallest
+	 * card still fits 80x24 with a story or several.
+	 */
+	for (p = titles; *p != '\0'; p += n + (p[n] == '\n'), k++) {
 		n = strcspn(p, "\n");
-		title = xstrndup(p, n);
-		buf_adds(&b, "  ");
-		term_add_cut(&b, title, (size_t)term_width() - 2);
-		buf_addc(&b, '\n');
-		free(title);
+		if (k > 0)
+			buf_adds(&all, " \xc2\xb7 ");	/* a middle dot */
+		buf_add(&all, p, n);
 	}
-	fputs(b.data, stdout);
-	buf_free(&b);
+	/* TRANSLATORS: before the titles of the stories linked to a card. */
+	label = ngettext("Your story:", "Your stories:", (unsigned long)k);
+	used = term_display_width(label) + 1;
+	term_add_cut(&cut, all.data, (size_t)term_width() > used + 1 ?
+	    (size_t)term_width() - used : 1);
+	printf("%s%s%s %s\n", term_cyan(), label, term_reset(), cut.data);
+	buf_free(&all);
+	buf_free(&cut);
 }
 
 /* Text reveal_field would show. */
@@ -152,15 +144,28 @@ reveal_example(const struct card_view *v)
 }
 
 /*
- * Shown at once, a model answer would push the card off an 80x24 screen
- * and answer for you: one line says it is there.
+ * What the reveal says besides the card: the time taken on a practice
+ * card, and, since a model answer shown at once would push the card off
+ * the screen and answer for you, that there is one.  NULL: nothing.
  */
-static void
-example_marker(const struct card_view *v)
+static char *
+back_note(const struct card_view *v, bool practice, int64_t secs,
+    int64_t time_limit)
 {
-	if (filled(v->example))
-		say_wrapped(term_dim(), _("Type :example for the example "
-		    "answer."), 0);
+	struct buf b = { 0 };
+
+	if (practice)
+		buf_printf(&b, time_limit > 0 && secs > time_limit ?
+		    /* TRANSLATORS: minutes:seconds taken to answer aloud. */
+		    _("you took %lld:%02lld, over your time limit") :
+		    _("you took %lld:%02lld"),
+		    (long long)(secs / 60), (long long)(secs % 60));
+	if (filled(v->example)) {
+		if (b.len > 0)
+			buf_adds(&b, " \xc2\xb7 ");	/* a middle dot */
+		buf_adds(&b, _(":example shows an example answer"));
+	}
+	return b.data;
 }
 
 void
@@ -176,25 +181,34 @@ reveal_back(const struct card_view *v, int64_t secs, int64_t time_limit,
     bool hint_shown)
 {
 	bool practice = strcmp(v->kind, "practice") == 0;
-
-	reveal_field(practice ?
+	const char *label = practice ?
 	    /* TRANSLATORS: over the back of a practice card. */
 	    _("Guidance") : strcmp(v->kind, "ask") == 0 ?
 	    /* TRANSLATORS: over the back of a card of questions to ask. */
-	    _("Ask them") : _("Answer"), v->back);
+	    _("Ask them") : _("Answer");
+	char *note = back_note(v, practice, secs, time_limit);
+
+	/*
+	 * The note goes on the back's heading line when it fits: a card of
+	 * 16 lines of back and hint then still fits 80x24, front in view.
+	 */
+	if (filled(v->back)) {
+		printf("%s%s%s", term_cyan(), label, term_reset());
+		if (note != NULL && term_display_width(label) + 2 +
+		    term_display_width(note) <= (size_t)term_width()) {
+			printf("  %s%s%s", term_dim(), note, term_reset());
+			free(note);
+			note = NULL;
+		}
+		putchar('\n');
+		term_print_wrapped(stdout, v->back, 2);
+	}
 	if (!hint_shown)
 		reveal_field(_("Hint"), v->hint);
-	example_marker(v);
+	if (note != NULL)
+		say_wrapped(term_dim(), note, 0);
+	free(note);
 	reveal_stories(v->stories);
-	if (practice) {
-		printf("%s", term_dim());
-		printf(time_limit > 0 && secs > time_limit ?
-		    /* TRANSLATORS: minutes:seconds taken to answer aloud. */
-		    _("You took %lld:%02lld. That is over your time limit.") :
-		    _("You took %lld:%02lld."),
-		    (long long)(secs / 60), (long long)(secs % 60));
-		printf("%s\n", term_reset());
-	}
 	/* TRANSLATORS: the grades, one line under the answer; keep it short. */
 	say_wrapped(term_dim(), _("0 blank  1 wrong  2 familiar  3 effort  "
 	    "4 pause  5 fluent"), 0);

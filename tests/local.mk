@@ -21,6 +21,7 @@ cli_tests = \
 	tests/cli/catalogue.sh \
 	tests/cli/nls.sh \
 	tests/cli/piped.sh \
+	tests/cli/reveal-fit.sh \
 	tests/cli/story.sh \
 	tests/cli/story-bank.sh \
 	tests/cli/story-drill.sh \

@@ -40,8 +40,8 @@ run_in '
 :example
 5
 ' --today 2026-10-01 drill --limit 1
-check "the reveal lists your story by its title" \
-    grep -A1 -x "Your story" "$tmp/out" | grep -qx "  What is the first card?"
+check "the reveal lists your story by its title, on one line" \
+    grep -qx "Your story: What is the first card?" "$tmp/out"
 check "the reveal does not tell the story" hasnt "$tmp/out" "the launch"
 
 # Unchanged file: no change.  Failing editor: nothing saved, exit 1.

@@ -193,7 +193,8 @@ checks() {
 # The time a practice card has taken is not the same from run to run.
 mask_clock() {
 	sed -e 's/\(\(practice\|oefenen\) 0:0\)[0-9]>/\1?>/g' \
-	    -e 's/\(You took 0:0\)[0-9]\./\1?./g' "$1" >"$1.masked"
+	    -e 's/\([Yy]ou took 0:0\)[0-9]\([. ,]\|$\)/\1?\2/g' \
+	    -e 's/\(je deed er 0:0\)[0-9] over/\1? over/g' "$1" >"$1.masked"
 	mv "$1.masked" "$1"
 }
 
