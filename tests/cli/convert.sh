@@ -211,4 +211,23 @@ check_rc "an empty title" 2
 run list --deck x
 check_rc "--deck with another command" 2
 
+# Characters past U+FFFF (emoji) come out as themselves, not as \U
+# escapes, in any quoting; so does a noncharacter, which the emitter's
+# stand-ins must not be mistaken for; export writes them the same way.
+printf -- '- Why do you \360\237\222\226 this job?\n- "Quoted": why \360\237\232\200 now?\n- Odd: \360\235\224\230 and \357\267\220 here?\n' \
+    >"$tmp/emoji.md"
+run convert "$tmp/emoji.md" --deck emoji
+check_rc "convert a list with emoji" 0
+cp "$tmp/out" "$tmp/emoji.yaml"
+check "no escapes in the deck" hasnt "$tmp/emoji.yaml" '\U'
+check "an emoji as it was" has "$tmp/emoji.yaml" "front: Why do you $(printf '\360\237\222\226') this job?"
+run import "$tmp/emoji.yaml"
+check_rc "the deck imports" 0
+run list emoji --json
+check "every front reads back as written" json '[c["front"] for c in j] == ["Why do you \U0001F496 this job?", "\"Quoted\": why \U0001F680 now?", "Odd: \U0001D518 and \uFDD0 here?"]'
+run export emoji
+check_rc "export the deck" 0
+check "export writes no escapes either" hasnt "$tmp/out" '\U'
+check "and the noncharacter as it was" has "$tmp/out" "$(printf '\357\267\220')"
+
 done_testing
