@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
@@ -22,15 +23,12 @@ static const char *const first_decks[] = {
 static char *
 bundled_dir(const char *lang)
 {
-	const char *roots[] = { getenv("REHEARSE_DECKS"), PKGDATADIR "/decks",
-	    SOURCE_DECKS };
+	const char *roots[DECK_ROOTS];
 	struct stat sb;
 	char *dir;
-	size_t i;
+	size_t i, n = deck_bundled_roots(roots);
 
-	for (i = 0; i < sizeof roots / sizeof roots[0]; i++) {
-		if (roots[i] == NULL || *roots[i] == '\0')
-			continue;
+	for (i = 0; i < n; i++) {
 		dir = xasprintf("%s/%s", roots[i], lang);
 		if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
 			return dir;

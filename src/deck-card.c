@@ -506,13 +506,83 @@ card_values(struct ctx *c, struct card *k)
 	probes_check(c, k);
 }
 
+/*
+ * A card whose derived id an earlier card has: the earlier card's line,
+ * and whether that card derived it from the same front or was given it.
+ */
+struct card_clash {
+	struct pos	 at;
+	char		*derived;
+	size_t		 other;
+	bool		 same_front;
+};
+
 /* The warning for a card without an id, suggesting one that is free. */
 static void
-no_id(struct ctx *c, const struct card *k, bool taken)
+no_id(struct ctx *c, const struct pos *at, const char *suggested)
 {
-	diag_warn(c, k->id_at, _("card has no id; its progress restarts when "
-	    "the front changes (suggested: id: %s%s)"), k->derived,
-	    taken ? "-2" : "");
+	diag_warn(c, at, _("card has no id; its progress restarts when "
+	    "the front changes (suggested: id: %s)"), suggested);
+}
+
+static void
+clash_add(struct ctx *c, const struct card *k, size_t other)
+{
+	struct card_clash *e;
+	size_t same = deck_ids_add(&c->derived_ids, k->derived, k->id_at->line);
+
+	if (c->nclashes == c->clashescap) {
+		c->clashescap = c->clashescap ? c->clashescap * 2 : 8;
+		c->clashes = xreallocarray(c->clashes, c->clashescap,
+		    sizeof *c->clashes);
+	}
+	e = &c->clashes[c->nclashes++];
+	/* The first card with the same front, else the one given the id. */
+	*e = (struct card_clash){ *k->id_at, xstrdup(k->derived),
+	    same != 0 ? same : other, same != 0 };
+}
+
+/*
+ * The n-th card with the same front is offered "-n", unless an id in the
+ * file (anywhere in it, hence at the end) or an earlier offer has it: then
+ * the next free number.
+ */
+void
+card_clashes(struct ctx *c)
+{
+	struct card_clash *e;
+	char *id;
+	size_t i, n;
+
+	for (i = 0; i < c->nclashes; i++) {
+		e = &c->clashes[i];
+		id = NULL;
+		for (n = 2; id == NULL; n++) {
+			id = xasprintf("%s-%zu", e->derived, n);
+			if (deck_ids_add(&c->card_ids, id, e->at.line) != 0) {
+				free(id);
+				id = NULL;
+			}
+		}
+		no_id(c, &e->at, id);
+		if (e->same_front)
+			/* TRANSLATORS: the line of the other card, then the id. */
+			diag_error(c, &e->at, _("this card has the same front "
+			    "as the card at line %zu, so the id derived from it "
+			    "is the same; give the two cards distinct ids "
+			    "(suggested for this one: id: %s)"), e->other, id);
+		else
+			/* TRANSLATORS: the line of the other card, then the id. */
+			diag_error(c, &e->at, _("the id derived from this "
+			    "card's front is the id given to the card at line "
+			    "%zu; give this card an id of its own (suggested: "
+			    "id: %s)"), e->other, id);
+		free(id);
+		free(e->derived);
+	}
+	free(c->clashes);
+	deck_ids_free(&c->card_ids);
+	deck_ids_free(&c->derived_ids);
 }
 
 /*
@@ -547,14 +617,13 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	}
 	if (c->fn != NULL)
 		rv = c->fn(c->arg, &dc);
-	if (k->derived != NULL)
-		no_id(c, k, rv > 0);
+	deck_ids_add(&c->card_ids, k->id, k->id_at->line);
+	if (rv <= 0 && k->derived != NULL) {
+		deck_ids_add(&c->derived_ids, k->derived, k->id_at->line);
+		no_id(c, k->id_at, k->derived);
+	}
 	if (rv > 0 && k->derived != NULL)
-		/* TRANSLATORS: the line of the other card, then the id. */
-		diag_error(c, k->id_at, _("this card has the same front as the "
-		    "card at line %ld, so the id derived from it is the same; "
-		    "give the two cards distinct ids (suggested for this one: "
-		    "id: %s-2)"), rv, k->derived);
+		clash_add(c, k, (size_t)rv);	/* told by card_clashes */
 	else if (rv > 0)
 		diag_error(c, k->id_at, _("duplicate card id '%s' (first at "
 		    "line %ld)"), diag_show(q, k->id, strlen(k->id)), rv);
@@ -622,7 +691,7 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	if (k.id != NULL && !c->stop)
 		card_hand(c, s, &k, index);
 	else if (k.derived != NULL)
-		no_id(c, &k, false);
+		no_id(c, k.id_at, k.derived);
 	free(k.tags);
 	free(k.probes);
 	free(k.derived);

@@ -100,6 +100,17 @@ struct ctx {
 	size_t			 expansion;
 	struct deck_ids		 anchors;	/* every one so far */
 
+	/*
+	 * deck-card.c: every card id in the file (given, derived, or
+	 * suggested), the derived ones apart, and the cards whose derived id
+	 * was taken: told at the end, when every id is known, with one free.
+	 */
+	struct deck_ids		 card_ids;
+	struct deck_ids		 derived_ids;
+	struct card_clash	*clashes;
+	size_t			 nclashes;
+	size_t			 clashescap;
+
 	/* deck-diag.c: the diagnostics kept until the end. */
 	struct diag		*diags;
 	size_t			 ndiags;
@@ -158,6 +169,8 @@ void	tree_free(struct ctx *);
  * reports what is wrong.
  */
 void	card_check(struct ctx *, const struct slot *, size_t index);
+/* After the last card: report the clashes of derived ids, free the ids. */
+void	card_clashes(struct ctx *);
 /*
  * Which of names[] the key k is, recording its line in seen[]; -1 when
  * none, -2 for a merge key.  card chooses the wording of the hint.

@@ -338,6 +338,7 @@ deck_load(const char *path, const struct deck_limits *lim, deck_card_fn fn,
 		    "bytes)"), (intmax_t)st.st_size, c.lim->file_bytes);
 	else
 		deck_parse(&c);
+	card_clashes(&c);
 	if (c.fp != NULL)
 		fclose(c.fp);
 	tree_free(&c);

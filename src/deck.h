@@ -1,10 +1,11 @@
-/* deck.h: reading a deck file (YAML, libyaml's event API) into cards; no database. */
+/* deck.h: reading a deck file (YAML, libyaml's event API) into cards, and where the bundled decks are; no database. */
 #ifndef REHEARSE_DECK_H
 #define REHEARSE_DECK_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define DECK_ID_MAX	64	/* bytes in a deck or card id */
 
@@ -86,6 +87,27 @@ struct deck_result {
 int	deck_load(const char *path, const struct deck_limits *lim,
 	    deck_card_fn fn, void *arg, struct deck_info *info,
 	    struct deck_result *res, FILE *diag);
+
+/*
+ * Where the bundled decks may be, each a directory with one directory
+ * per language: $REHEARSE_DECKS when set, the installed decks, the
+ * source tree's; in the order they are looked in.  Fills roots[] and
+ * returns how many there are.  Inline: the store's migration asks too,
+ * and needs nothing else of the deck reader.
+ */
+#define DECK_ROOTS 3
+static inline size_t
+deck_bundled_roots(const char *roots[DECK_ROOTS])
+{
+	const char *env = getenv("REHEARSE_DECKS");
+	size_t n = 0;
+
+	if (env != NULL && *env != '\0')
+		roots[n++] = env;
+	roots[n++] = PKGDATADIR "/decks";
+	roots[n++] = SOURCE_DECKS;
+	return n;
+}
 
 /*
  * The id derived from a front (DESIGN.md): ASCII letters and digits

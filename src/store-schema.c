@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "config.h"
+#include "deck.h"
 #include "i18n.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -173,16 +174,44 @@ static const char schema_v4[] = "DROP TABLE span;";
  * Version 5: a deck may have an interview date of its own (a day
  * number; NULL: the default date in meta), and a deck knows whether it
  * came from the bundled set, so that switching their language never
- * touches a deck of your own.  Bundled decks imported before are those
- * whose file is the bundled one of their id and language.
+ * touches a deck of your own; mark_bundled marks those imported before.
  */
 static const char schema_v5[] =
     "ALTER TABLE deck ADD COLUMN interview INTEGER;"
-    "ALTER TABLE deck ADD COLUMN bundled INTEGER NOT NULL DEFAULT 0;"
-    "UPDATE deck SET bundled = 1 WHERE language IN ('en', 'nl')"
-    "  AND id IN ('closing', 'competency', 'culture-fit', 'preparation',"
-    "  'questions-to-ask', 'second-round', 'situational')"
-    "  AND path GLOB '*/' || language || '/' || id || '.yaml';";
+    "ALTER TABLE deck ADD COLUMN bundled INTEGER NOT NULL DEFAULT 0;";
+
+/*
+ * Version 5's mark on the decks imported before.  A file of a bundled
+ * deck's name is not enough: ~/prep/en/competency.yaml is the user's,
+ * and a language switch would replace it.  A deck is bundled when its
+ * file is the one of its id and language in a place the program reads
+ * bundled decks from (deck_bundled_roots), as bundled_import named it.
+ */
+static int
+mark_bundled(struct store *st)
+{
+	static const char sql[] =
+	    "UPDATE deck SET bundled = 1 WHERE language IN ('en', 'nl')"
+	    "  AND id IN ('closing', 'competency', 'culture-fit',"
+	    "  'preparation', 'questions-to-ask', 'second-round',"
+	    "  'situational')"
+	    "  AND path = ?1 || '/' || language || '/' || id || '.yaml'";
+	const char *roots[DECK_ROOTS];
+	size_t i, n = deck_bundled_roots(roots);
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		set_error(st, N_("marking the bundled decks"));
+		return -1;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		bind_text(s, 1, roots[i]);
+		rc = run(st, s, N_("marking the bundled decks"));
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
 
 /*
  * Version 6: each card's memory (FSRS-6: stability, difficulty, the day
@@ -282,7 +311,7 @@ static const struct {
 	{ schema_v2, NULL },
 	{ schema_v3, NULL },
 	{ schema_v4, NULL },
-	{ schema_v5, NULL },
+	{ schema_v5, mark_bundled },
 	{ schema_v6, replay_all },
 	{ schema_v7, store_story_migrate },
 	{ schema_v8, NULL },

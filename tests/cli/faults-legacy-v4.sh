@@ -1,8 +1,13 @@
 #!/bin/sh
 # faults-legacy-v4.sh: a database written by schema version 4 opens with
 # its progress kept, and version 5 marks as bundled only the deck that
-# came from the bundled file of its id and language.
+# came from the bundled file of its id and language, in the bundled
+# decks' directory: a deck of the user's at .../en/competency.yaml is not.
 . "${top_srcdir:-.}/tests/setup"
+
+# The fixture's bundled decks were imported from /tmp/fx/decks.
+REHEARSE_DECKS=/tmp/fx/decks
+export REHEARSE_DECKS
 
 load_sql "$top_srcdir/tests/data/schema-v4.sql"
 cp "$db" "$tmp/v4.db"

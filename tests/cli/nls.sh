@@ -82,4 +82,26 @@ check "the C locale stays English" has "$tmp/out" "EF 2."
 run show x/y
 check "C locale errors are English" has "$tmp/err" "x/y: no such card"
 
+# At 80 columns the Dutch headings leave a front at least 25 characters
+# (or all of it) in every bundled deck, a date in the DUE column too, and
+# no row is wider than the terminal.
+nl $T grade preparation/first-round-notes 4
+: >"$tmp/rows"
+for d in $(cd "$top_srcdir/decks/nl" && ls *.yaml | sed 's/\.yaml$//'); do
+	COLUMNS=80 nl $T list "$d"
+	check_rc "list $d in Dutch" 0
+	tail -n +2 "$tmp/out" >>"$tmp/rows"
+done
+COLUMNS=80 nl $T list
+cat "$tmp/out" >>"$tmp/rows"
+check "Dutch list fits 80 columns, fronts show 25 characters or more" python3 -c '
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().splitlines()
+bad = [r for r in rows if len(r) > 80]
+# A card row ends in two blanks then the front, "\u2026" when cut.
+short = [r for r in rows if r.endswith("\u2026") and len(r.rsplit("  ", 1)[-1]) < 26]
+for r in bad + short:
+    print("# " + r)
+sys.exit(1 if bad or short or len(rows) < 60 else 0)' "$tmp/rows"
+
 done_testing

@@ -1,8 +1,8 @@
 -- A database written by schema version 4 of rehearse: a bundled deck
 -- (closing, from decks/en/closing.yaml), a deck of your own with a bundled
--- deck's id (competency) and a Dutch deck in an English folder
--- (situational), with progress: version 5 must mark only the first as
--- bundled and keep everything.
+-- deck's id in a folder of the user's named en (competency) and a Dutch
+-- deck in an English folder (situational), with progress: version 5
+-- must mark only the first as bundled and keep everything.
 PRAGMA user_version = 4;
 PRAGMA foreign_keys=OFF;
 BEGIN TRANSACTION;
@@ -10,7 +10,7 @@ CREATE TABLE meta (  key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO meta VALUES('interview','2026-12-01');
 CREATE TABLE deck (  seq INTEGER PRIMARY KEY,  id TEXT NOT NULL UNIQUE,  title TEXT, language TEXT, kind TEXT, description TEXT, tags TEXT,  path TEXT, source TEXT);
 INSERT INTO deck VALUES(1,'closing','Closing (bundled)','en',NULL,NULL,NULL,'/tmp/fx/decks/en/closing.yaml','0d0ee782-137');
-INSERT INTO deck VALUES(2,'competency','My own competency deck','en',NULL,NULL,NULL,'/tmp/fx/company/competency.yaml','a69bc499-133');
+INSERT INTO deck VALUES(2,'competency','My own competency deck','en',NULL,NULL,NULL,'/tmp/fx/prep/en/competency.yaml','a69bc499-133');
 INSERT INTO deck VALUES(3,'situational','Situational, written in Dutch, kept in an English folder','nl',NULL,NULL,NULL,'/tmp/fx/decks/en/situational.yaml','a6fb2701-174');
 CREATE TABLE card (  deck TEXT NOT NULL REFERENCES deck(id) ON DELETE CASCADE,  id TEXT NOT NULL,  pos INTEGER NOT NULL,  kind TEXT NOT NULL,  front TEXT NOT NULL, back TEXT NOT NULL,  hint TEXT, example TEXT, tags TEXT,  retired INTEGER NOT NULL DEFAULT 0, fresh INTEGER NOT NULL DEFAULT 1,  UNIQUE (deck, id));
 INSERT INTO card VALUES('closing','thanks',0,'recall','How do you end the interview?','Thank them.',NULL,NULL,NULL,0,0);
