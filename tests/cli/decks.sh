@@ -1,6 +1,7 @@
 #!/bin/sh
-# decks.sh: every bundled and contrib deck lints clean, and the Dutch and
-# English decks have the same deck and card ids in the same order.
+# decks.sh: every bundled and contrib deck lints clean, the Dutch and
+# English decks have the same deck and card ids in the same order, and
+# calques once rewritten do not come back.
 . "${top_srcdir:-.}/tests/setup"
 
 for f in "$top_srcdir"/decks/*/*.yaml "$top_srcdir"/contrib/*.yaml; do
@@ -73,5 +74,31 @@ for lang in en nl; do
 	check "$lang decks are marked $lang" \
 	    python3 -c 'import json,sys; sys.exit(0 if all(d["language"] == sys.argv[2] for d in json.load(open(sys.argv[1]))) else 1)' "$tmp/$lang.decks" "$lang"
 done
+
+# Calques an editor found and rewrote stay out.  Each line below is a
+# glob and a phrase; the phrase may not appear in those files, even
+# broken over two lines.
+lacks_phrase() {
+	python3 -c 'import glob, sys
+text = " ".join(" ".join(open(f, encoding="utf-8").read().split()) for f in sorted(glob.glob(sys.argv[1])))
+sys.exit(1 if sys.argv[2].lower() in text.lower() else 0)' "$top_srcdir/$1" "$2"
+}
+while IFS='|' read -r files phrase; do
+	check "no \"$phrase\" in $files" lacks_phrase "$files" "$phrase"
+done <<'CALQUES'
+decks/nl/*.yaml|waar daar iedereen
+decks/nl/*.yaml|waar deze functie voor jou staat
+decks/nl/*.yaml|waar deze functie staat
+decks/nl/*.yaml|zijn de plek om
+decks/nl/*.yaml|eruit pikte als belangrijk
+decks/nl/*.yaml|zeggen dat je beter kunt doen
+decks/nl/*.yaml|het meest toevoegt
+decks/nl/*.yaml|uitnodiging om dieper te gaan
+decks/nl/*.yaml|op de redenen die je hun gaf
+decks/nl/*.yaml|dat je hebt gekeerd
+decks/nl/*.yaml|check eerst
+decks/nl/*.yaml|betaalt je bedrijfsonderzoek zich uit
+contrib/*.nl.yaml|na je antwoord een van,
+CALQUES
 
 done_testing
