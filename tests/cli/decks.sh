@@ -99,6 +99,17 @@ decks/nl/*.yaml|dat je hebt gekeerd
 decks/nl/*.yaml|check eerst
 decks/nl/*.yaml|betaalt je bedrijfsonderzoek zich uit
 contrib/*.nl.yaml|na je antwoord een van,
+decks/en/*.yaml|agreements
+decks/en/*.yaml|hold them against
+decks/en/*.yaml|hold your answer up against
+decks/en/*.yaml|how does this team notice
+decks/en/*.yaml|named the change
+decks/en/*.yaml|naming that yourself
+decks/en/*.yaml|where this role stands
+decks/en/*.yaml|at the moment itself
+decks/en/*.yaml|keep an overview
+decks/en/*.yaml|client contact
+contrib/*.en.yaml|what of that
 CALQUES
 
 done_testing
