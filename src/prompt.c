@@ -216,7 +216,7 @@ undo(struct session *s)
 		s->again--;
 	}
 	if (u->skipped)
-		queue_skip(&s->q, &u->key);
+		queue_ungraded(&s->q, &u->key);
 	queue_back(&s->q, &u->key);
 	s->reviewed--;
 	reveal_say("", _("Undone: %s/%s is back as it was."), u->key.deck,
