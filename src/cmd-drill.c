@@ -99,7 +99,18 @@ opening(const struct session *s)
 	if (s->interview != SCHED_NEW_DUE &&
 	    (left = s->interview - o->today) >= 0) {
 		opening_interview(s, left);
-		if (!s->cram && s->new_limit > o->new_cards)
+		if (!s->cram && (o->given & O_NEW) &&
+		    s->new_wanted > o->new_cards)
+			/* TRANSLATORS: the last number is --new's. */
+			reveal_say("", ngettext("To see every card before the "
+			    "last %d day, the interview pace would want %lld "
+			    "new cards today (--new asks for %lld).\n", "To see "
+			    "every card before the last %d days, the interview "
+			    "pace would want %lld new cards today (--new asks "
+			    "for %lld).\n", SCHED_WINDOW), SCHED_WINDOW,
+			    (long long)s->new_wanted, (long long)o->new_cards);
+		else if (!s->cram && !(o->given & O_NEW) &&
+		    s->new_limit > o->new_cards)
 			reveal_say("", ngettext("To see every card before the "
 			    "last %d day, today's new-card limit rises from "
 			    "%lld to %lld.\n", "To see every card before the "

@@ -129,7 +129,8 @@ struct session {
 	int64_t			 limit;		/* cards at most (INT64_MAX: any) */
 	int64_t			 budget;	/* config max-reviews, or 0 */
 	int64_t			 waiting;	/* due cards the budget leaves */
-	int64_t			 allowed;	/* new cards still allowed today */
+	int64_t			 allowed;	/* new cards this session may take */
+	int64_t			 new_wanted;	/* what new_limit leaves today */
 	int64_t			 unseen;	/* among the session's decks */
 	struct session_stories	*stories;	/* session-story.c's */
 };
