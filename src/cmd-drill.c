@@ -53,7 +53,7 @@ first_run(struct store *st, const struct options *o)
 	const char *lang = bundled_lang(o->lang);
 	int n;
 
-	if ((n = bundled_import(st, lang)) <= 0)
+	if ((n = bundled_import(st, lang, NULL)) <= 0)
 		return -1;
 	reveal_say("", ngettext("Welcome to rehearse: imported %d bundled "
 	    "deck (%s).\n", "Welcome to rehearse: imported %d bundled decks "
@@ -136,16 +136,13 @@ opening(const struct session *s)
 	    queue_label(&s->q), (long long)unseen, more);
 }
 
-/* Read the session's start in one snapshot (and one file lock). */
+/* The DECK operands and --tag checked; *decks as select_decks sets it. */
 static int
-start(struct session *s, struct store *st, const struct options *o,
-    int argc, char **argv, char **decks, int64_t ndecks)
+operands(struct store *st, const struct options *o, int argc, char **argv,
+    char **decks)
 {
 	int rc, tagged;
 
-	*decks = NULL;
-	if (store_read_begin(st) != 0)
-		return cmd_check_store(st);
 	rc = select_decks(st, argc, argv, decks);
 	tagged = rc == EXIT_OK && o->tag != NULL ?
 	    store_tag_used(st, *decks, o->tag) : 1;
@@ -155,6 +152,41 @@ start(struct session *s, struct store *st, const struct options *o,
 		rc = EXIT_FAIL;
 	} else if (tagged < 0)
 		rc = cmd_check_store(st);
+	return rc;
+}
+
+/*
+ * An explicit --lang switches the bundled decks, only once the command
+ * is known to go on: a drill that fails changes nothing.
+ */
+static int
+switch_lang(struct store *st, const struct options *o, int argc,
+    char **argv)
+{
+	char *decks = NULL;
+	int rc;
+
+	if (store_read_begin(st) != 0)
+		return cmd_check_store(st);
+	rc = operands(st, o, argc, argv, &decks);
+	store_read_end(st);
+	free(decks);
+	if (rc == EXIT_OK && bundled_switch(st, o->lang) != 0)
+		rc = EXIT_FAIL;
+	return rc;
+}
+
+/* Read the session's start in one snapshot (and one file lock). */
+static int
+start(struct session *s, struct store *st, const struct options *o,
+    int argc, char **argv, char **decks, int64_t ndecks)
+{
+	int rc;
+
+	*decks = NULL;
+	if (store_read_begin(st) != 0)
+		return cmd_check_store(st);
+	rc = operands(st, o, argc, argv, decks);
 	if (rc == EXIT_OK) {
 		session_init(s, st, o, *decks);
 		/* One deck: nothing to take turns with. */
@@ -211,12 +243,13 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 		rc = cmd_check_store(st);
 	else if (ndecks == 0 && first_run(st, o) != 0)
 		rc = EXIT_FAIL;
-	/* Only an explicit --lang switches; the locale never does. */
-	else if (ndecks > 0 && (o->given & O_LANG) &&
-	    bundled_switch(st, o->lang) != 0)
-		rc = EXIT_FAIL;
-	else
-		rc = start(&s, st, o, argc, argv, &decks, ndecks);
+	else {
+		/* Only an explicit --lang switches; the locale never does. */
+		rc = ndecks > 0 && (o->given & O_LANG) ?
+		    switch_lang(st, o, argc, argv) : EXIT_OK;
+		if (rc == EXIT_OK)
+			rc = start(&s, st, o, argc, argv, &decks, ndecks);
+	}
 	if (rc != EXIT_OK)
 		goto out;
 	if (queue_total(&s.q) == 0) {
