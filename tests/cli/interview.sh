@@ -13,7 +13,7 @@ run --today 2026-11-28 interview 2026-12-10
 check_rc "set a date" 0
 check "days left said" has "$tmp/out" "in 12 days"
 run --today 2026-11-30 interview
-check "shown with the days left" has "$tmp/out" "Interview on 2026-12-10: in 10 days."
+check "shown with its deck and the days left" has "$tmp/out" "Interview on 2026-12-10 for sample: in 10 days."
 run --today 2026-11-28 interview 2026-11-27
 check_rc "a date in the past" 1
 check "the past date is named" has "$tmp/err" "2026-11-27 is in the past"
@@ -49,7 +49,7 @@ check_rc "a date for one deck" 0
 check "a deck's date is confirmed" has "$tmp/out" "Interview set for 2026-12-20 for acme: in 22 days."
 run --today 2026-11-28 interview 2026-12-10
 run --today 2026-11-28 interview
-check "the default date is listed" has "$tmp/out" "Interview on 2026-12-10: in 12 days."
+check "the default date is listed with the decks it holds for" has "$tmp/out" "Interview on 2026-12-10 for sample: in 12 days."
 check "a deck's own date is listed with its deck" has "$tmp/out" "Interview on 2026-12-20 for acme: in 22 days."
 run --today 2026-11-28 stats --json
 check "stats --json: interview is the default date" json 'j["interview"]["day"] == "2026-12-10"'
@@ -75,8 +75,8 @@ check_rc "--for on another command" 2
 run --today 2026-11-28 interview --clear --for acme
 check_rc "--clear --for" 0
 run --today 2026-11-28 interview
-check "the deck's own date is gone" hasnt "$tmp/out" "acme"
-check "the default date stays" has "$tmp/out" "Interview on 2026-12-10"
+check "the deck's own date is gone" hasnt "$tmp/out" "2026-12-20"
+check "the default date stays, the deck with it" has "$tmp/out" "Interview on 2026-12-10 for sample, acme: in 12 days."
 run --today 2026-11-28 interview 2026-12-20 --for acme,sample
 run --today 2026-11-28 interview --clear
 run --today 2026-11-28 interview
