@@ -264,8 +264,12 @@ print_graded(const struct session *s, const struct review_rec *r, int q,
     bool requeued)
 {
 	char day[DAY_BUFSZ];
-	/* To the day shown: an interview date may have moved it. */
-	int64_t in = r->after.due - s->o->today;
+	/*
+	 * To the day shown: an interview date may have moved it, and past
+	 * 9999-12-31 it shows as that date.
+	 */
+	int64_t in = (r->after.due < DAY_MAX ? r->after.due : DAY_MAX) -
+	    s->o->today;
 	unsigned long days = (unsigned long)in;
 
 	if (strcmp(r->mode, "review") == 0)
