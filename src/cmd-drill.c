@@ -141,14 +141,24 @@ static int
 operands(struct store *st, const struct options *o, int argc, char **argv,
     char **decks)
 {
-	int rc, tagged;
+	struct buf named = { 0 };
+	int i, rc, tagged;
 
 	rc = select_decks(st, argc, argv, decks);
 	tagged = rc == EXIT_OK && o->tag != NULL ?
 	    store_tag_used(st, *decks, o->tag) : 1;
-	if (tagged == 0) {
+	if (tagged == 0 && argc == 0) {
 		warnx_(_("no card has the tag '%s' (see 'rehearse list DECK "
 		    "--json' for tags)"), o->tag);
+		rc = EXIT_FAIL;
+	} else if (tagged == 0) {
+		/* The decks searched, as named: "closing, competency". */
+		for (i = 0; i < argc; i++)
+			buf_printf(&named, "%s%s", i > 0 ? ", " : "", argv[i]);
+		/* TRANSLATORS: the decks ("closing, competency"), the tag. */
+		warnx_(_("no card in %s has the tag '%s' (see 'rehearse list "
+		    "DECK --json' for tags)"), named.data, o->tag);
+		buf_free(&named);
 		rc = EXIT_FAIL;
 	} else if (tagged < 0)
 		rc = cmd_check_store(st);

@@ -91,6 +91,9 @@ run --today 2026-07-01 drill --tag nope </dev/null
 check_rc "drill --tag with a tag no card has" 1
 check "the tag is named" has "$tmp/err" "no card has the tag 'nope'"
 check "nothing is drilled" hasnt "$tmp/out" "Nothing to drill"
+run --today 2026-07-01 drill sample --tag nope </dev/null
+check_rc "drill DECK --tag with a tag no card of it has" 1
+check "the deck searched is named" has "$tmp/err" "no card in sample has the tag 'nope'"
 run --today 2026-07-01 drill sample --tag story </dev/null
 check_rc "a card's own tag" 0
 run --today 2026-07-01 drill sample --tag test </dev/null
