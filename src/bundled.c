@@ -1,5 +1,6 @@
 /* bundled.c: finding and importing the decks that ship with rehearse. */
 #include <dirent.h>
+#include <stdbool.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,11 +87,11 @@ is_yaml(const struct dirent *d)
 }
 
 int
-bundled_import(struct store *st, const char *lang)
+bundled_import(struct store *st, const char *lang, int *failed)
 {
 	struct dirent **ents;
 	char *dir, *path, *id;
-	int i, n, done = 0;
+	int i, n, done = 0, bad = 0;
 
 	if ((dir = bundled_dir(lang)) == NULL) {
 		warnx_(_("no bundled decks found for '%s' (set "
@@ -107,15 +108,20 @@ bundled_import(struct store *st, const char *lang)
 		/* A bundled deck's file is named after its id. */
 		id = xstrndup(ents[i]->d_name, strlen(ents[i]->d_name) - 5);
 		/* A database that failed takes no more (the error was shown). */
-		if (!store_failed(st) && store_deck_own(st, id) == 0 &&
-		    import_file(st, path, true) == 0)
-			done++;
+		if (!store_failed(st) && store_deck_own(st, id) == 0) {
+			if (import_file(st, path, true) == 0)
+				done++;
+			else
+				bad++;
+		}
 		free(id);
 		free(path);
 		free(ents[i]);
 	}
 	free(ents);
 	free(dir);
+	if (failed != NULL)
+		*failed = bad;
 	return store_failed(st) ? -1 : done;
 }
 
@@ -123,6 +129,8 @@ int
 bundled_switch(struct store *st, const char *lang)
 {
 	int64_t other = store_bundled_other(st, lang);
+	bool nl = strcmp(lang, "nl") == 0;
+	int bad;
 
 	if (other < 0) {
 		warnx_("%s", store_error(st));
@@ -130,9 +138,21 @@ bundled_switch(struct store *st, const char *lang)
 	}
 	if (other == 0)
 		return 0;
-	if (bundled_import(st, lang) < 0)
+	if (bundled_import(st, lang, &bad) < 0)
 		return -1;
-	printf("%s\n", strcmp(lang, "nl") == 0 ?
+	if (bad > 0) {
+		/* The files' own errors were said above. */
+		warnx_(nl ? ngettext("%d bundled deck could not be read, so it "
+		    "is not in Dutch; your progress is kept.", "%d bundled "
+		    "decks could not be read, so they are not in Dutch; your "
+		    "progress is kept.", (unsigned long)bad) :
+		    ngettext("%d bundled deck could not be read, so it is not "
+		    "in English; your progress is kept.", "%d bundled decks "
+		    "could not be read, so they are not in English; your "
+		    "progress is kept.", (unsigned long)bad), bad);
+		return -1;
+	}
+	printf("%s\n", nl ?
 	    _("Bundled decks now in Dutch; your progress is kept.") :
 	    _("Bundled decks now in English; your progress is kept."));
 	return 0;

@@ -53,7 +53,7 @@ first_run(struct store *st, const struct options *o)
 	const char *lang = bundled_lang(o->lang);
 	int n;
 
-	if ((n = bundled_import(st, lang)) <= 0)
+	if ((n = bundled_import(st, lang, NULL)) <= 0)
 		return -1;
 	reveal_say("", ngettext("Welcome to rehearse: imported %d bundled "
 	    "deck (%s).\n", "Welcome to rehearse: imported %d bundled decks "
@@ -99,7 +99,18 @@ opening(const struct session *s)
 	if (s->interview != SCHED_NEW_DUE &&
 	    (left = s->interview - o->today) >= 0) {
 		opening_interview(s, left);
-		if (!s->cram && s->new_limit > o->new_cards)
+		if (!s->cram && (o->given & O_NEW) &&
+		    s->new_wanted > o->new_cards)
+			/* TRANSLATORS: the last number is --new's. */
+			reveal_say("", ngettext("To see every card before the "
+			    "last %d day, the interview pace would want %lld "
+			    "new cards today (--new asks for %lld).\n", "To see "
+			    "every card before the last %d days, the interview "
+			    "pace would want %lld new cards today (--new asks "
+			    "for %lld).\n", SCHED_WINDOW), SCHED_WINDOW,
+			    (long long)s->new_wanted, (long long)o->new_cards);
+		else if (!s->cram && !(o->given & O_NEW) &&
+		    s->new_limit > o->new_cards)
 			reveal_say("", ngettext("To see every card before the "
 			    "last %d day, today's new-card limit rises from "
 			    "%lld to %lld.\n", "To see every card before the "
@@ -125,25 +136,67 @@ opening(const struct session *s)
 	    queue_label(&s->q), (long long)unseen, more);
 }
 
+/* The DECK operands and --tag checked; *decks as select_decks sets it. */
+static int
+operands(struct store *st, const struct options *o, int argc, char **argv,
+    char **decks)
+{
+	struct buf named = { 0 };
+	int i, rc, tagged;
+
+	rc = select_decks(st, argc, argv, decks);
+	tagged = rc == EXIT_OK && o->tag != NULL ?
+	    store_tag_used(st, *decks, o->tag) : 1;
+	if (tagged == 0 && argc == 0) {
+		warnx_(_("no card has the tag '%s' (see 'rehearse list DECK "
+		    "--json' for tags)"), o->tag);
+		rc = EXIT_FAIL;
+	} else if (tagged == 0) {
+		/* The decks searched, as named: "closing, competency". */
+		for (i = 0; i < argc; i++)
+			buf_printf(&named, "%s%s", i > 0 ? ", " : "", argv[i]);
+		/* TRANSLATORS: the decks ("closing, competency"), the tag. */
+		warnx_(_("no card in %s has the tag '%s' (see 'rehearse list "
+		    "DECK --json' for tags)"), named.data, o->tag);
+		buf_free(&named);
+		rc = EXIT_FAIL;
+	} else if (tagged < 0)
+		rc = cmd_check_store(st);
+	return rc;
+}
+
+/*
+ * An explicit --lang switches the bundled decks, only once the command
+ * is known to go on: a drill that fails changes nothing.
+ */
+static int
+switch_lang(struct store *st, const struct options *o, int argc,
+    char **argv)
+{
+	char *decks = NULL;
+	int rc;
+
+	if (store_read_begin(st) != 0)
+		return cmd_check_store(st);
+	rc = operands(st, o, argc, argv, &decks);
+	store_read_end(st);
+	free(decks);
+	if (rc == EXIT_OK && bundled_switch(st, o->lang) != 0)
+		rc = EXIT_FAIL;
+	return rc;
+}
+
 /* Read the session's start in one snapshot (and one file lock). */
 static int
 start(struct session *s, struct store *st, const struct options *o,
     int argc, char **argv, char **decks, int64_t ndecks)
 {
-	int rc, tagged;
+	int rc;
 
 	*decks = NULL;
 	if (store_read_begin(st) != 0)
 		return cmd_check_store(st);
-	rc = select_decks(st, argc, argv, decks);
-	tagged = rc == EXIT_OK && o->tag != NULL ?
-	    store_tag_used(st, *decks, o->tag) : 1;
-	if (tagged == 0) {
-		warnx_(_("no card has the tag '%s' (see 'rehearse list DECK "
-		    "--json' for tags)"), o->tag);
-		rc = EXIT_FAIL;
-	} else if (tagged < 0)
-		rc = cmd_check_store(st);
+	rc = operands(st, o, argc, argv, decks);
 	if (rc == EXIT_OK) {
 		session_init(s, st, o, *decks);
 		/* One deck: nothing to take turns with. */
@@ -200,12 +253,13 @@ cmd_drill_exec(const struct options *o, int argc, char **argv)
 		rc = cmd_check_store(st);
 	else if (ndecks == 0 && first_run(st, o) != 0)
 		rc = EXIT_FAIL;
-	/* Only an explicit --lang switches; the locale never does. */
-	else if (ndecks > 0 && (o->given & O_LANG) &&
-	    bundled_switch(st, o->lang) != 0)
-		rc = EXIT_FAIL;
-	else
-		rc = start(&s, st, o, argc, argv, &decks, ndecks);
+	else {
+		/* Only an explicit --lang switches; the locale never does. */
+		rc = ndecks > 0 && (o->given & O_LANG) ?
+		    switch_lang(st, o, argc, argv) : EXIT_OK;
+		if (rc == EXIT_OK)
+			rc = start(&s, st, o, argc, argv, &decks, ndecks);
+	}
 	if (rc != EXIT_OK)
 		goto out;
 	if (queue_total(&s.q) == 0) {

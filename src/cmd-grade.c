@@ -14,6 +14,7 @@ cmd_grade_exec(const struct options *o, int argc, char **argv)
 	struct review_rec r;
 	char day[DAY_BUFSZ];
 	const char *q = argv[1];
+	int64_t in;
 	int rc;
 
 	(void)argc;
@@ -32,14 +33,18 @@ cmd_grade_exec(const struct options *o, int argc, char **argv)
 	} else if (review_grade(st, v.deck, v.id, q[0] - '0', o->today, 0,
 	    false, &r) != 0 || store_failed(st))
 		rc = cmd_store_error(st);
-	else if (strcmp(r.mode, "review") == 0)
-		/* Counted to the day shown, which an interview may move. */
+	else if (strcmp(r.mode, "review") == 0) {
+		/*
+		 * Counted to the day shown, which an interview may move and
+		 * which stops at 9999-12-31.
+		 */
+		in = (r.after.due < DAY_MAX ? r.after.due : DAY_MAX) -
+		    o->today;
 		printf(ngettext("%s/%s: graded %d, next review %s (in %lld "
 		    "day)\n", "%s/%s: graded %d, next review %s (in %lld "
-		    "days)\n", (unsigned long)(r.after.due - o->today)),
-		    v.deck, v.id, r.quality, day_format(r.after.due, day),
-		    (long long)(r.after.due - o->today));
-	else
+		    "days)\n", (unsigned long)in), v.deck, v.id, r.quality,
+		    day_format(r.after.due, day), (long long)in);
+	} else
 		printf(_("%s/%s: graded %d again today: logged, schedule "
 		    "unchanged (next review %s)\n"), v.deck, v.id, r.quality,
 		    day_format(r.after.due, day));

@@ -50,14 +50,17 @@ deck_list(const char *json)
 	return out;
 }
 
-/* The default date, then the decks' own dates, earliest first. */
+/*
+ * The default date, then the decks' own dates, earliest first, each
+ * with its decks (the default's: those without a date of their own).
+ */
 static int
 show(struct store *st, int64_t today)
 {
 	struct interview_row *rows;
 	int64_t deflt = review_default_interview(st);
 	size_t i, n;
-	char *list;
+	char *list = NULL;
 	bool any = deflt != SCHED_NEW_DUE;
 
 	/* A date that cannot be read is not "no date". */
@@ -66,8 +69,14 @@ show(struct store *st, int64_t today)
 	n = store_interviews(st, deflt, &rows);
 	if (cmd_check_store(st) != EXIT_OK)
 		return EXIT_FAIL;
-	if (deflt != SCHED_NEW_DUE)
-		show_day(deflt, NULL, today);
+	if (deflt != SCHED_NEW_DUE) {
+		for (i = 0; i < n && list == NULL; i++)
+			if (rows[i].day == deflt)
+				list = deck_list(rows[i].decks);
+		show_day(deflt, list != NULL && *list != '\0' ? list : NULL,
+		    today);
+		free(list);
+	}
 	for (i = 0; i < n; i++) {
 		if (rows[i].day == deflt)
 			continue;

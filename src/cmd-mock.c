@@ -119,7 +119,7 @@ bundled_ready(struct store *st)
 	int done;
 
 	if (n == 0) {
-		if ((done = bundled_import(st, lang)) <= 0)
+		if ((done = bundled_import(st, lang, NULL)) <= 0)
 			return -1;
 		reveal_say("", ngettext("Welcome to rehearse: imported %d "
 		    "bundled deck (%s).\n", "Welcome to rehearse: imported %d "
@@ -135,7 +135,8 @@ bundled_ready(struct store *st)
 	}
 	if (any == 0)
 		return 0;
-	return bundled_import(st, other == 0 ? "en" : "nl") < 0 ? -1 : 0;
+	return bundled_import(st, other == 0 ? "en" : "nl", NULL) < 0 ?
+	    -1 : 0;
 }
 
 /* The plan as it is printed before the first question. */

@@ -244,6 +244,7 @@ main(int argc, char **argv)
 	const char *env;
 	int c, rc, nargs;
 	char **args;
+	bool help = false;
 
 	/*
 	 * The whole locale: messages, the character set (display widths),
@@ -266,10 +267,13 @@ main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hV", long_options,
 	    NULL)) != -1) {
+		/* Past --help the rest is read only to find the command. */
+		if (help)
+			continue;
 		switch (c) {
 		case 'h':
-			cmd_usage(stdout);
-			return EXIT_OK;
+			help = true;
+			break;
 		case 'V':
 			printf("rehearse %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
@@ -286,6 +290,13 @@ main(int argc, char **argv)
 			if ((rc = take_option(&o, c, optarg)) != EXIT_OK)
 				return rc;
 		}
+	}
+	/* COMMAND --help is help COMMAND; without a command, every one. */
+	if (help) {
+		if (optind < argc && cmd_find(argv[optind]) != NULL)
+			return cmd_find("help")->exec(&o, 1, argv + optind);
+		cmd_usage(stdout);
+		return EXIT_OK;
 	}
 	o.today = clock_today();
 	if (o.db == NULL && (env = getenv("REHEARSE_DB")) != NULL &&

@@ -216,7 +216,7 @@ undo(struct session *s)
 		s->again--;
 	}
 	if (u->skipped)
-		queue_skip(&s->q, &u->key);
+		queue_ungraded(&s->q, &u->key);
 	queue_back(&s->q, &u->key);
 	s->reviewed--;
 	reveal_say("", _("Undone: %s/%s is back as it was."), u->key.deck,
@@ -264,8 +264,12 @@ print_graded(const struct session *s, const struct review_rec *r, int q,
     bool requeued)
 {
 	char day[DAY_BUFSZ];
-	/* To the day shown: an interview date may have moved it. */
-	int64_t in = r->after.due - s->o->today;
+	/*
+	 * To the day shown: an interview date may have moved it, and past
+	 * 9999-12-31 it shows as that date.
+	 */
+	int64_t in = (r->after.due < DAY_MAX ? r->after.due : DAY_MAX) -
+	    s->o->today;
 	unsigned long days = (unsigned long)in;
 
 	if (strcmp(r->mode, "review") == 0)

@@ -67,12 +67,27 @@ card_key_eq(const struct card_key *a, const struct card_key *b)
 bool
 queue_back(struct queue *q, const struct card_key *k)
 {
-	if (q->head > 0 && card_key_eq(&q->keys[q->head - 1], k)) {
-		q->head--;
-		return true;
+	struct card_key shown;
+	size_t i;
+
+	for (i = q->head; i-- > 0;)
+		if (card_key_eq(&q->keys[i], k))
+			break;
+	if (i == (size_t)-1) {
+		insert(q, q->head, k->deck, k->id);
+		return false;
 	}
-	insert(q, q->head, k->deck, k->id);
-	return false;
+	/*
+	 * Its showing moves up to now rather than a second one being
+	 * added: the count stays the cards of the session.
+	 */
+	shown = q->keys[i];
+	memmove(&q->keys[i], &q->keys[i + 1],
+	    (q->head - 1 - i) * sizeof *q->keys);
+	q->keys[--q->head] = shown;
+	if (i < q->due_end && q->head >= q->due_end)
+		q->due_end--;
+	return true;
 }
 
 static bool
@@ -109,11 +124,7 @@ queue_skip(struct queue *q, const struct card_key *k)
 {
 	if (queue_skipped(q, k))
 		return false;
-	q->skipped = xreallocarray(q->skipped, q->nskipped + 1,
-	    sizeof *q->skipped);
-	q->skipped[q->nskipped].deck = xstrdup(k->deck);
-	q->skipped[q->nskipped].id = xstrdup(k->id);
-	q->nskipped++;
+	queue_ungraded(q, k);
 	queue_push(q, k->deck, k->id);
 	return true;
 }
@@ -128,6 +139,18 @@ queue_graded(struct queue *q, const struct card_key *k)
 	card_key_free(&q->skipped[i]);
 	q->skipped[i] = q->skipped[--q->nskipped];
 	return true;
+}
+
+void
+queue_ungraded(struct queue *q, const struct card_key *k)
+{
+	if (queue_skipped(q, k))
+		return;
+	q->skipped = xreallocarray(q->skipped, q->nskipped + 1,
+	    sizeof *q->skipped);
+	q->skipped[q->nskipped].deck = xstrdup(k->deck);
+	q->skipped[q->nskipped].id = xstrdup(k->id);
+	q->nskipped++;
 }
 
 /* Skipping the due cards the session already has. */

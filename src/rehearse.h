@@ -202,14 +202,16 @@ int	 export_anki(struct store *, const char *deck, bool with_stories);
 /* The language to use: --lang, else LC_ALL/LC_MESSAGES/LANG. */
 const char *bundled_lang(const char *opt);
 /*
- * Import every bundled deck of lang; the number imported, -1 on error.
- * A deck of your own with a bundled deck's id is left alone.
+ * Import every bundled deck of lang; the number imported, -1 on error,
+ * and in *failed (unless NULL) the files that did not import.  A deck
+ * of your own with a bundled deck's id is left alone.
  */
-int	 bundled_import(struct store *, const char *lang);
+int	 bundled_import(struct store *, const char *lang, int *failed);
 /*
  * When the database holds bundled decks in another language than lang,
  * import lang's in their place (the ids are the same, so progress stays)
- * and say so; 0, or -1 after an error was said.
+ * and say so; 0, or -1 after an error was said (also when a file did
+ * not import).
  */
 int	 bundled_switch(struct store *, const char *lang);
 

@@ -30,8 +30,9 @@ session_init(struct session *s, struct store *st, const struct options *o,
 }
 
 /*
- * Today's new-card limit: --new, raised while interviews are coming so
- * that every card is seen before its last days (DESIGN.md, rule 2).
+ * Today's new-card limit: --new (10 by default), raised while
+ * interviews are coming so that every card is seen before its last days
+ * (DESIGN.md, rule 2); a --new given still caps the session itself.
  * The decks of each date are paced on their own, and what they need
  * adds up.  -1 when a read failed.
  */
@@ -145,13 +146,12 @@ session_build(struct session *s)
 	    (s->new_limit = new_limit(s, deflt)) < 0 || budget(s) != 0)
 		return -1;
 	/*
-	 * --new N asks for up to N new cards now, whatever earlier
-	 * sessions took; without it the day's limit counts them.
+	 * --new N is the session's cap, whatever earlier sessions took and
+	 * whatever the pacing wants; without it the day's limit counts
+	 * them.
 	 */
-	if (s->o->given & O_NEW)
-		s->allowed = s->new_limit;
-	else
-		s->allowed = s->new_limit > done ? s->new_limit - done : 0;
+	s->new_wanted = s->new_limit > done ? s->new_limit - done : 0;
+	s->allowed = s->o->given & O_NEW ? s->o->new_cards : s->new_wanted;
 	if (build_queue(s) != 0)
 		return -1;
 	s->unseen = store_unseen(s->st, s->decks,

@@ -41,8 +41,9 @@ struct queue {
 /* Add a card at the end (new cards, and cards to drill again). */
 void		 queue_push(struct queue *, const char *deck, const char *id);
 /*
- * Show k next (an undone card): the card before head when it is k, so
- * the count shown stays as it was; otherwise k goes in front of head.
+ * Show k next (an undone card): its last showing before head moves to
+ * just before head, which goes back to it, so the count is not raised;
+ * true when it was found there, false when k was put in front of head.
  */
 bool		 queue_back(struct queue *, const struct card_key *);
 /* Whether a queue's key is k. */
@@ -56,6 +57,8 @@ void		 queue_drop_last(struct queue *, const struct card_key *);
 bool		 queue_skip(struct queue *, const struct card_key *);
 /* A card graded is no longer passed over; whether it was. */
 bool		 queue_graded(struct queue *, const struct card_key *);
+/* An undone grade: k is passed over again, its copy at the end kept. */
+void		 queue_ungraded(struct queue *, const struct card_key *);
 /* Whether a card is passed over and not graded since. */
 bool		 queue_skipped(const struct queue *, const struct card_key *);
 /* Fetch the next page of due cards; -1 when the read failed. */
@@ -126,7 +129,8 @@ struct session {
 	int64_t			 limit;		/* cards at most (INT64_MAX: any) */
 	int64_t			 budget;	/* config max-reviews, or 0 */
 	int64_t			 waiting;	/* due cards the budget leaves */
-	int64_t			 allowed;	/* new cards still allowed today */
+	int64_t			 allowed;	/* new cards this session may take */
+	int64_t			 new_wanted;	/* what new_limit leaves today */
 	int64_t			 unseen;	/* among the session's decks */
 	struct session_stories	*stories;	/* session-story.c's */
 };

@@ -14,6 +14,7 @@ cli_tests = \
 	tests/cli/mock-speak.sh \
 	tests/cli/mock-bundled.sh \
 	tests/cli/json.sh \
+	tests/cli/lang-switch.sh \
 	tests/cli/man.sh \
 	tests/cli/manage.sh \
 	tests/cli/new.sh \

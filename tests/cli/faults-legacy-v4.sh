@@ -25,7 +25,7 @@ sys.exit(0 if sqlite3.connect(sys.argv[1]).execute("PRAGMA user_version").fetcho
 check "only the deck from its bundled file is marked bundled" test "$(q "$db" "SELECT id, bundled FROM deck ORDER BY seq")" = "[('closing', 1), ('competency', 0), ('situational', 0)]"
 check "no deck has an interview date of its own" test "$(q "$db" "SELECT count(*) FROM deck WHERE interview IS NOT NULL")" = "[(0,)]"
 run --today 2026-11-05 interview
-check "the default interview date is kept" has "$tmp/out" "Interview on 2026-12-01: in 26 days."
+check "the default interview date is kept" has "$tmp/out" "Interview on 2026-12-01 for closing, competency, situational: in 26 days."
 log="SELECT * FROM review ORDER BY id"
 check "the logged reviews are unchanged" test "$(q "$db" "$log")" = "$(q "$tmp/v4.db" "$log")"
 # Every column a version 4 card had (later versions add columns).

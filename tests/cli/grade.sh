@@ -65,11 +65,46 @@ i=0
 while [ $i -lt 25 ]; do
 	run --today "$(date -u -d "2030-01-01 + $i days" +%F)" \
 	    grade sample/second 5
+	cp "$tmp/out" "$tmp/grade.out"
 	i=$((i + 1))
 done
 run show sample/second --json
 check "due past 9999 shows as 9999-12-31" json 'j["due"] == "9999-12-31"'
 check "interval kept as a large integer" json 'j["interval"] > 3000000'
+check "the days counted to 9999-12-31, the date shown" has "$tmp/grade.out" \
+    "sample/second: graded 5, next review 9999-12-31 (in $(python3 -c '
+import datetime
+print((datetime.date(9999, 12, 31) - datetime.date(2030, 1, 25)).days)') days)"
+
+# The drill counts to 9999-12-31 too: sample/first graded on each of its
+# due days until the next one falls past that date, then those grades
+# but the last given again, and the last in a drill.
+rm -f "$db"
+run import "$tmp/deck.yaml"
+days=
+day=2030-01-01
+while :; do
+	run --today "$day" grade sample/first 5
+	run show sample/first --json
+	next=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["due"])' "$tmp/out")
+	[ "$next" != 9999-12-31 ] || break
+	days="$days $day"
+	day=$next
+done
+last=$day
+rm -f "$db"
+run import "$tmp/deck.yaml"
+for day in $days; do
+	run --today "$day" grade sample/first 5
+done
+run_in '
+5
+' --today "$last" drill sample
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "drill: the days counted to 9999-12-31" has "$tmp/joined" \
+    "next review 9999-12-31 (in $(python3 -c '
+import datetime, sys
+print((datetime.date(9999, 12, 31) - datetime.date.fromisoformat(sys.argv[1])).days)' "$last") days)."
 
 # Counts of one read in the singular; no line of stats ends in a blank.
 rm -f "$db"

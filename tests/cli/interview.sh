@@ -13,7 +13,7 @@ run --today 2026-11-28 interview 2026-12-10
 check_rc "set a date" 0
 check "days left said" has "$tmp/out" "in 12 days"
 run --today 2026-11-30 interview
-check "shown with the days left" has "$tmp/out" "Interview on 2026-12-10: in 10 days."
+check "shown with its deck and the days left" has "$tmp/out" "Interview on 2026-12-10 for sample: in 10 days."
 run --today 2026-11-28 interview 2026-11-27
 check_rc "a date in the past" 1
 check "the past date is named" has "$tmp/err" "2026-11-27 is in the past"
@@ -49,7 +49,7 @@ check_rc "a date for one deck" 0
 check "a deck's date is confirmed" has "$tmp/out" "Interview set for 2026-12-20 for acme: in 22 days."
 run --today 2026-11-28 interview 2026-12-10
 run --today 2026-11-28 interview
-check "the default date is listed" has "$tmp/out" "Interview on 2026-12-10: in 12 days."
+check "the default date is listed with the decks it holds for" has "$tmp/out" "Interview on 2026-12-10 for sample: in 12 days."
 check "a deck's own date is listed with its deck" has "$tmp/out" "Interview on 2026-12-20 for acme: in 22 days."
 run --today 2026-11-28 stats --json
 check "stats --json: interview is the default date" json 'j["interview"]["day"] == "2026-12-10"'
@@ -75,8 +75,8 @@ check_rc "--for on another command" 2
 run --today 2026-11-28 interview --clear --for acme
 check_rc "--clear --for" 0
 run --today 2026-11-28 interview
-check "the deck's own date is gone" hasnt "$tmp/out" "acme"
-check "the default date stays" has "$tmp/out" "Interview on 2026-12-10"
+check "the deck's own date is gone" hasnt "$tmp/out" "2026-12-20"
+check "the default date stays, the deck with it" has "$tmp/out" "Interview on 2026-12-10 for sample, acme: in 12 days."
 run --today 2026-11-28 interview 2026-12-20 --for acme,sample
 run --today 2026-11-28 interview --clear
 run --today 2026-11-28 interview
@@ -137,10 +137,10 @@ grades() {
 pattern = "5 4 2 4 3 5 4 4 1 4 5 3 4".split()
 print("".join("\n%s\n" % pattern[i % len(pattern)] for i in range(4000)), end="")' >"$tmp/grades"
 }
-# simulate DAYS_BEFORE NEW_LIMIT: drill every day, then check the log.
+# simulate DAYS_BEFORE: drill every day with the day's limit of 10 new
+# cards (no --new, which would cap the pacing), then check the log.
 simulate() {
 	before=$1
-	newlimit=$2
 	rm -f "$db"
 	run import "$tmp/many.yaml"
 	start=2027-03-01
@@ -151,7 +151,7 @@ simulate() {
 	while [ $i -lt $((before + 7)) ]; do
 		day=$(date -u -d "$start + $i days" +%F)
 		set +e
-		rh --db "$db" --today "$day" drill --new "$newlimit" <"$tmp/grades" >"$tmp/out" 2>"$tmp/err"
+		rh --db "$db" --today "$day" drill <"$tmp/grades" >"$tmp/out" 2>"$tmp/err"
 		rc=$?
 		set -e
 		[ $rc -eq 0 ] || { not_ok "drill on $day: exit $rc"; cat "$tmp/err"; }
@@ -197,7 +197,7 @@ PY
 
 make_deck "$tmp/many.yaml" 60
 grades
-simulate 21 10
+simulate 21
 check "21 days: every card introduced before the last 3 days" has "$tmp/verdict" "introduced-late 0"
 check "21 days: every card reviewed in the last 3 days" has "$tmp/verdict" "no-window-review 0"
 check "21 days: before the day every due falls before it" has "$tmp/verdict" "due-past-the-day 0"
@@ -209,11 +209,31 @@ sed 's/^/# /' "$tmp/verdict"
 
 # Seven days to go with 100 cards: pacing raises the limit of 10.
 make_deck "$tmp/many.yaml" 100
-simulate 7 10
+simulate 7
 check "7 days: the limit rises and the REPL says so" has "$tmp/openings" "today's new-card limit rises from 10 to 25."
 check "7 days: every card introduced before the last 3 days" has "$tmp/verdict" "introduced-late 0"
 check "7 days: every card reviewed in the last 3 days" has "$tmp/verdict" "no-window-review 0"
 check "7 days: before the day every due falls before it" has "$tmp/verdict" "due-past-the-day 0"
 sed 's/^/# /' "$tmp/verdict"
+
+# An explicit --new caps the session, pacing or not; the pacing is
+# named as advice.
+make_deck "$tmp/many.yaml" 100
+rm -f "$db"
+run import "$tmp/many.yaml"
+run --today 2027-03-01 interview 2027-03-08
+run_in '' --today 2027-03-01 drill --new 0
+check "--new 0 with an interview: no new card" has "$tmp/out" "no new ones"
+check "--new 0 with an interview: nothing raised" hasnt "$tmp/out" "rises from"
+run_in '
+5' --today 2027-03-01 drill --new 1
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "--new 1 with an interview: one card" has "$tmp/joined" "1 card to drill"
+check "--new 1: the pace is advice" has "$tmp/joined" "the interview pace would want 25 new cards today (--new asks for 1)."
+run_in '
+5' --today 2027-03-01 drill --new 1
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "a second --new 1 the same day: one card again" has "$tmp/joined" "1 card to drill"
+check "the pace counts the card taken" has "$tmp/joined" "would want 24 new cards today"
 
 done_testing

@@ -91,6 +91,9 @@ run --today 2026-07-01 drill --tag nope </dev/null
 check_rc "drill --tag with a tag no card has" 1
 check "the tag is named" has "$tmp/err" "no card has the tag 'nope'"
 check "nothing is drilled" hasnt "$tmp/out" "Nothing to drill"
+run --today 2026-07-01 drill sample --tag nope </dev/null
+check_rc "drill DECK --tag with a tag no card of it has" 1
+check "the deck searched is named" has "$tmp/err" "no card in sample has the tag 'nope'"
 run --today 2026-07-01 drill sample --tag story </dev/null
 check_rc "a card's own tag" 0
 run --today 2026-07-01 drill sample --tag test </dev/null
@@ -110,4 +113,23 @@ check_rc "help with an unknown command" 2
 check "the unknown command is named" has "$tmp/err" "help: unknown command 'frob'"
 run help list show
 check_rc "help with two commands" 2
+
+# COMMAND --help prints what help COMMAND prints, wherever --help is.
+for cmd in interview story drill help; do
+	run help $cmd
+	cp "$tmp/out" "$tmp/help"
+	run $cmd --help
+	check_rc "$cmd --help" 0
+	check "$cmd --help is help $cmd" same_file "$tmp/out" "$tmp/help"
+done
+run help interview
+cp "$tmp/out" "$tmp/help"
+run --help interview --for acme
+check "--help before the command and an option after it" same_file "$tmp/out" "$tmp/help"
+run --today 2026-01-01 interview --help --frob
+check_rc "an unknown option after --help" 0
+check "it is not read: the command's help" same_file "$tmp/out" "$tmp/help"
+run frob --help
+check_rc "an unknown command with --help" 0
+check "the whole --help" has "$tmp/out" "  help     [COMMAND]"
 done_testing
