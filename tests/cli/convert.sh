@@ -120,6 +120,12 @@ run convert "$tmp/tab.txt"
 check_rc "a .txt with a header row" 0
 check "reads as TSV, not as Anki notes" has "$tmp/out" "front: What is a KPI?"
 check "the header row is not a card" hasnt "$tmp/out" "front: Question"
+printf '#separator:tab\n#html:true\nWhat is a KPI?\tA key figure.\n' \
+    >"$tmp/notes.csv"
+run convert "$tmp/notes.csv"
+check_rc "Anki notes saved as .csv" 0
+check "read as Anki notes: its header lines win over the name" \
+    has "$tmp/out" "back: A key figure."
 printf '%s\n' '- What is your notice period?' >"$tmp/My Notes (v2).txt"
 run convert "$tmp/My Notes (v2).txt"
 check_rc "a .txt list without tabs reads as Markdown" 0
