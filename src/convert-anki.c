@@ -163,15 +163,33 @@ column(const struct csv *r, size_t n)
 	return n >= 1 && n <= r->nfields ? r->fields[n - 1].data : NULL;
 }
 
+/*
+ * Without a "#tags column:" line, Anki's older exports still end each
+ * note with its tags: the last of three or more fields that are not the
+ * guid, note type or deck.
+ */
+static size_t
+tags_column(const struct anki *a, const struct csv *r)
+{
+	size_t i, n = 0;
+
+	if (a->tags != 0)
+		return a->tags;
+	for (i = 1; i <= r->nfields; i++)
+		n += i != a->guid && i != a->deck && i != a->notetype;
+	return n >= 3 && r->nfields != a->guid && r->nfields != a->deck &&
+	    r->nfields != a->notetype ? r->nfields : 0;
+}
+
 static void
 note(struct conv *cv, const struct anki *a, const struct csv *r)
 {
 	struct conv_card c;
 	const char *deck, *text[2] = { NULL, NULL };
-	size_t i, n = 0;
+	size_t i, n = 0, tags = tags_column(a, r);
 
 	for (i = 1; i <= r->nfields && n < 2; i++)
-		if (i != a->guid && i != a->tags && i != a->deck &&
+		if (i != a->guid && i != tags && i != a->deck &&
 		    i != a->notetype)
 			text[n++] = column(r, i);
 	if (text[0] == NULL || text[0][strspn(text[0], " \t\n")] == '\0') {
@@ -187,8 +205,8 @@ note(struct conv *cv, const struct anki *a, const struct csv *r)
 	if (column(r, a->guid) != NULL && *column(r, a->guid) != '\0')
 		c.id = xstrdup(column(r, a->guid));
 	/* Anki's tags are words between spaces, kept as they are. */
-	if (column(r, a->tags) != NULL)
-		csv_tags(&c, column(r, a->tags));
+	if (column(r, tags) != NULL)
+		csv_tags(&c, column(r, tags));
 	deck = column(r, a->deck);
 	if (cv->title == NULL && deck != NULL && *deck != '\0')
 		cv->title = xstrdup(deck);
