@@ -181,6 +181,26 @@ tags_column(const struct anki *a, const struct csv *r)
 	    r->nfields != a->notetype ? r->nfields : 0;
 }
 
+/*
+ * The card's id from a note's guid: export --format anki writes
+ * DECK/CARD (guids are unique in a whole Anki collection), which gives
+ * back CARD; any other guid is the id (or the text it is derived from).
+ */
+static char *
+card_id(const char *guid)
+{
+	const char *slash = strchr(guid, '/');
+	char *deck;
+	bool ours;
+
+	if (slash == NULL || !deck_valid_id(slash + 1))
+		return xstrdup(guid);
+	deck = xstrndup(guid, (size_t)(slash - guid));
+	ours = deck_valid_id(deck);
+	free(deck);
+	return xstrdup(ours ? slash + 1 : guid);
+}
+
 static void
 note(struct conv *cv, const struct anki *a, const struct csv *r)
 {
@@ -203,7 +223,7 @@ note(struct conv *cv, const struct anki *a, const struct csv *r)
 	c.front = field_text(a, text[0]);
 	c.back = text[1] != NULL ? field_text(a, text[1]) : NULL;
 	if (column(r, a->guid) != NULL && *column(r, a->guid) != '\0')
-		c.id = xstrdup(column(r, a->guid));
+		c.id = card_id(column(r, a->guid));
 	/* Anki's tags are words between spaces, kept as they are. */
 	if (column(r, tags) != NULL)
 		csv_tags(&c, column(r, tags));

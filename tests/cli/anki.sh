@@ -45,7 +45,7 @@ check "Anki's header lines" same_file "$tmp/head" "$tmp/want"
 check "one note a line" test "$(sed 1,6d "$tmp/awkward.txt" | wc -l)" -eq 4
 check "four fields each" test "$(sed 1,6d "$tmp/awkward.txt" |
     awk -F '\t' 'NF != 4' | wc -l)" -eq 0
-check "the card id as the guid" grep -q "^markup	" "$tmp/awkward.txt"
+check "DECK/CARD as the guid" grep -q "^awkward/markup	" "$tmp/awkward.txt"
 check "markup escaped, quotes as entities" has "$tmp/awkward.txt" \
     "Is 1 &lt; 2 &amp;&amp; 3 &gt; 2, &quot;really&quot;?"
 check "tabs and line breaks as HTML" has "$tmp/awkward.txt" \
