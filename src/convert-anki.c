@@ -81,6 +81,8 @@ header_line(struct conv *cv, struct anki *a, char *key, size_t line)
 		ok = set_column(&a->deck, v);
 	else if (strcmp(key, "notetype column") == 0)
 		ok = set_column(&a->notetype, v);
+	else if (strcmp(key, "tags") == 0)
+		csv_tags(&cv->deck, v);	/* Anki's: on every note */
 	else if (strcmp(key, "deck") == 0 && *v != '\0' && cv->title == NULL)
 		cv->title = xstrdup(v);
 	if (!ok)

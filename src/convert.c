@@ -44,6 +44,7 @@ conv_free(struct conv *cv)
 	free(cv->cards);
 	deck_ids_free(&cv->ids);
 	free(cv->title);
+	conv_card_free(&cv->deck);
 	memset(cv, 0, sizeof *cv);
 }
 
@@ -647,6 +648,7 @@ conv_emit(struct conv *cv, const struct conv_deck *d, struct buf *out)
 {
 	const char *kind = d->kind != NULL ? d->kind : cv->kind, *problem;
 	struct emit *e = emit_new();
+	struct buf tags = { 0 };
 	size_t i;
 
 	emit_mapping(e, true);
@@ -654,6 +656,13 @@ conv_emit(struct conv *cv, const struct conv_deck *d, struct buf *out)
 	emit_pair(e, "title", d->title != NULL ? d->title : cv->title);
 	emit_pair(e, "language", d->language);
 	emit_pair(e, "kind", kind);
+	for (i = 0; i < cv->deck.ntags; i++) {	/* slugs: no line breaks */
+		if (i > 0)
+			buf_addc(&tags, '\n');
+		buf_adds(&tags, cv->deck.tags[i]);
+	}
+	emit_list(e, "tags", tags.data);
+	buf_free(&tags);
 	emit_scalar(e, "cards");
 	emit_sequence(e, true);
 	for (i = 0; i < cv->ncards; i++)

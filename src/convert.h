@@ -49,6 +49,7 @@ struct conv {
 	struct deck_ids		 ids;		/* to find duplicates */
 
 	char			*title;		/* found in the input, or NULL */
+	struct conv_card	 deck;		/* only its tags: the deck's own */
 	const char		*kind;		/* the reader's default kind */
 };
 

@@ -85,6 +85,9 @@ on_deck(void *arg, const struct export_deck *d)
 	a->deck = xstrdup(d->id);
 	buf_adds(b, "#separator:tab\n#html:true\n#notetype:Basic\n");
 	header(b, "#deck:", d->title != NULL ? d->title : d->id);
+	/* Anki puts these on every note it imports, as the deck's apply. */
+	if (d->tags != NULL && *d->tags != '\0')
+		header(b, "#tags:", d->tags);
 	buf_adds(b, "#tags column:4\n#guid column:1\n");
 }
 
