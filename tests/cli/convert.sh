@@ -190,6 +190,14 @@ PY
 bad "a field too long for a deck" "$tmp/long.csv" \
     "$tmp/long.csv:2: error: 'back' too long"
 
+# HTML 4's named entities, not only a handful; unknown ones stay text.
+printf -- '- Is caf&eacute; &rarr; &times; &laquo;&Uuml;&raquo; &trade; &divide; &bogus; &amp?\n' \
+    >"$tmp/entities.md"
+run convert "$tmp/entities.md"
+check_rc "entities" 0
+check "decoded: Latin-1, arrows, quotes, symbols" has "$tmp/out" \
+    "front: Is café → × «Ü» ™ ÷ &bogus; &amp?"
+
 # Duplicates are skipped with a warning, the rest still comes out.
 printf '%s\n' '- Why us?' '- Why us?' '- Why now?' >"$tmp/dup.md"
 run convert "$tmp/dup.md"
