@@ -198,6 +198,16 @@ check_rc "entities" 0
 check "decoded: Latin-1, arrows, quotes, symbols" has "$tmp/out" \
     "front: Is café → × «Ü» ™ ÷ &bogus; &amp?"
 
+# An autolink keeps its address as its text.
+printf -- '- See <https://example.com/faq?q=1> — what does it say?\n- Why mail <jobs@acme.example>?\n' \
+    >"$tmp/autolink.md"
+run convert "$tmp/autolink.md"
+check_rc "autolinks" 0
+check "a URL in angle brackets stays" has "$tmp/out" \
+    "front: See https://example.com/faq?q=1 — what does it say?"
+check "an address in angle brackets stays" has "$tmp/out" \
+    "front: Why mail jobs@acme.example?"
+
 # Duplicates are skipped with a warning, the rest still comes out.
 printf '%s\n' '- Why us?' '- Why us?' '- Why now?' >"$tmp/dup.md"
 run convert "$tmp/dup.md"
