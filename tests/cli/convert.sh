@@ -84,6 +84,23 @@ check "export leaves the missing back out" \
 check "export gives back the converted file" same_file "$tmp/out" \
     "$tmp/again.yaml"
 
+# Without a back, the reveal shows the card's hint, under no empty
+# heading of a back.
+printf 'front,back,hint\nWhy this company?,,Their product and their mission\n' \
+    >"$tmp/hinted.csv"
+run convert "$tmp/hinted.csv"
+cp "$tmp/out" "$tmp/hinted.yaml"
+run import "$tmp/hinted.yaml"
+check_rc "a practice card with a hint and no back imports" 0
+run_in "$(printf '\n4\n:quit\n')" --today 2026-03-01 drill hinted
+check_rc "drill it" 0
+check "the reveal shows the hint" has "$tmp/out" \
+    "Their product and their mission"
+check "under its heading" grep -qx "Hint" "$tmp/out"
+check "with no heading of a back" sh -c \
+    '! grep -Eqx "Guidance|Answer" "$1"' sh "$tmp/out"
+check "then the grade" has "$tmp/out" "Graded 4"
+
 # The deck format: a practice card may leave out its back, by its own
 # kind or the deck's given before the cards; other cards may not.
 printf '%s\n' 'deck: nb' 'kind: practice' 'cards:' '  - id: a' \
