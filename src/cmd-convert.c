@@ -194,6 +194,7 @@ cmd_convert_exec(const struct options *o, int argc, char **argv)
 	}
 	buf_free(&out);
 	conv_init(&cv, argv[0], stderr);
+	cv.all = (o->given & O_ALL) != 0;
 	if (!slurp(&cv, argv[0], &raw) ||
 	    !conv_text(&cv, raw.data, raw.len, &text))
 		goto out;
@@ -224,6 +225,7 @@ out:
 
 const struct cmd_entry cmd_convert_entry = {
 	"convert", "FILE [--deck ID] [--title T] [--lang en|nl] [--kind K] "
-	"[--format md|csv|tsv|anki]", 1, 1,
-	O_DECK | O_TITLE | O_LANG | O_KIND | O_FORMAT, cmd_convert_exec,
+	"[--format md|csv|tsv|anki] [--all]", 1, 1,
+	O_DECK | O_TITLE | O_LANG | O_KIND | O_FORMAT | O_ALL,
+	cmd_convert_exec,
 };

@@ -1,4 +1,4 @@
-/* convert-mdtext.c: Markdown's inline syntax (emphasis, code, links) made plain text. */
+/* convert-mdtext.c: Markdown's inline syntax (emphasis, code, links) and <summary> items made plain text. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,6 +189,28 @@ emphasis(const char *s, size_t len, size_t i, size_t n)
 		return (left && !is_alnum(before)) ||
 		    (right && !is_alnum(after));
 	return n == 2 && (left || right);
+}
+
+/* A <details> item's <summary> on a line of its own (convert.h). */
+char *
+md_summary(const char *para)
+{
+	const char *p = para + strspn(para, " \t"), *end;
+	struct buf b = { NULL, 0, 0 };
+
+	if (strncmp(p, "<details", 8) == 0 && (p[8] == '>' || p[8] == ' ') &&
+	    (end = strchr(p, '>')) != NULL)
+		p = end + 1;
+	p += strspn(p, " \t\n");
+	if (strncmp(p, "<summary>", 9) != 0 ||
+	    (end = strstr(p, "</summary>")) == NULL)
+		return xstrdup(para);
+	for (p += 9; p < end; p++)
+		buf_addc(&b, *p == '\n' ? ' ' : *p);
+	buf_addc(&b, '\n');
+	p = end + 10;
+	buf_adds(&b, p + strspn(p, " \t\n"));
+	return b.data;
 }
 
 /*

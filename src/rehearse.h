@@ -46,6 +46,7 @@ enum opt_bit {
 	O_SPEAK_TO = 1 << 22,
 	O_HISTORY = 1 << 23,
 	O_LAST = 1 << 24,
+	O_ALL = 1 << 25,
 };
 
 struct options {

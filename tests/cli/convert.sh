@@ -207,6 +207,43 @@ PY
 bad "a field too long for a deck" "$tmp/long.csv" \
     "$tmp/long.csv:2: error: 'back' too long"
 
+# An interviewer's requests are questions too, and a <details> item
+# asks its <summary>; what is still left out is counted in one warning,
+# and --all takes it.
+cat >"$tmp/common.md" <<'MD'
+## Common questions
+
+- Introduce yourself.
+- Sell me this pen.
+- Name three of your strengths.
+- List your biggest achievements.
+- Your greatest weakness
+- Rate yourself on SQL from 1 to 10.
+- Convince me to hire you.
+- Prove that you can lead a team.
+- <details><summary>What is the event loop?</summary>
+  It runs callbacks when the stack is empty.
+  </details>
+- Behavioural:
+  - Walk me through a project you led.
+- Strengths and weaknesses
+MD
+run convert "$tmp/common.md"
+check_rc "requests and summaries" 0
+check "requests are cards" test "$(grep -c '^  front: ' "$tmp/out")" -eq 9
+check "a summary is the question" has "$tmp/out" \
+    "front: What is the event loop?"
+check "what the details hold the back" has "$tmp/out" \
+    "back: It runs callbacks when the stack is empty."
+check "one warning counts the items left out, at the first" \
+    test "$(cat "$tmp/err")" = "$tmp/common.md:7: warning: 2 list items do not read as questions and were left out (the first here); --all takes every item"
+run convert --all "$tmp/common.md"
+check_rc "--all" 0
+check "--all takes every item" test "$(grep -c '^  front: ' "$tmp/out")" -eq 11
+check "a label over questions is still not a card" hasnt "$tmp/out" \
+    "front: 'Behavioural:'"
+check "--all: no warning" test ! -s "$tmp/err"
+
 # HTML 4's named entities, not only a handful; unknown ones stay text.
 printf -- '- Is caf&eacute; &rarr; &times; &laquo;&Uuml;&raquo; &trade; &divide; &bogus; &amp?\n' \
     >"$tmp/entities.md"
