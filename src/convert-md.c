@@ -756,6 +756,12 @@ convert_md(struct conv *cv, const char *text)
 	find_title(&md);
 	for (i = 0; i < md.nlines && !cv->gave_up; i++) {
 		l = &md.lines[i];
+		/*
+		 * Outside a list, an item indented four columns is code (after
+		 * a blank line) or a paragraph's text (CommonMark): not a card.
+		 */
+		if (l->kind == L_ITEM && md.depth == 0 && l->indent >= 4)
+			continue;
 		if (l->kind == L_ITEM)
 			open_item(&md, l, i + 1);
 		else if (l->kind == L_TEXT)

@@ -244,6 +244,19 @@ check "a label over questions is still not a card" hasnt "$tmp/out" \
     "front: 'Behavioural:'"
 check "--all: no warning" test ! -s "$tmp/err"
 
+# Indented four spaces outside a list is code (or a paragraph's text),
+# not a list; indented under an item, it is a nested item still.
+printf '%s\n' 'Some code:' '' '    - What is this code?' '    - Why?' '' \
+    '- What is real?' '' '    - nested guidance' '- How?' '  - two' \
+    '    - four' >"$tmp/code.md"
+run convert "$tmp/code.md"
+check_rc "indented code" 0
+check "an indented code block gives no card" hasnt "$tmp/out" "code?"
+check "nor its other lines" hasnt "$tmp/out" "front: Why?"
+check "items nested four spaces under a question are its back" \
+    has "$tmp/out" "back: '- nested guidance'"
+check "nested two and four deep too" has "$tmp/out" "    - four"
+
 # HTML 4's named entities, not only a handful; unknown ones stay text.
 printf -- '- Is caf&eacute; &rarr; &times; &laquo;&Uuml;&raquo; &trade; &divide; &bogus; &amp?\n' \
     >"$tmp/entities.md"
