@@ -164,7 +164,7 @@ _rehearse_options()
 		    --in-order --stories ;;
 	list|show|stats|config) echo --json ;;
 	export) printf '%s\n' --with-stories --format ;;
-	convert) printf '%s\n' --deck --title --lang --kind --format ;;
+	convert) printf '%s\n' --deck --title --lang --kind --format --all ;;
 	new) printf '%s\n' --title --lang ;;
 	story)
 		case $2 in

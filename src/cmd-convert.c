@@ -72,10 +72,11 @@ anki_headers(const char *text)
 }
 
 /*
- * The format from the file's name, and for a .txt or a name that says
- * nothing, from what it holds: Anki's header lines, a header row naming
- * a front column (CSV or TSV), tab-separated notes (Anki), else
- * Markdown (a list in plain text reads as one).
+ * The format: Anki's header lines whatever the name (notes saved as
+ * .csv are still Anki's), else from the file's name, and for a .txt or
+ * a name that says nothing, from what it holds: a header row naming a
+ * front column (CSV or TSV), tab-separated notes (Anki), else Markdown
+ * (a list in plain text reads as one).
  */
 static enum format
 guess(const char *path, const char *text)
@@ -85,6 +86,8 @@ guess(const char *path, const char *text)
 	const char *base = strrchr(path, '/'), *ext;
 	size_t i, line = strcspn(text, "\n");
 
+	if (anki_headers(text))
+		return F_ANKI;
 	ext = strrchr(base != NULL ? base + 1 : path, '.');
 	ext = ext != NULL ? ext + 1 : "";
 	for (i = 0; md[i] != NULL; i++)
@@ -94,8 +97,6 @@ guess(const char *path, const char *text)
 		return F_CSV;
 	if (strcasecmp(ext, "tsv") == 0 || strcasecmp(ext, "tab") == 0)
 		return F_TSV;
-	if (anki_headers(text))
-		return F_ANKI;
 	if (csv_has_header(text))
 		return F_CSV;
 	return memchr(text, '\t', line) != NULL ? F_ANKI : F_MD;
@@ -193,6 +194,7 @@ cmd_convert_exec(const struct options *o, int argc, char **argv)
 	}
 	buf_free(&out);
 	conv_init(&cv, argv[0], stderr);
+	cv.all = (o->given & O_ALL) != 0;
 	if (!slurp(&cv, argv[0], &raw) ||
 	    !conv_text(&cv, raw.data, raw.len, &text))
 		goto out;
@@ -223,6 +225,7 @@ out:
 
 const struct cmd_entry cmd_convert_entry = {
 	"convert", "FILE [--deck ID] [--title T] [--lang en|nl] [--kind K] "
-	"[--format md|csv|tsv|anki]", 1, 1,
-	O_DECK | O_TITLE | O_LANG | O_KIND | O_FORMAT, cmd_convert_exec,
+	"[--format md|csv|tsv|anki] [--all]", 1, 1,
+	O_DECK | O_TITLE | O_LANG | O_KIND | O_FORMAT | O_ALL,
+	cmd_convert_exec,
 };

@@ -81,6 +81,8 @@ header_line(struct conv *cv, struct anki *a, char *key, size_t line)
 		ok = set_column(&a->deck, v);
 	else if (strcmp(key, "notetype column") == 0)
 		ok = set_column(&a->notetype, v);
+	else if (strcmp(key, "tags") == 0)
+		csv_tags(&cv->deck, v);	/* Anki's: on every note */
 	else if (strcmp(key, "deck") == 0 && *v != '\0' && cv->title == NULL)
 		cv->title = xstrdup(v);
 	if (!ok)
@@ -163,15 +165,53 @@ column(const struct csv *r, size_t n)
 	return n >= 1 && n <= r->nfields ? r->fields[n - 1].data : NULL;
 }
 
+/*
+ * Without a "#tags column:" line, Anki's older exports still end each
+ * note with its tags: the last of three or more fields that are not the
+ * guid, note type or deck.
+ */
+static size_t
+tags_column(const struct anki *a, const struct csv *r)
+{
+	size_t i, n = 0;
+
+	if (a->tags != 0)
+		return a->tags;
+	for (i = 1; i <= r->nfields; i++)
+		n += i != a->guid && i != a->deck && i != a->notetype;
+	return n >= 3 && r->nfields != a->guid && r->nfields != a->deck &&
+	    r->nfields != a->notetype ? r->nfields : 0;
+}
+
+/*
+ * The card's id from a note's guid: export --format anki writes
+ * DECK/CARD (guids are unique in a whole Anki collection), which gives
+ * back CARD; any other guid is the id (or the text it is derived from).
+ */
+static char *
+card_id(const char *guid)
+{
+	const char *slash = strchr(guid, '/');
+	char *deck;
+	bool ours;
+
+	if (slash == NULL || !deck_valid_id(slash + 1))
+		return xstrdup(guid);
+	deck = xstrndup(guid, (size_t)(slash - guid));
+	ours = deck_valid_id(deck);
+	free(deck);
+	return xstrdup(ours ? slash + 1 : guid);
+}
+
 static void
 note(struct conv *cv, const struct anki *a, const struct csv *r)
 {
 	struct conv_card c;
 	const char *deck, *text[2] = { NULL, NULL };
-	size_t i, n = 0;
+	size_t i, n = 0, tags = tags_column(a, r);
 
 	for (i = 1; i <= r->nfields && n < 2; i++)
-		if (i != a->guid && i != a->tags && i != a->deck &&
+		if (i != a->guid && i != tags && i != a->deck &&
 		    i != a->notetype)
 			text[n++] = column(r, i);
 	if (text[0] == NULL || text[0][strspn(text[0], " \t\n")] == '\0') {
@@ -185,10 +225,10 @@ note(struct conv *cv, const struct anki *a, const struct csv *r)
 	c.front = field_text(a, text[0]);
 	c.back = text[1] != NULL ? field_text(a, text[1]) : NULL;
 	if (column(r, a->guid) != NULL && *column(r, a->guid) != '\0')
-		c.id = xstrdup(column(r, a->guid));
+		c.id = card_id(column(r, a->guid));
 	/* Anki's tags are words between spaces, kept as they are. */
-	if (column(r, a->tags) != NULL)
-		csv_tags(&c, column(r, a->tags));
+	if (column(r, tags) != NULL)
+		csv_tags(&c, column(r, tags));
 	deck = column(r, a->deck);
 	if (cv->title == NULL && deck != NULL && *deck != '\0')
 		cv->title = xstrdup(deck);

@@ -44,18 +44,25 @@ struct md {
 	struct md_node	*stack[MD_DEPTH];
 	size_t		 depth;
 	bool		 para_open;	/* a line now continues a paragraph */
+	size_t		 left;		/* items left out: not questions */
+	size_t		 left_line;	/* the first of them */
 };
 
 /* Words that start a question or a request (English and Dutch). */
 static const char *const starters[] = {
 	"how", "what", "why", "when", "where", "which", "who", "whom",
-	"whose", "can", "could", "would", "will", "should", "do", "does",
-	"did", "is", "are", "was", "were", "have", "has", "had", "tell",
-	"describe", "explain", "walk", "give", "share", "talk", "discuss",
-	"define", "compare", "imagine", "suppose",
-	"hoe", "wat", "waarom", "wanneer", "waar", "welke", "welk", "wie",
-	"kun", "kan", "kunt", "zou", "wil", "ben", "heb", "hebt", "heeft",
-	"vertel", "beschrijf", "leg", "geef", "noem", "stel", "vergelijk",
+	"whose", "can", "could", "would", "will", "should", "do",
+	"does", "did", "is", "are", "was", "were", "have", "has", "had",
+	"tell", "describe", "explain", "walk", "give", "share", "talk",
+	"discuss", "define", "compare", "imagine", "suppose",
+	/* An interviewer's requests: "Introduce yourself.", "Sell me this pen." */
+	"introduce", "name", "list", "sell", "convince", "prove",
+	"rate", "pitch", "summarise", "summarize", "present", "outline",
+	"hoe", "wat", "waarom", "wanneer", "waar", "welke", "welk",
+	"wie", "kun", "kan", "kunt", "zou", "wil", "ben", "heb", "hebt",
+	"heeft", "vertel", "beschrijf", "leg", "geef", "noem", "stel",
+	"vergelijk", "introduceer", "verkoop", "overtuig", "bewijs",
+	"som", "presenteer", "schets", "beoordeel",
 	NULL
 };
 
@@ -468,10 +475,10 @@ render(struct buf *b, const struct md_node *n, size_t first, size_t depth)
  * line, the whole paragraph, when it reads as a question anyway.
  */
 static char *
-question(const char *para, char **rest)
+question(const char *text, char **rest)
 {
 	const char *p, *nl;
-	char *line, *front;
+	char *line, *front, *para = md_summary(text);
 	bool found;
 
 	*rest = NULL;
@@ -489,9 +496,11 @@ question(const char *para, char **rest)
 		line = xstrndup(para, (size_t)(nl - para));
 		front = md_inline(line);
 		free(line);
+		free(para);
 		return front;
 	}
 	front = md_inline(para);
+	free(para);
 	if (starts_question(front))
 		return front;
 	free(front);
@@ -510,6 +519,44 @@ tags(const struct md *md, struct conv_card *c)
 			    strlen(md->heads[level]));
 }
 
+static void take(struct md *, const struct md_node *);
+
+/* The items nested in n taken in its place; false when it has none. */
+static bool
+take_nested(struct md *md, const struct md_node *n)
+{
+	size_t i;
+	bool any = false;
+
+	for (i = 0; i < n->nparts; i++) {
+		if (n->parts[i].child != NULL) {
+			take(md, n->parts[i].child);
+			any = true;
+		}
+	}
+	return any;
+}
+
+/*
+ * An item with text that is not a question and has no items nested in
+ * it: its text as the front with --all, else counted as left out.
+ */
+static char *
+left_out(struct md *md, const struct md_node *n)
+{
+	char *t;
+
+	if (n->nparts == 0 || n->parts[0].child != NULL)
+		return NULL;
+	t = md_inline(n->parts[0].para.data);
+	if (*t != '\0' && md->cv->all)
+		return t;
+	if (*t != '\0' && md->left++ == 0)
+		md->left_line = n->line;
+	free(t);
+	return NULL;
+}
+
 /*
  * A finished top-level item: a card when it reads as a question, else
  * its nested items are looked at in its place.
@@ -520,16 +567,13 @@ take(struct md *md, const struct md_node *n)
 	struct conv_card c;
 	struct buf back = { NULL, 0, 0 };
 	char *front = NULL, *rest = NULL;
-	size_t i;
 
 	if (n->nparts > 0 && n->parts[0].child == NULL)
 		front = question(n->parts[0].para.data, &rest);
-	if (front == NULL) {
-		for (i = 0; i < n->nparts; i++)
-			if (n->parts[i].child != NULL)
-				take(md, n->parts[i].child);
+	if (front == NULL && !take_nested(md, n))
+		front = left_out(md, n);
+	if (front == NULL)
 		return;
-	}
 	buf_add(&back, "", 0);
 	if (rest != NULL) {
 		buf_adds(&back, rest);
@@ -712,6 +756,12 @@ convert_md(struct conv *cv, const char *text)
 	find_title(&md);
 	for (i = 0; i < md.nlines && !cv->gave_up; i++) {
 		l = &md.lines[i];
+		/*
+		 * Outside a list, an item indented four columns is code (after
+		 * a blank line) or a paragraph's text (CommonMark): not a card.
+		 */
+		if (l->kind == L_ITEM && md.depth == 0 && l->indent >= 4)
+			continue;
 		if (l->kind == L_ITEM)
 			open_item(&md, l, i + 1);
 		else if (l->kind == L_TEXT)
@@ -726,6 +776,12 @@ convert_md(struct conv *cv, const char *text)
 	}
 	while (md.depth > 0)
 		close_item(&md);
+	if (md.left > 0 && !cv->gave_up)
+		conv_warn(cv, md.left_line, ngettext("%zu list item does not "
+		    "read as a question and was left out (here); --all takes "
+		    "every item", "%zu list items do not read as questions "
+		    "and were left out (the first here); --all takes every "
+		    "item", md.left), md.left);
 	for (level = 0; level <= 6; level++)
 		free(md.heads[level]);
 	free(md.lines);

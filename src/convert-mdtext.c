@@ -1,4 +1,4 @@
-/* convert-mdtext.c: Markdown's inline syntax (emphasis, code, links) made plain text. */
+/* convert-mdtext.c: Markdown's inline syntax (emphasis, code, links) and <summary> items made plain text. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,6 +138,43 @@ code(struct buf *b, const struct marks *m, size_t i)
 	return m->close[i] + n - i;
 }
 
+/*
+ * An autolink at i ('<'): <scheme:...> or <user@host>, whose text is
+ * the address itself.  Its length, 0 when it is not one; the search
+ * ends at the next '<' or blank, so text full of '<' is read once.
+ */
+static size_t
+autolink(struct buf *b, const char *s, size_t len, size_t i)
+{
+	size_t j, scheme = 0, at_sign = 0;
+
+	for (j = i + 1; j < len && s[j] != '>'; j++) {
+		if (s[j] == '<' || s[j] == ' ' || s[j] == '\t' ||
+		    s[j] == '\n' || (unsigned char)s[j] < 0x20)
+			return 0;
+		if (s[j] == ':' && scheme == 0 && at_sign == 0)
+			scheme = j;
+		else if (s[j] == '@' && at_sign == 0 && scheme == 0)
+			at_sign = j;
+	}
+	if (j >= len || (scheme == 0 && at_sign == 0))
+		return 0;
+	if (scheme != 0) {
+		/* A scheme: a letter, then 1 to 31 of letters, digits, +.- */
+		if (scheme - i - 1 < 2 || scheme - i - 1 > 32 ||
+		    !((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'))
+			return 0;
+		for (at_sign = i + 1; at_sign < scheme; at_sign++)
+			if ((unsigned char)s[at_sign] >= 0x80 ||
+			    (!is_alnum(s[at_sign]) &&
+			    strchr("+.-", s[at_sign]) == NULL))
+				return 0;
+	} else if (at_sign == i + 1 || at_sign + 1 == j)
+		return 0;
+	add_literal(b, s + i + 1, j - i - 1);
+	return j - i + 1;
+}
+
 /* Emphasis markers go; a '*' between spaces or a '_' inside a word stays. */
 static bool
 emphasis(const char *s, size_t len, size_t i, size_t n)
@@ -154,9 +191,31 @@ emphasis(const char *s, size_t len, size_t i, size_t n)
 	return n == 2 && (left || right);
 }
 
+/* A <details> item's <summary> on a line of its own (convert.h). */
+char *
+md_summary(const char *para)
+{
+	const char *p = para + strspn(para, " \t"), *end;
+	struct buf b = { NULL, 0, 0 };
+
+	if (strncmp(p, "<details", 8) == 0 && (p[8] == '>' || p[8] == ' ') &&
+	    (end = strchr(p, '>')) != NULL)
+		p = end + 1;
+	p += strspn(p, " \t\n");
+	if (strncmp(p, "<summary>", 9) != 0 ||
+	    (end = strstr(p, "</summary>")) == NULL)
+		return xstrdup(para);
+	for (p += 9; p < end; p++)
+		buf_addc(&b, *p == '\n' ? ' ' : *p);
+	buf_addc(&b, '\n');
+	p = end + 10;
+	buf_adds(&b, p + strspn(p, " \t\n"));
+	return b.data;
+}
+
 /*
  * Inline Markdown made plain text: emphasis, code, links, images,
- * escapes, then HTML (conv_html); line breaks become spaces.
+ * autolinks, escapes, then HTML (conv_html); line breaks become spaces.
  */
 char *
 md_inline(const char *s)
@@ -192,7 +251,9 @@ md_inline(const char *s)
 			ends[nends++] = close;
 			ends[nends++] = end;
 			i += s[i] == '!' ? 2 : 1;
-		} else if (s[i] == '*' || s[i] == '_' || s[i] == '~') {
+		} else if (s[i] == '<' && (n = autolink(&b, s, len, i)) > 0)
+			i += n;
+		else if (s[i] == '*' || s[i] == '_' || s[i] == '~') {
 			for (n = 1; i + n < len && s[i + n] == s[i]; n++)
 				;
 			if (!emphasis(s, len, i, n))

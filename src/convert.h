@@ -49,7 +49,9 @@ struct conv {
 	struct deck_ids		 ids;		/* to find duplicates */
 
 	char			*title;		/* found in the input, or NULL */
+	struct conv_card	 deck;		/* only its tags: the deck's own */
 	const char		*kind;		/* the reader's default kind */
+	bool			 all;		/* --all: every list item a card */
 };
 
 void	conv_init(struct conv *, const char *path, FILE *diag);
@@ -123,6 +125,13 @@ bool	conv_emit(struct conv *, const struct conv_deck *, struct buf *out);
  * conv_html does; line breaks become spaces.  The caller frees.
  */
 char	*md_inline(const char *);
+/*
+ * An item's text that is a <details> block opening with its <summary>:
+ * the summary's text on a line of its own, then the rest, so that the
+ * summary is read as the item's question.  Any other as it is.  The
+ * caller frees.
+ */
+char	*md_summary(const char *);
 
 /*
  * One "key: value" line (or more, when libyaml folds or quotes it) as

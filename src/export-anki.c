@@ -1,5 +1,6 @@
 /* export-anki.c: a deck as Anki's "Notes in Plain Text", for export --format anki. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
@@ -8,7 +9,8 @@
 #include "xmalloc.h"
 
 struct anki_out {
-	struct buf	out;		/* the whole file, written once read */
+	struct buf	 out;		/* the whole file, written once read */
+	char		*deck;		/* the deck's id, for the guids */
 };
 
 /*
@@ -76,16 +78,23 @@ header(struct buf *b, const char *key, const char *value)
 static void
 on_deck(void *arg, const struct export_deck *d)
 {
-	struct buf *b = &((struct anki_out *)arg)->out;
+	struct anki_out *a = arg;
+	struct buf *b = &a->out;
 
+	free(a->deck);
+	a->deck = xstrdup(d->id);
 	buf_adds(b, "#separator:tab\n#html:true\n#notetype:Basic\n");
 	header(b, "#deck:", d->title != NULL ? d->title : d->id);
+	/* Anki puts these on every note it imports, as the deck's apply. */
+	if (d->tags != NULL && *d->tags != '\0')
+		header(b, "#tags:", d->tags);
 	buf_adds(b, "#tags column:4\n#guid column:1\n");
 }
 
 /*
- * One note: the card's id as its guid (importing the file again updates
- * the notes), the front, the back with the hint and the example answer
+ * One note: DECK/CARD as its guid (importing the file again updates the
+ * notes; Anki's guids are unique in a whole collection, and two decks
+ * may both have a card "why-us"), the front, the back with the hint and the example answer
  * (or your story), then the tags separated by spaces.
  */
 static void
@@ -95,8 +104,7 @@ on_card(void *arg, const struct export_card *c)
 	struct buf *b = &a->out;
 	const char *p;
 
-	buf_adds(b, c->id);
-	buf_addc(b, '\t');
+	buf_printf(b, "%s/%s\t", a->deck, c->id);
 	field(b, c->front);
 	buf_addc(b, '\t');
 	field(b, c->back);
@@ -129,5 +137,6 @@ export_anki(struct store *st, const char *deck, bool with_stories)
 		rc = -1;
 	}
 	buf_free(&a.out);
+	free(a.deck);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

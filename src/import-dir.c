@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
 #include "xmalloc.h"
@@ -79,6 +80,8 @@ static int
 import_dir(struct store *st, const char *dir)
 {
 	struct found f = { NULL, 0, 0, false };
+	struct deck_ids ids = { NULL, 0, 0 };
+	struct import_taken t;
 	size_t i;
 	int rc = 0;
 
@@ -89,13 +92,22 @@ import_dir(struct store *st, const char *dir)
 	}
 	if (f.n > 1)
 		qsort(f.paths, f.n, sizeof *f.paths, by_path);
-	/* Each file in a transaction of its own, as named one by one. */
+	/*
+	 * Each file in a transaction of its own, as named one by one; of two
+	 * with one deck id (decks/en and decks/nl), the first goes in.
+	 */
+	t.ids = &ids;
+	t.paths = f.paths;
 	for (i = 0; i < f.n; i++) {
-		if (!store_failed(st) && import_file(st, f.paths[i], false) != 0)
+		t.at = i;
+		if (!store_failed(st) && import_file_once(st, f.paths[i],
+		    &t) != 0)
 			rc = -1;
-		free(f.paths[i]);
 	}
+	for (i = 0; i < f.n; i++)
+		free(f.paths[i]);
 	free(f.paths);
+	deck_ids_free(&ids);
 	return f.failed ? -1 : rc;
 }
 

@@ -16,8 +16,26 @@ stage_card(void *arg, const struct deck_card *c)
 	return store_import_card(arg, c);
 }
 
-int
-import_file(struct store *st, const char *path, bool bundled)
+/*
+ * Whether another file of this import has taken the deck id already: an
+ * error naming both, true.  Otherwise the id is this file's from now on.
+ */
+static bool
+taken(struct import_taken *t, const char *path, const char *id)
+{
+	size_t first;
+
+	if (t == NULL || (first = deck_ids_add(t->ids, id, t->at + 1)) == 0 ||
+	    first == t->at + 1)
+		return false;
+	warnx_(_("%s: not imported: deck %s is already imported from %s"),
+	    path, id, t->paths[first - 1]);
+	return true;
+}
+
+static int
+import_one(struct store *st, const char *path, bool bundled,
+    struct import_taken *t)
 {
 	struct deck_info info;
 	struct deck_result res;
@@ -29,6 +47,10 @@ import_file(struct store *st, const char *path, bool bundled)
 	/* A file imported before, byte for byte: nothing to read again. */
 	hashed = deck_file_hash(path, HASH_SALT, source);
 	if (hashed && (known = store_deck_by_source(st, source)) != NULL) {
+		if (taken(t, path, known)) {
+			free(known);
+			return -1;
+		}
 		if (!bundled)
 			printf(_("%s: deck %s unchanged since its last "
 			    "import\n"), path, known);
@@ -42,6 +64,11 @@ import_file(struct store *st, const char *path, bool bundled)
 	}
 	rc = deck_load(path, &deck_default_limits, stage_card, st, &info,
 	    &res, stderr);
+	if (rc == 0 && taken(t, path, info.id)) {
+		store_import_abort(st);
+		deck_info_free(&info);
+		return -1;
+	}
 	if (rc == 0)
 		rc = store_import_commit(st, &info, path, hashed ? source :
 		    NULL, bundled, &is);
@@ -63,4 +90,16 @@ import_file(struct store *st, const char *path, bool bundled)
 		    (long long)is.changed, (long long)is.retired);
 	deck_info_free(&info);
 	return rc == 0 ? 0 : -1;
+}
+
+int
+import_file(struct store *st, const char *path, bool bundled)
+{
+	return import_one(st, path, bundled, NULL);
+}
+
+int
+import_file_once(struct store *st, const char *path, struct import_taken *t)
+{
+	return import_one(st, path, false, t);
 }

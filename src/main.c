@@ -51,6 +51,7 @@ static const struct option long_options[] = {
 	{ "speak-to", required_argument, NULL, O_SPEAK_TO },
 	{ "history", no_argument, NULL, O_HISTORY },
 	{ "last", no_argument, NULL, O_LAST },
+	{ "all", no_argument, NULL, O_ALL },
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "help", no_argument, NULL, 'h' },

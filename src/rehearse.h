@@ -46,6 +46,7 @@ enum opt_bit {
 	O_SPEAK_TO = 1 << 22,
 	O_HISTORY = 1 << 23,
 	O_LAST = 1 << 24,
+	O_ALL = 1 << 25,
 };
 
 struct options {
@@ -137,6 +138,19 @@ int	 cmd_store_error(struct store *);
  * when it went in.
  */
 int	 import_file(struct store *, const char *path, bool bundled);
+/*
+ * For import-dir.c: the deck ids one import has taken so far, each with
+ * its file, so that a second file declaring one of them is refused (an
+ * error, not imported) rather than left to replace the first one's deck.
+ */
+struct deck_ids;
+struct import_taken {
+	struct deck_ids	 *ids;		/* line: 1 + the file's index */
+	char *const	 *paths;	/* the import's files, borrowed */
+	size_t		  at;		/* the index of the file now */
+};
+int	 import_file_once(struct store *, const char *path,
+	    struct import_taken *);
 /*
  * import-dir.c: a file as import_file does, or every *.yaml under a
  * directory (recursively, in path order, hidden directories skipped),

@@ -38,14 +38,15 @@ run export awkward --format anki
 check_rc "export --format anki" 0
 cp "$tmp/out" "$tmp/awkward.txt"
 printf '%s\n' '#separator:tab' '#html:true' '#notetype:Basic' \
-    '#deck:Awkward: <tags> & "quotes"' '#tags column:4' '#guid column:1' \
-    >"$tmp/want"
-head -6 "$tmp/awkward.txt" >"$tmp/head"
-check "Anki's header lines" same_file "$tmp/head" "$tmp/want"
-check "one note a line" test "$(sed 1,6d "$tmp/awkward.txt" | wc -l)" -eq 4
-check "four fields each" test "$(sed 1,6d "$tmp/awkward.txt" |
+    '#deck:Awkward: <tags> & "quotes"' '#tags:deck-tag' '#tags column:4' \
+    '#guid column:1' >"$tmp/want"
+head -7 "$tmp/awkward.txt" >"$tmp/head"
+check "Anki's header lines, the deck's tags for every note" \
+    same_file "$tmp/head" "$tmp/want"
+check "one note a line" test "$(sed 1,7d "$tmp/awkward.txt" | wc -l)" -eq 4
+check "four fields each" test "$(sed 1,7d "$tmp/awkward.txt" |
     awk -F '\t' 'NF != 4' | wc -l)" -eq 0
-check "the card id as the guid" grep -q "^markup	" "$tmp/awkward.txt"
+check "DECK/CARD as the guid" grep -q "^awkward/markup	" "$tmp/awkward.txt"
 check "markup escaped, quotes as entities" has "$tmp/awkward.txt" \
     "Is 1 &lt; 2 &amp;&amp; 3 &gt; 2, &quot;really&quot;?"
 check "tabs and line breaks as HTML" has "$tmp/awkward.txt" \
@@ -116,6 +117,9 @@ PY
 roundtrip awkward
 check "the title comes back" grep -qx \
     "title: 'Awkward: <tags> & \"quotes\"'" "$tmp/rt-awkward.yaml"
+check "the deck's tags come back as the deck's" grep -qx \
+    "tags: \[deck-tag\]" "$tmp/rt-awkward.yaml"
+check "not as each card's" test "$(grep -c deck-tag "$tmp/rt-awkward.yaml")" -eq 1
 # The bundled decks of each language, in a database of their own (the
 # English and the Dutch ones share their deck ids).
 for lang in en nl; do

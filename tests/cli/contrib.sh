@@ -121,6 +121,8 @@ EOF
 	check "bash: kinds" replies practice
 	bcomp convert --f
 	check "bash: convert --format" replies --format
+	bcomp convert --a
+	check "bash: convert --all" replies --all
 	bcomp new x --
 	check "bash: new's options" replies --db --today --help --version \
 	    --title --lang
@@ -230,7 +232,8 @@ EOF
 	    "$r --db $db story link a-story sample/th" \
 	    "$r mo" \
 	    "$r mock --his" \
-	    "$r mock --minutes 9") >/dev/null 2>"$tmp/err"
+	    "$r mock --minutes 9" \
+	    "$r convert --al") >/dev/null 2>"$tmp/err"
 	rc=$?
 	set -e
 	if [ "$rc" -eq 77 ]; then
@@ -238,7 +241,7 @@ EOF
 	else
 		check "zsh: the pty session ends" test "$rc" -eq 0
 		cp "$tmp/zsh.out" "$tmp/out" 2>/dev/null || : >"$tmp/out"
-		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 18
+		check "zsh: every line completed" test "$(wc -l <"$tmp/out")" -eq 19
 		check "zsh: a command" reply "$r --db $db grade "
 		check "zsh: a deck, then a slash" reply "$r --db $db show sample/"
 		check "zsh: a card id" reply "$r --db $db show sample/first "
@@ -254,6 +257,7 @@ EOF
 		check "zsh: Tab does not create a database" \
 		    test ! -e "$tmp/none.db"
 		check "zsh: convert" reply "$r convert "
+		check "zsh: convert --all" reply "$r convert --all "
 		check "zsh: export's formats" reply "$r export --format anki "
 		check "zsh: a story subcommand" reply "$r --db $db story show "
 		check "zsh: a story's id" reply "$r --db $db story show another-one "

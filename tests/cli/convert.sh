@@ -84,6 +84,23 @@ check "export leaves the missing back out" \
 check "export gives back the converted file" same_file "$tmp/out" \
     "$tmp/again.yaml"
 
+# Without a back, the reveal shows the card's hint, under no empty
+# heading of a back.
+printf 'front,back,hint\nWhy this company?,,Their product and their mission\n' \
+    >"$tmp/hinted.csv"
+run convert "$tmp/hinted.csv"
+cp "$tmp/out" "$tmp/hinted.yaml"
+run import "$tmp/hinted.yaml"
+check_rc "a practice card with a hint and no back imports" 0
+run_in "$(printf '\n4\n:quit\n')" --today 2026-03-01 drill hinted
+check_rc "drill it" 0
+check "the reveal shows the hint" has "$tmp/out" \
+    "Their product and their mission"
+check "under its heading" grep -qx "Hint" "$tmp/out"
+check "with no heading of a back" sh -c \
+    '! grep -Eqx "Guidance|Answer" "$1"' sh "$tmp/out"
+check "then the grade" has "$tmp/out" "Graded 4"
+
 # The deck format: a practice card may leave out its back, by its own
 # kind or the deck's given before the cards; other cards may not.
 printf '%s\n' 'deck: nb' 'kind: practice' 'cards:' '  - id: a' \
@@ -120,6 +137,12 @@ run convert "$tmp/tab.txt"
 check_rc "a .txt with a header row" 0
 check "reads as TSV, not as Anki notes" has "$tmp/out" "front: What is a KPI?"
 check "the header row is not a card" hasnt "$tmp/out" "front: Question"
+printf '#separator:tab\n#html:true\nWhat is a KPI?\tA key figure.\n' \
+    >"$tmp/notes.csv"
+run convert "$tmp/notes.csv"
+check_rc "Anki notes saved as .csv" 0
+check "read as Anki notes: its header lines win over the name" \
+    has "$tmp/out" "back: A key figure."
 printf '%s\n' '- What is your notice period?' >"$tmp/My Notes (v2).txt"
 run convert "$tmp/My Notes (v2).txt"
 check_rc "a .txt list without tabs reads as Markdown" 0
@@ -183,6 +206,74 @@ with open(sys.argv[1], "w") as f:
 PY
 bad "a field too long for a deck" "$tmp/long.csv" \
     "$tmp/long.csv:2: error: 'back' too long"
+
+# An interviewer's requests are questions too, and a <details> item
+# asks its <summary>; what is still left out is counted in one warning,
+# and --all takes it.
+cat >"$tmp/common.md" <<'MD'
+## Common questions
+
+- Introduce yourself.
+- Sell me this pen.
+- Name three of your strengths.
+- List your biggest achievements.
+- Your greatest weakness
+- Rate yourself on SQL from 1 to 10.
+- Convince me to hire you.
+- Prove that you can lead a team.
+- <details><summary>What is the event loop?</summary>
+  It runs callbacks when the stack is empty.
+  </details>
+- Behavioural:
+  - Walk me through a project you led.
+- Strengths and weaknesses
+MD
+run convert "$tmp/common.md"
+check_rc "requests and summaries" 0
+check "requests are cards" test "$(grep -c '^  front: ' "$tmp/out")" -eq 9
+check "a summary is the question" has "$tmp/out" \
+    "front: What is the event loop?"
+check "what the details hold the back" has "$tmp/out" \
+    "back: It runs callbacks when the stack is empty."
+check "one warning counts the items left out, at the first" \
+    test "$(cat "$tmp/err")" = "$tmp/common.md:7: warning: 2 list items do not read as questions and were left out (the first here); --all takes every item"
+run convert --all "$tmp/common.md"
+check_rc "--all" 0
+check "--all takes every item" test "$(grep -c '^  front: ' "$tmp/out")" -eq 11
+check "a label over questions is still not a card" hasnt "$tmp/out" \
+    "front: 'Behavioural:'"
+check "--all: no warning" test ! -s "$tmp/err"
+
+# Indented four spaces outside a list is code (or a paragraph's text),
+# not a list; indented under an item, it is a nested item still.
+printf '%s\n' 'Some code:' '' '    - What is this code?' '    - Why?' '' \
+    '- What is real?' '' '    - nested guidance' '- How?' '  - two' \
+    '    - four' >"$tmp/code.md"
+run convert "$tmp/code.md"
+check_rc "indented code" 0
+check "an indented code block gives no card" hasnt "$tmp/out" "code?"
+check "nor its other lines" hasnt "$tmp/out" "front: Why?"
+check "items nested four spaces under a question are its back" \
+    has "$tmp/out" "back: '- nested guidance'"
+check "nested two and four deep too" has "$tmp/out" "    - four"
+
+# HTML 4's named entities, not only a handful; unknown ones stay text.
+printf -- '- Is caf&eacute; &rarr; &times; &laquo;&Uuml;&raquo; &trade; &divide; &bogus; &amp?\n' \
+    >"$tmp/entities.md"
+run convert "$tmp/entities.md"
+check_rc "entities" 0
+check "decoded: Latin-1, arrows, quotes, symbols" has "$tmp/out" \
+    "front: Is café → × «Ü» ™ ÷ &bogus; &amp?"
+
+# An autolink keeps its address as its text.
+printf -- '- See <https://example.com/faq?q=1> — what does it say?\n- Why mail <jobs@acme.example>?\n' \
+    >"$tmp/autolink.md"
+run convert "$tmp/autolink.md"
+check_rc "autolinks" 0
+check "a URL in angle brackets stays" has "$tmp/out" \
+    "front: See https://example.com/faq?q=1 — what does it say?"
+check "an address in angle brackets stays" has "$tmp/out" \
+    "front: Why mail jobs@acme.example?"
 
 # Duplicates are skipped with a warning, the rest still comes out.
 printf '%s\n' '- Why us?' '- Why us?' '- Why now?' >"$tmp/dup.md"

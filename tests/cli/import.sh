@@ -130,6 +130,20 @@ check "an edited file in it is refreshed" has "$tmp/out" \
     "$g/company/beta.yaml: deck beta, 1 card (0 new, 1 changed, 0 retired)"
 check "the file named after it goes in too" has "$tmp/out" \
     "$tmp/other.yaml: deck other, 3 cards (3 new"
+# Two files of one import with the same deck id (as decks/en and
+# decks/nl have): the first goes in, the second is an error, not a
+# silent replacement of the first.
+mkdir -p "$tmp/langs/en" "$tmp/langs/nl"
+mini twin English "$tmp/langs/en/twin.yaml"
+mini twin Nederlands "$tmp/langs/nl/twin.yaml"
+mini solo Solo "$tmp/langs/nl/solo.yaml"
+run import "$tmp/langs"
+check_rc "two files with one deck id" 1
+check "the second is named, with the first" has "$tmp/err" \
+    "rehearse: $tmp/langs/nl/twin.yaml: not imported: deck twin is already imported from $tmp/langs/en/twin.yaml"
+run list --json
+check "the first one's deck is kept, the other files imported" \
+    json 'sorted((d["deck"], d["title"]) for d in j if d["deck"] in ("twin", "solo")) == [("solo", "Solo"), ("twin", "English")]'
 mkdir "$tmp/nodecks"
 echo "notes" >"$tmp/nodecks/a.txt"
 run import "$tmp/nodecks"
