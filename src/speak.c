@@ -39,13 +39,21 @@ static struct {
 #define ES_LOAD(field, name) \
 	((*(void **)&es.field = dlsym(es.lib, name)) != NULL)
 
-/* The library and its functions; false, said, when it is not there. */
+/*
+ * The library and its functions; false, said, when it is not there.
+ * REHEARSE_ESPEAK_LIB names another library file: for the tests only,
+ * which make the load fail with it as on a system without espeak-ng.
+ */
 static bool
-load_espeak(void)
+load_espeak(const char *dir)
 {
+	const char *file = getenv("REHEARSE_ESPEAK_LIB");
+
 	if (es.lib != NULL)
 		return true;
-	if ((es.lib = dlopen("libespeak-ng.so.1", RTLD_NOW | RTLD_LOCAL)) ==
+	if (file == NULL || *file == '\0')
+		file = "libespeak-ng.so.1";
+	if ((es.lib = dlopen(file, RTLD_NOW | RTLD_LOCAL)) ==
 	    NULL || !ES_LOAD(InitializePath, "espeak_ng_InitializePath") ||
 	    !ES_LOAD(Initialize, "espeak_ng_Initialize") ||
 	    !ES_LOAD(ClearErrorContext, "espeak_ng_ClearErrorContext") ||
@@ -57,8 +65,12 @@ load_espeak(void)
 	    !ES_LOAD(SetVoiceByProperties, "espeak_ng_SetVoiceByProperties") ||
 	    !ES_LOAD(Synthesize, "espeak_ng_Synthesize") ||
 	    !ES_LOAD(Synchronize, "espeak_ng_Synchronize")) {
-		warnx_(_("--speak: espeak-ng cannot be loaded (%s): install "
-		    "the Debian package espeak-ng"), dlerror());
+		if (dir != NULL)
+			warnx_(_("--speak-to: espeak-ng cannot be loaded (%s): "
+			    "install the Debian package espeak-ng"), dlerror());
+		else
+			warnx_(_("--speak: espeak-ng cannot be loaded (%s): "
+			    "install the Debian package espeak-ng"), dlerror());
 		if (es.lib != NULL)
 			dlclose(es.lib);
 		es.lib = NULL;
@@ -114,7 +126,7 @@ speak_open(const char *dir)
 	struct speaker *sp;
 	char why[256];
 
-	if (!load_espeak())
+	if (!load_espeak(dir))
 		return NULL;
 	espeak_ng_InitializePath(NULL);
 	if ((status = espeak_ng_Initialize(&ctx)) != ENS_OK) {
@@ -287,10 +299,16 @@ speak_say(struct speaker *sp, const char *lang, const char *text,
 struct speaker *
 speak_open(const char *dir)
 {
-	(void)dir;
-	warnx_("%s", _("--speak needs espeak-ng, and this rehearse was built "
-	    "without it: install the packages espeak-ng and libespeak-ng-dev, "
-	    "then configure and build rehearse again"));
+	if (dir != NULL)
+		warnx_("%s", _("--speak-to needs espeak-ng, and this rehearse "
+		    "was built without it: install the packages espeak-ng and "
+		    "libespeak-ng-dev, then configure and build rehearse "
+		    "again"));
+	else
+		warnx_("%s", _("--speak needs espeak-ng, and this rehearse was "
+		    "built without it: install the packages espeak-ng and "
+		    "libespeak-ng-dev, then configure and build rehearse "
+		    "again"));
 	return NULL;
 }
 
