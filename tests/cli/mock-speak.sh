@@ -59,7 +59,8 @@ if grep -q "built without" "$tmp/err"; then
 	check "and the option given" has "$tmp/err" "rehearse: --speak-to needs espeak-ng"
 	check "having changed nothing" same_file "$db" "$tmp/before.db"
 	for what in files valid silent voice-en voice-nl unknown-voice \
-	    no-library-speak-to no-library-speak no-library-db; do
+	    no-library-speak-to no-library-speak no-library-db no-sound \
+	    no-sound-db; do
 		ok "# SKIP espeak-ng is not installed ($what)"
 	done
 	done_testing
@@ -172,6 +173,26 @@ run $T mock --seed 1 --speak-to "$tmp/wav-xx" </dev/null
 check_rc "a deck in a language without a voice" 1
 check "says which language" has "$tmp/err" "espeak-ng has no voice for the language 'xq'"
 check "nothing changed" same_file "$db" "$tmp/xx-before.db"
+
+# --speak where no sound can play (no playback device, no PulseAudio or
+# PipeWire server): refused at once, before the database is opened,
+# instead of a silent mock in a flood of ALSA messages.
+# REHEARSE_SND_DIR (for the tests only) stands for /dev/snd.
+db="$tmp/test.db"
+cp "$db" "$tmp/before.db"
+mkdir "$tmp/snd" "$tmp/run"
+set +e
+env -u PULSE_SERVER REHEARSE_SND_DIR="$tmp/snd" XDG_RUNTIME_DIR="$tmp/run" \
+    "$REHEARSE" --db "$db" $T mock --seed 1 --speak </dev/null \
+    >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check_rc "--speak without any sound" 1
+check "says so, and names --speak-to (no-sound)" has "$tmp/err" \
+    "rehearse: --speak: no sound (no playback device in $tmp/snd and no PulseAudio or PipeWire server); --speak-to DIR writes the questions to files instead"
+check "only that line" test "$(wc -l <"$tmp/err")" -eq 1
+check "nothing asked" test ! -s "$tmp/out"
+check "the database unchanged (no-sound-db)" same_file "$db" "$tmp/before.db"
 
 # espeak-ng is loaded when a mock speaks: where the library is missing,
 # the mock fails at once and names the Debian package and the option
