@@ -60,7 +60,7 @@ if grep -q "built without" "$tmp/err"; then
 	check "having changed nothing" same_file "$db" "$tmp/before.db"
 	for what in files valid silent voice-en voice-nl unknown-voice \
 	    no-library-speak-to no-library-speak no-library-db no-sound \
-	    no-sound-db; do
+	    no-sound-db no-dir-xx no-dir-facts; do
 		ok "# SKIP espeak-ng is not installed ($what)"
 	done
 	done_testing
@@ -173,6 +173,26 @@ run $T mock --seed 1 --speak-to "$tmp/wav-xx" </dev/null
 check_rc "a deck in a language without a voice" 1
 check "says which language" has "$tmp/err" "espeak-ng has no voice for the language 'xq'"
 check "nothing changed" same_file "$db" "$tmp/xx-before.db"
+check "and no directory made" test ! -e "$tmp/wav-xx"
+
+# No card to ask: refused, and the directory is not made either.
+cat >"$tmp/facts.yaml" <<'YAML'
+deck: facts
+language: en
+kind: recall
+cards:
+  - id: f
+    front: A fact to know?
+    back: This one.
+YAML
+db="$tmp/facts.db"
+run import "$tmp/facts.yaml"
+cp "$db" "$tmp/facts-before.db"
+run $T mock --seed 1 --speak-to "$tmp/wav-facts" </dev/null
+check_rc "a mock without a card to ask" 1
+check "says so" has "$tmp/err" "no card to ask"
+check "nothing changed" same_file "$db" "$tmp/facts-before.db"
+check "and no directory made" test ! -e "$tmp/wav-facts"
 
 # --speak where no sound can play (no playback device, no PulseAudio or
 # PipeWire server): refused at once, before the database is opened,
