@@ -239,7 +239,7 @@ run(struct store *st, const struct options *o, int argc, char **argv,
 	char *hist;
 	int rc = EXIT_OK;
 
-	n = store_mock_cards(st, decks, &cards);
+	n = store_mock_cards(st, &cards);
 	if (store_failed(st))
 		return cmd_store_error(st);
 	named = named_cards(cards, n, argc, argv);

@@ -65,26 +65,30 @@ mock_minutes_valid(int64_t minutes)
 }
 
 /*
- * A card's own section, else its deck's; else ask cards are your own
+ * A card's own section, else its deck's (but an ask card is your own
+ * question whatever its deck says); else ask cards are your own
  * questions, a practice card of a deck named after a part goes to that
- * part, and what a deck named for the mock holds goes to technical.
- * A recall card is a fact for you, asked only where a section says so.
+ * part, and the practice cards of a deck named for the mock go to
+ * technical.  A recall card is a fact for you, asked only where a
+ * section other than technical says so.
  */
 int
 mock_part_of(const struct mock_card *c, bool named)
 {
+	bool ask = strcmp(c->kind, "ask") == 0;
+	bool practice = strcmp(c->kind, "practice") == 0;
 	int part;
 
-	if (c->section != NULL)
+	if (c->section != NULL && (c->own || !ask))
 		part = deck_section_index(c->section);
-	else if (strcmp(c->kind, "ask") == 0)
+	else if (ask)
 		part = PART_QUESTIONS;
 	else if ((part = deck_section_index(c->deck)) >= 0)
-		part = strcmp(c->kind, "practice") == 0 ? part : -1;
+		part = practice ? part : -1;
 	else
 		part = named ? PART_TECHNICAL : -1;
-	/* Only the decks you name know your field. */
-	if (part == PART_TECHNICAL && !named)
+	/* Only the decks you name know your field, and ask it in practice. */
+	if (part == PART_TECHNICAL && (!named || !practice))
 		part = -1;
 	return part;
 }

@@ -24,15 +24,15 @@
 static const char *const stmt_sql[S__COUNT] = {
 	/*
 	 * Recall cards are facts to know, not questions an interviewer
-	 * asks: only a section, or a deck named for the mock, brings one.
+	 * asks: only a section brings one.
 	 */
 	[S_MOCK_CARDS] = "SELECT c.deck, c.id, c.kind,"
 	    " coalesce(c.section, d.section), c.probes,"
-	    " coalesce(s.ef, 2.5), coalesce(s.lapses, 0), s.due IS NOT NULL"
+	    " coalesce(s.ef, 2.5), coalesce(s.lapses, 0), s.due IS NOT NULL,"
+	    " c.section IS NOT NULL"
 	    CARD_FROM " WHERE c.retired = 0 AND coalesce(s.suspended, 0) = 0"
 	    " AND (c.kind <> 'recall' OR c.section IS NOT NULL"
-	    " OR d.section IS NOT NULL"
-	    " OR c.deck IN (SELECT value FROM json_each(?1)))"
+	    " OR d.section IS NOT NULL)"
 	    " ORDER BY d.seq, c.pos",
 	[S_MOCK_ADD] = "INSERT INTO mock"
 	    " (day, at_ms, minutes, seed, planned, decks)"
@@ -70,14 +70,13 @@ static const char *const stmt_sql[S__COUNT] = {
 };
 
 size_t
-store_mock_cards(struct store *st, const char *named, struct mock_card **out)
+store_mock_cards(struct store *st, struct mock_card **out)
 {
 	sqlite3_stmt *s = stmt(st, S_MOCK_CARDS, stmt_sql);
 	struct mock_card *v = NULL, *c;
 	size_t n = 0, cap = 0;
 	int rc;
 
-	bind_text(s, 1, named);
 	while ((rc = step(st, s, N_("choosing the questions"))) > 0) {
 		if (n == cap) {
 			cap = cap == 0 ? 64 : cap * 2;
@@ -93,6 +92,7 @@ store_mock_cards(struct store *st, const char *named, struct mock_card **out)
 		c->ef = sqlite3_column_double(s, 5);
 		c->lapses = sqlite3_column_int64(s, 6);
 		c->seen = sqlite3_column_int(s, 7) != 0;
+		c->own = sqlite3_column_int(s, 8) != 0;
 		if (store_failed(st)) {
 			sqlite3_reset(s);
 			rc = -1;

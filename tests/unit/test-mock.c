@@ -79,7 +79,7 @@ full_pool(struct pool *p, bool with_company)
 	add_many(p, 8, "closing", "recall", NULL, false);
 	add_many(p, 6, "preparation", "practice", NULL, false);
 	if (with_company)
-		add_many(p, 12, "acme", "recall", NULL, true);
+		add_many(p, 12, "acme", "practice", NULL, true);
 }
 
 static int
@@ -105,9 +105,26 @@ test_part_of(void **state)
 	c.deck = "acme";
 	c.kind = "recall";
 	assert_int_equal(mock_part_of(&c, false), -1);
+	/* A company deck's facts are to know, not technical questions. */
+	assert_int_equal(mock_part_of(&c, true), -1);
+	c.section = "technical";
+	assert_int_equal(mock_part_of(&c, true), -1);
+	c.section = NULL;
+	c.kind = "practice";
+	assert_int_equal(mock_part_of(&c, false), -1);
 	assert_int_equal(mock_part_of(&c, true), part("technical"));
 	c.kind = "ask";
 	assert_int_equal(mock_part_of(&c, true), part("questions-to-ask"));
+	/* An ask card is your question whatever its deck's section says... */
+	c.section = "technical";
+	assert_int_equal(mock_part_of(&c, true), part("questions-to-ask"));
+	c.section = "closing";
+	assert_int_equal(mock_part_of(&c, false), part("questions-to-ask"));
+	/* ...but its own section wins. */
+	c.own = true;
+	assert_int_equal(mock_part_of(&c, false), part("closing"));
+	c.own = false;
+	c.section = NULL;
 	/* A practice card of a deck named after no part, not named. */
 	c.deck = "preparation";
 	c.kind = "practice";
