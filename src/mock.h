@@ -55,7 +55,8 @@ struct mock_plan {
 /*
  * Choose the questions: per part as many as the minutes allow, the
  * cards known least first (lowest ease, most lapses, never seen), ties
- * broken by the seed, never a card twice; in the order the parts run.
+ * broken by the seed, never a card twice; in the order the parts run,
+ * the closing part ending on a card of the deck "closing" if it has one.
  * named[i]: card i's deck was named (NULL: none was); only those
  * decks fill the technical part, whose questions otherwise go to
  * competency and situational.  The plan borrows the cards; free it with
