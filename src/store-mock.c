@@ -9,15 +9,19 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-/* A mock's answers: how many, and their mean grade to two decimals. */
+/*
+ * A mock's answers, graded (a question left out has no grade): how
+ * many, and their mean grade to two decimals.
+ */
 #define MOCK_COUNTS \
-    " (SELECT count(*) FROM mock_answer a WHERE a.mock = m.id)," \
+    " (SELECT count(grade) FROM mock_answer a WHERE a.mock = m.id)," \
     " (SELECT round(avg(grade), 2) FROM mock_answer a WHERE a.mock = m.id)"
 #define MOCK_SUMMARY \
     "json_object('id', m.id, 'date', rehearse_day(m.day)," \
     " 'minutes', m.minutes, 'seed', m.seed," \
     " 'decks', json(coalesce(m.decks, '[]')), 'planned', m.planned," \
-    " 'answered', (SELECT count(*) FROM mock_answer a WHERE a.mock = m.id)," \
+    " 'answered', (SELECT count(grade) FROM mock_answer a" \
+    "   WHERE a.mock = m.id)," \
     " 'mean_grade', (SELECT round(avg(grade), 2) FROM mock_answer a" \
     "   WHERE a.mock = m.id)"
 
@@ -44,15 +48,18 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_MOCK_GET] = "SELECT m.id, m.day, m.minutes, m.seed, m.planned,"
 	    " m.decks," MOCK_COUNTS " FROM mock m WHERE m.id = ?1",
 	[S_MOCK_ANSWERS] = "SELECT pos, section, deck, card, front, probe,"
-	    " target, took_ms, coalesce(probe_ms, -1), grade, review"
+	    " target, coalesce(took_ms, -1), coalesce(probe_ms, -1),"
+	    " coalesce(grade, -1), coalesce(review, 0)"
 	    " FROM mock_answer WHERE mock = ?1 ORDER BY pos",
 	[S_MOCK_JSON] = "SELECT " MOCK_SUMMARY ", 'questions',"
 	    " (SELECT coalesce(json_group_array(json(q)), '[]') FROM"
-	    "  (SELECT json_object('section', a.section,"
+	    "  (SELECT json_object('position', a.pos, 'section', a.section,"
 	    "   'card', a.deck || '/' || a.card, 'front', a.front,"
 	    "   'probe', a.probe, 'seconds', a.took_ms / 1000,"
 	    "   'probe_seconds', a.probe_ms / 1000, 'target', a.target,"
-	    "   'grade', a.grade) AS q"
+	    "   'grade', a.grade,"
+	    "   'skipped', json(CASE WHEN a.grade IS NULL THEN 'true'"
+	    "   ELSE 'false' END)) AS q"
 	    "   FROM mock_answer a WHERE a.mock = m.id ORDER BY a.pos)))"
 	    " FROM mock m WHERE m.id = ?1",
 	[S_MOCK_PAST] = "SELECT m.id, m.day, m.minutes, m.seed, m.planned,"
@@ -158,11 +165,14 @@ store_mock_answer(struct store *st, struct mock_rec *m,
 	bind_text(s, 6, a->front);
 	bind_text(s, 7, a->probe);
 	sqlite3_bind_int64(s, 8, a->target);
-	sqlite3_bind_int64(s, 9, a->took_ms);
+	if (a->took_ms >= 0)
+		sqlite3_bind_int64(s, 9, a->took_ms);
 	if (a->probe_ms >= 0)
 		sqlite3_bind_int64(s, 10, a->probe_ms);
-	sqlite3_bind_int(s, 11, a->grade);
-	sqlite3_bind_int64(s, 12, a->review);
+	if (a->grade >= 0)
+		sqlite3_bind_int(s, 11, a->grade);
+	if (a->review > 0)
+		sqlite3_bind_int64(s, 12, a->review);
 	return run(st, s, N_("saving the answer"));
 }
 

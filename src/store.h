@@ -367,10 +367,10 @@ struct mock_answer {
 	const char	*front;
 	const char	*probe;		/* NULL when none was asked */
 	int64_t		 target;	/* seconds the answer should take */
-	int64_t		 took_ms;
-	int64_t		 probe_ms;	/* -1 when no probe was asked */
-	int		 grade;
-	int64_t		 review;	/* its review in the log */
+	int64_t		 took_ms;	/* -1 when left before the answer */
+	int64_t		 probe_ms;	/* -1 when no probe was answered */
+	int		 grade;		/* -1: left out (skipped) */
+	int64_t		 review;	/* its review in the log; 0: none */
 };
 /*
  * Within a transaction (the grade's): save an answer; the mock first
