@@ -79,18 +79,39 @@ named_decks(struct store *st, int argc, char **argv, char **json)
 }
 
 /*
- * --speak-to DIR: made when missing (its parent must exist), and it
- * must take files, before anything else is done.
+ * --speak-to DIR: it must take files.  A missing one is made (its parent
+ * must exist) only with make, once nothing else can fail: before, it is
+ * enough that the parent would take it.
  */
 static int
-check_dir(const char *dir)
+check_dir(const char *dir, bool make)
 {
 	struct stat sb;
+	char *parent, *slash;
+	int bad = 0;
 
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		warnx_(_("--speak-to: %s: cannot create the directory: %s"),
-		    dir, strerror(errno));
-		return EXIT_FAIL;
+	if (stat(dir, &sb) != 0 && errno == ENOENT) {
+		if (make)
+			bad = mkdir(dir, 0777) != 0 && errno != EEXIST;
+		else {
+			parent = xstrdup(dir);
+			while ((slash = strrchr(parent, '/')) != NULL &&
+			    slash[1] == '\0' && slash != parent)
+				*slash = '\0';
+			if ((slash = strrchr(parent, '/')) == NULL)
+				strcpy(parent, ".");
+			else
+				slash[slash == parent] = '\0';
+			bad = access(parent, W_OK | X_OK) != 0;
+			free(parent);
+		}
+		if (bad) {
+			warnx_(_("--speak-to: %s: cannot create the directory: "
+			    "%s"), dir, strerror(errno));
+			return EXIT_FAIL;
+		}
+		if (!make)
+			return EXIT_OK;
 	}
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
 		warnx_(_("--speak-to: %s: not a directory"), dir);
@@ -219,7 +240,7 @@ run(struct store *st, const struct options *o, int argc, char **argv,
 	char *hist;
 	int rc = EXIT_OK;
 
-	n = store_mock_cards(st, decks, &cards);
+	n = store_mock_cards(st, &cards);
 	if (store_failed(st))
 		return cmd_store_error(st);
 	named = named_cards(cards, n, argc, argv);
@@ -234,7 +255,9 @@ run(struct store *st, const struct options *o, int argc, char **argv,
 		warnx_("%s", _("no card to ask: a mock takes practice and ask "
 		    "cards, or cards with a section (see rehearse-deck(5))"));
 		rc = EXIT_FAIL;
-	} else if (m->sp == NULL || (rc = check_voices(m)) == EXIT_OK) {
+	} else if ((m->sp == NULL || (rc = check_voices(m)) == EXIT_OK) &&
+	    (o->speak_to == NULL ||
+	    (rc = check_dir(o->speak_to, true)) == EXIT_OK)) {
 		print_plan(&plan);
 		hist = cmd_data_file("history");
 		mock_run(m, hist);
@@ -280,7 +303,7 @@ cmd_mock_exec(const struct options *o, int argc, char **argv)
 	}
 	m.st = st;
 	if ((rc = named_decks(st, argc, argv, &decks)) != EXIT_OK ||
-	    (o->speak_to != NULL && (rc = check_dir(o->speak_to)) != EXIT_OK))
+	    (o->speak_to != NULL && (rc = check_dir(o->speak_to, false)) != EXIT_OK))
 		goto out;
 	if (bundled_ready(st) != 0)
 		rc = EXIT_FAIL;

@@ -29,6 +29,7 @@ struct answer {
 	char			*probe;
 	int			 part;		/* -1: a section unknown now */
 	int			 timing;	/* 1 long, -1 very short */
+	bool			 skipped;	/* left out: no grade */
 };
 
 struct report {
@@ -51,7 +52,8 @@ collect(void *arg, const struct mock_answer *a)
 	x->front = xstrdup(a->front);
 	x->probe = a->probe != NULL ? xstrdup(a->probe) : NULL;
 	x->part = deck_section_index(a->section);
-	x->timing = secs > mock_long((int)a->target) ? 1 :
+	x->skipped = a->grade < 0;
+	x->timing = x->skipped ? 0 : secs > mock_long((int)a->target) ? 1 :
 	    secs < mock_short((int)a->target) ? -1 : 0;
 }
 
@@ -79,7 +81,16 @@ answer_line(const struct answer *x)
 
 	mock_time(x->a.took_ms / 1000, took);
 	mock_time(x->a.target, want);
-	if (x->a.probe_ms >= 0)
+	if (x->skipped && x->a.took_ms < 0)
+		/* TRANSLATORS: the question's number and DECK/CARD. */
+		buf_printf(&b, _("%lld. %s: skipped"), (long long)x->a.pos,
+		    x->name);
+	else if (x->skipped)
+		/* TRANSLATORS: the question's number, DECK/CARD, the time
+		   its answer took and its target (m:ss). */
+		buf_printf(&b, _("%lld. %s: %s of %s; skipped"),
+		    (long long)x->a.pos, x->name, took, want);
+	else if (x->a.probe_ms >= 0)
 		/* TRANSLATORS: the question's number, DECK/CARD, the time
 		   its answer took and its target (m:ss), the follow-up
 		   answer's time, and the grade (0-5). */
@@ -158,11 +169,15 @@ weakest(const struct report *r)
 {
 	const struct answer **w = xreallocarray(NULL, r->n, sizeof *w);
 	struct buf b = { 0 };
-	size_t i, n = r->n < REPORT_FEW ? r->n : REPORT_FEW;
+	size_t i, n = 0;
 
+	/* A question left out has no grade to weigh. */
 	for (i = 0; i < r->n; i++)
-		w[i] = &r->v[i];
-	qsort(w, r->n, sizeof *w, weakest_cmp);
+		if (!r->v[i].skipped)
+			w[n++] = &r->v[i];
+	qsort(w, n, sizeof *w, weakest_cmp);
+	if (n > REPORT_FEW)
+		n = REPORT_FEW;
 	for (i = 0; i < n && w[i]->a.grade < 4; i++)
 		/* TRANSLATORS: then "1 (competency/mistake), 2 (...)". */
 		buf_printf(&b, "%s%d (%s)", i > 0 ? ", " : _("Lowest grades: "),

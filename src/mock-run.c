@@ -179,13 +179,62 @@ struct saving {
 	struct mock_answer	 a;
 };
 
+/* With the grade, in its transaction: the questions left out before. */
 static int
 save_answer(struct store *st, const struct review_rec *r, void *arg)
 {
 	struct saving *sv = arg;
+	size_t i;
 
 	sv->a.review = r->id;
+	for (i = 0; i < sv->m->npending; i++)
+		if (store_mock_answer(st, &sv->m->rec, &sv->m->pending[i]) != 0)
+			return -1;
 	return store_mock_answer(st, &sv->m->rec, &sv->a);
+}
+
+static void
+pending_free(struct mock_session *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->npending; i++) {
+		free((char *)m->pending[i].deck);
+		free((char *)m->pending[i].card);
+		free((char *)m->pending[i].front);
+		free((char *)m->pending[i].probe);
+	}
+	free(m->pending);
+	m->pending = NULL;
+	m->npending = 0;
+}
+
+/*
+ * A question left out, kept without a grade: at once once the mock is
+ * saved, else with its first grade (a mock never graded leaves nothing).
+ */
+static enum mock_step
+left_out(struct mock_session *m, const struct mock_answer *a)
+{
+	struct mock_answer *p;
+
+	if (m->rec.id != 0) {
+		if (store_mock_answer(m->st, &m->rec, a) == 0)
+			return MOCK_SKIP;
+		warnx_(_("cannot save the question left out: %s"),
+		    store_error(m->st));
+		m->failed = true;
+		return MOCK_QUIT;
+	}
+	m->pending = xreallocarray(m->pending, m->npending + 1,
+	    sizeof *m->pending);
+	p = &m->pending[m->npending++];
+	*p = *a;
+	p->deck = xstrdup(a->deck);
+	p->card = xstrdup(a->card);
+	p->front = xstrdup(a->front);
+	p->probe = a->probe != NULL ? xstrdup(a->probe) : NULL;
+	return MOCK_SKIP;
 }
 
 /* The grade's confirmation, in the drill's words. */
@@ -250,6 +299,7 @@ grade(struct mock_session *m, struct saving *sv, bool *interrupted)
 		return MOCK_QUIT;
 	}
 	m->answered++;
+	pending_free(m);
 	said_graded(m, &r);
 	return MOCK_ON;
 }
@@ -305,7 +355,8 @@ ask(struct mock_session *m, size_t i, bool *interrupted)
 	}
 	sv.a = (struct mock_answer){ .pos = (int64_t)i + 1,
 	    .section = deck_sections[q->part], .deck = v.deck, .card = v.id,
-	    .front = v.front, .target = part->target, .probe_ms = -1 };
+	    .front = v.front, .target = part->target, .took_ms = -1,
+	    .probe_ms = -1, .grade = -1 };
 	printf("\n%s[%zu/%zu %s]%s\n", term_bold(), i + 1, m->plan->n,
 	    _(part->name), term_reset());
 	term_print_wrapped(stdout, v.front, 0);
@@ -320,6 +371,8 @@ ask(struct mock_session *m, size_t i, bool *interrupted)
 		step = follow_up(m, &v, q, &sv, interrupted);
 	if (step == MOCK_ON)
 		step = grade(m, &sv, interrupted);
+	if (step == MOCK_SKIP)
+		step = left_out(m, &sv.a);
 	if (step == MOCK_SKIP)
 		reveal_say("", "%s", _("Question left out."));
 	card_view_free(&v);
@@ -366,5 +419,6 @@ mock_run(struct mock_session *m, const char *history_path)
 		if (step == MOCK_QUIT)
 			break;
 	}
+	pending_free(m);
 	repl_done();
 }

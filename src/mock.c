@@ -24,17 +24,20 @@ const struct mock_part mock_parts[DECK_SECTIONS] = {
 /*
  * Questions per part for 45, 60 and 90 minutes: with a follow-up, an
  * answer takes two to three minutes, and the interviewers talk too.
+ * A longer round has time for the practical questions before the last
+ * word.
  */
 static const int mock_slots[3][DECK_SECTIONS] = {
 	{ 1, 4, 3, 2, 2, 2, 1 },	/* 15 questions */
-	{ 1, 5, 4, 3, 3, 3, 1 },	/* 20 */
-	{ 2, 8, 6, 4, 5, 4, 1 },	/* 30 */
+	{ 1, 5, 3, 3, 3, 3, 2 },	/* 20 */
+	{ 2, 8, 5, 4, 5, 4, 2 },	/* 30 */
 };
 
 #define PART_COMPETENCY		1
 #define PART_SITUATIONAL	2
 #define PART_TECHNICAL		4
 #define PART_QUESTIONS		5
+#define PART_CLOSING		6
 
 const char *const mock_general_probes[MOCK_GENERAL_PROBES + 1] = {
 	N_("What exactly was your own part in that?"),
@@ -65,26 +68,30 @@ mock_minutes_valid(int64_t minutes)
 }
 
 /*
- * A card's own section, else its deck's; else ask cards are your own
+ * A card's own section, else its deck's (but an ask card is your own
+ * question whatever its deck says); else ask cards are your own
  * questions, a practice card of a deck named after a part goes to that
- * part, and what a deck named for the mock holds goes to technical.
- * A recall card is a fact for you, asked only where a section says so.
+ * part, and the practice cards of a deck named for the mock go to
+ * technical.  A recall card is a fact for you, asked only where a
+ * section other than technical says so.
  */
 int
 mock_part_of(const struct mock_card *c, bool named)
 {
+	bool ask = strcmp(c->kind, "ask") == 0;
+	bool practice = strcmp(c->kind, "practice") == 0;
 	int part;
 
-	if (c->section != NULL)
+	if (c->section != NULL && (c->own || !ask))
 		part = deck_section_index(c->section);
-	else if (strcmp(c->kind, "ask") == 0)
+	else if (ask)
 		part = PART_QUESTIONS;
 	else if ((part = deck_section_index(c->deck)) >= 0)
-		part = strcmp(c->kind, "practice") == 0 ? part : -1;
+		part = practice ? part : -1;
 	else
 		part = named ? PART_TECHNICAL : -1;
-	/* Only the decks you name know your field. */
-	if (part == PART_TECHNICAL && !named)
+	/* Only the decks you name know your field, and ask it in practice. */
+	if (part == PART_TECHNICAL && (!named || !practice))
 		part = -1;
 	return part;
 }
@@ -180,6 +187,50 @@ plan_probe(struct mock_question *q, uint64_t *rng)
 		q->general = (int)rng_below(rng, MOCK_GENERAL_PROBES);
 }
 
+/*
+ * Which of a part's candidates (sorted) it asks last, or m for none: a
+ * round ends on a card of the closing deck ("is there anything you
+ * would like to add?"), whatever other cards, such as the terms of
+ * employment, put in that part; they come before it.
+ */
+static size_t
+plan_last(const struct mock_card *cards, const struct pick *sel, size_t m,
+    int part)
+{
+	size_t k;
+
+	if (part != PART_CLOSING)
+		return m;
+	for (k = 0; k < m; k++)
+		if (strcmp(cards[sel[k].card].deck, "closing") == 0)
+			return k;
+	return m;
+}
+
+/* Add a part's questions: the first that fit, its last one at the end. */
+static void
+plan_part(struct mock_plan *p, const struct mock_card *cards,
+    const struct pick *sel, size_t m, int part, int slots)
+{
+	size_t k, last = plan_last(cards, sel, m, part);
+	size_t want = slots < 0 ? 0 : (size_t)slots;
+
+	if (last < m && want > 0)
+		want--;
+	for (k = 0; k < m && p->count[part] < want; k++) {
+		if (k == last)
+			continue;
+		p->q[p->n++] = (struct mock_question){
+		    .card = &cards[sel[k].card], .part = part };
+		p->count[part]++;
+	}
+	if (last < m && slots > 0) {
+		p->q[p->n++] = (struct mock_question){
+		    .card = &cards[sel[last].card], .part = part };
+		p->count[part]++;
+	}
+}
+
 void
 mock_plan(struct mock_plan *p, const struct mock_card *cards, size_t n,
     const bool *named, int64_t minutes, uint64_t seed)
@@ -210,11 +261,7 @@ mock_plan(struct mock_plan *p, const struct mock_card *cards, size_t n,
 			if (parts[i] == part)
 				sel[m++] = all[i];
 		qsort(sel, m, sizeof *sel, pick_cmp);
-		for (k = 0; k < m && k < (size_t)slots[part]; k++) {
-			p->q[p->n++] = (struct mock_question){
-			    .card = &cards[sel[k].card], .part = part };
-			p->count[part]++;
-		}
+		plan_part(p, cards, sel, m, part, slots[part]);
 	}
 	for (k = 0; k < p->n; k++)
 		plan_probe(&p->q[k], &rng);

@@ -55,7 +55,8 @@ struct mock_plan {
 /*
  * Choose the questions: per part as many as the minutes allow, the
  * cards known least first (lowest ease, most lapses, never seen), ties
- * broken by the seed, never a card twice; in the order the parts run.
+ * broken by the seed, never a card twice; in the order the parts run,
+ * the closing part ending on a card of the deck "closing" if it has one.
  * named[i]: card i's deck was named (NULL: none was); only those
  * decks fill the technical part, whose questions otherwise go to
  * competency and situational.  The plan borrows the cards; free it with
@@ -82,6 +83,9 @@ struct mock_session {
 	int64_t			 today;
 	struct mock_rec		 rec;		/* id 0: not saved yet */
 	size_t			 answered;	/* graded and saved */
+	/* Left out before the first grade: saved with it, else not. */
+	struct mock_answer	*pending;	/* strings owned */
+	size_t			 npending;
 	bool			 failed;	/* ended on an error, said */
 
 	/* The answer being timed, for its prompt. */
@@ -94,8 +98,9 @@ struct mock_session {
 /*
  * Ask every question of the plan until the user leaves.  Each graded
  * answer is saved as it is given (the mock with the first), so leaving
- * half way keeps them; a database error ends the mock, said, with
- * failed set.
+ * half way keeps them; a question left out is saved too, without a
+ * grade, but a mock with no grade at all is not.  A database error
+ * ends the mock, said, with failed set.
  */
 void	 mock_run(struct mock_session *, const char *history_path);
 

@@ -11,7 +11,10 @@
 #include "xmalloc.h"
 
 #ifdef HAVE_ESPEAK
+#include <dirent.h>
 #include <dlfcn.h>
+#include <fnmatch.h>
+#include <unistd.h>
 
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
@@ -39,13 +42,21 @@ static struct {
 #define ES_LOAD(field, name) \
 	((*(void **)&es.field = dlsym(es.lib, name)) != NULL)
 
-/* The library and its functions; false, said, when it is not there. */
+/*
+ * The library and its functions; false, said, when it is not there.
+ * REHEARSE_ESPEAK_LIB names another library file: for the tests only,
+ * which make the load fail with it as on a system without espeak-ng.
+ */
 static bool
-load_espeak(void)
+load_espeak(const char *dir)
 {
+	const char *file = getenv("REHEARSE_ESPEAK_LIB");
+
 	if (es.lib != NULL)
 		return true;
-	if ((es.lib = dlopen("libespeak-ng.so.1", RTLD_NOW | RTLD_LOCAL)) ==
+	if (file == NULL || *file == '\0')
+		file = "libespeak-ng.so.1";
+	if ((es.lib = dlopen(file, RTLD_NOW | RTLD_LOCAL)) ==
 	    NULL || !ES_LOAD(InitializePath, "espeak_ng_InitializePath") ||
 	    !ES_LOAD(Initialize, "espeak_ng_Initialize") ||
 	    !ES_LOAD(ClearErrorContext, "espeak_ng_ClearErrorContext") ||
@@ -57,8 +68,12 @@ load_espeak(void)
 	    !ES_LOAD(SetVoiceByProperties, "espeak_ng_SetVoiceByProperties") ||
 	    !ES_LOAD(Synthesize, "espeak_ng_Synthesize") ||
 	    !ES_LOAD(Synchronize, "espeak_ng_Synchronize")) {
-		warnx_(_("--speak: espeak-ng cannot be loaded (%s): install "
-		    "the Debian package espeak-ng"), dlerror());
+		if (dir != NULL)
+			warnx_(_("--speak-to: espeak-ng cannot be loaded (%s): "
+			    "install the Debian package espeak-ng"), dlerror());
+		else
+			warnx_(_("--speak: espeak-ng cannot be loaded (%s): "
+			    "install the Debian package espeak-ng"), dlerror());
 		if (es.lib != NULL)
 			dlclose(es.lib);
 		es.lib = NULL;
@@ -106,16 +121,65 @@ status_message(espeak_ng_STATUS status, char *buf, size_t len)
 	espeak_ng_GetStatusCodeMessage(status, buf, len);
 }
 
+/* Whether path/name exists. */
+static bool
+exists_in(const char *path, const char *name)
+{
+	char *p = xasprintf("%s/%s", path, name);
+	bool yes = access(p, F_OK) == 0;
+
+	free(p);
+	return yes;
+}
+
+/*
+ * Whether sound can play at all: a playback device of the kernel's, or
+ * a PulseAudio or PipeWire server to talk to.  espeak-ng cannot tell:
+ * its output starts without either and fails only later, sentence by
+ * sentence, in a flood of ALSA messages, and the mock went on in
+ * silence.  REHEARSE_SND_DIR stands for /dev/snd, for the tests only.
+ */
+static bool
+sound_available(const char **devices)
+{
+	const char *env, *run = getenv("XDG_RUNTIME_DIR");
+	struct dirent *de;
+	bool found = false;
+	DIR *d;
+
+	env = getenv("REHEARSE_SND_DIR");
+	*devices = env != NULL && *env != '\0' ? env : "/dev/snd";
+	if ((d = opendir(*devices)) != NULL) {
+		while (!found && (de = readdir(d)) != NULL)
+			found = fnmatch("pcmC*D*p", de->d_name, 0) == 0;
+		closedir(d);
+	}
+	if ((env = getenv("PULSE_SERVER")) != NULL && *env != '\0')
+		found = true;
+	if (run != NULL && *run != '\0' && (exists_in(run, "pulse/native") ||
+	    exists_in(run, "pipewire-0")))
+		found = true;
+	return found;
+}
+
 struct speaker *
 speak_open(const char *dir)
 {
+	const char *devices;
 	espeak_ng_ERROR_CONTEXT ctx = NULL;
 	espeak_ng_STATUS status;
 	struct speaker *sp;
 	char why[256];
 
-	if (!load_espeak())
+	if (!load_espeak(dir))
 		return NULL;
+	if (dir == NULL && !sound_available(&devices)) {
+		snprintf(why, sizeof why, _("no playback device in %s and no "
+		    "PulseAudio or PipeWire server"), devices);
+		warnx_(_("--speak: no sound (%s); --speak-to DIR writes the "
+		    "questions to files instead"), why);
+		return NULL;
+	}
 	espeak_ng_InitializePath(NULL);
 	if ((status = espeak_ng_Initialize(&ctx)) != ENS_OK) {
 		status_message(status, why, sizeof why);
@@ -284,13 +348,61 @@ speak_say(struct speaker *sp, const char *lang, const char *text,
 
 #else	/* !HAVE_ESPEAK */
 
+/* Whether path/name exists. */
+static bool
+exists_in(const char *path, const char *name)
+{
+	char *p = xasprintf("%s/%s", path, name);
+	bool yes = access(p, F_OK) == 0;
+
+	free(p);
+	return yes;
+}
+
+/*
+ * Whether sound can play at all: a playback device of the kernel's, or
+ * a PulseAudio or PipeWire server to talk to.  espeak-ng cannot tell:
+ * its output starts without either and fails only later, sentence by
+ * sentence, in a flood of ALSA messages, and the mock went on in
+ * silence.  REHEARSE_SND_DIR stands for /dev/snd, for the tests only.
+ */
+static bool
+sound_available(const char **devices)
+{
+	const char *env, *run = getenv("XDG_RUNTIME_DIR");
+	struct dirent *de;
+	bool found = false;
+	DIR *d;
+
+	env = getenv("REHEARSE_SND_DIR");
+	*devices = env != NULL && *env != '\0' ? env : "/dev/snd";
+	if ((d = opendir(*devices)) != NULL) {
+		while (!found && (de = readdir(d)) != NULL)
+			found = fnmatch("pcmC*D*p", de->d_name, 0) == 0;
+		closedir(d);
+	}
+	if ((env = getenv("PULSE_SERVER")) != NULL && *env != '\0')
+		found = true;
+	if (run != NULL && *run != '\0' && (exists_in(run, "pulse/native") ||
+	    exists_in(run, "pipewire-0")))
+		found = true;
+	return found;
+}
+
 struct speaker *
 speak_open(const char *dir)
 {
-	(void)dir;
-	warnx_("%s", _("--speak needs espeak-ng, and this rehearse was built "
-	    "without it: install the packages espeak-ng and libespeak-ng-dev, "
-	    "then configure and build rehearse again"));
+	const char *devices;
+	if (dir != NULL)
+		warnx_("%s", _("--speak-to needs espeak-ng, and this rehearse "
+		    "was built without it: install the packages espeak-ng and "
+		    "libespeak-ng-dev, then configure and build rehearse "
+		    "again"));
+	else
+		warnx_("%s", _("--speak needs espeak-ng, and this rehearse was "
+		    "built without it: install the packages espeak-ng and "
+		    "libespeak-ng-dev, then configure and build rehearse "
+		    "again"));
 	return NULL;
 }
 

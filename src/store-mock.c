@@ -9,30 +9,34 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-/* A mock's answers: how many, and their mean grade to two decimals. */
+/*
+ * A mock's answers, graded (a question left out has no grade): how
+ * many, and their mean grade to two decimals.
+ */
 #define MOCK_COUNTS \
-    " (SELECT count(*) FROM mock_answer a WHERE a.mock = m.id)," \
+    " (SELECT count(grade) FROM mock_answer a WHERE a.mock = m.id)," \
     " (SELECT round(avg(grade), 2) FROM mock_answer a WHERE a.mock = m.id)"
 #define MOCK_SUMMARY \
     "json_object('id', m.id, 'date', rehearse_day(m.day)," \
     " 'minutes', m.minutes, 'seed', m.seed," \
     " 'decks', json(coalesce(m.decks, '[]')), 'planned', m.planned," \
-    " 'answered', (SELECT count(*) FROM mock_answer a WHERE a.mock = m.id)," \
+    " 'answered', (SELECT count(grade) FROM mock_answer a" \
+    "   WHERE a.mock = m.id)," \
     " 'mean_grade', (SELECT round(avg(grade), 2) FROM mock_answer a" \
     "   WHERE a.mock = m.id)"
 
 static const char *const stmt_sql[S__COUNT] = {
 	/*
 	 * Recall cards are facts to know, not questions an interviewer
-	 * asks: only a section, or a deck named for the mock, brings one.
+	 * asks: only a section brings one.
 	 */
 	[S_MOCK_CARDS] = "SELECT c.deck, c.id, c.kind,"
 	    " coalesce(c.section, d.section), c.probes,"
-	    " coalesce(s.ef, 2.5), coalesce(s.lapses, 0), s.due IS NOT NULL"
+	    " coalesce(s.ef, 2.5), coalesce(s.lapses, 0), s.due IS NOT NULL,"
+	    " c.section IS NOT NULL"
 	    CARD_FROM " WHERE c.retired = 0 AND coalesce(s.suspended, 0) = 0"
 	    " AND (c.kind <> 'recall' OR c.section IS NOT NULL"
-	    " OR d.section IS NOT NULL"
-	    " OR c.deck IN (SELECT value FROM json_each(?1)))"
+	    " OR d.section IS NOT NULL)"
 	    " ORDER BY d.seq, c.pos",
 	[S_MOCK_ADD] = "INSERT INTO mock"
 	    " (day, at_ms, minutes, seed, planned, decks)"
@@ -44,15 +48,18 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_MOCK_GET] = "SELECT m.id, m.day, m.minutes, m.seed, m.planned,"
 	    " m.decks," MOCK_COUNTS " FROM mock m WHERE m.id = ?1",
 	[S_MOCK_ANSWERS] = "SELECT pos, section, deck, card, front, probe,"
-	    " target, took_ms, coalesce(probe_ms, -1), grade, review"
+	    " target, coalesce(took_ms, -1), coalesce(probe_ms, -1),"
+	    " coalesce(grade, -1), coalesce(review, 0)"
 	    " FROM mock_answer WHERE mock = ?1 ORDER BY pos",
 	[S_MOCK_JSON] = "SELECT " MOCK_SUMMARY ", 'questions',"
 	    " (SELECT coalesce(json_group_array(json(q)), '[]') FROM"
-	    "  (SELECT json_object('section', a.section,"
+	    "  (SELECT json_object('position', a.pos, 'section', a.section,"
 	    "   'card', a.deck || '/' || a.card, 'front', a.front,"
 	    "   'probe', a.probe, 'seconds', a.took_ms / 1000,"
 	    "   'probe_seconds', a.probe_ms / 1000, 'target', a.target,"
-	    "   'grade', a.grade) AS q"
+	    "   'grade', a.grade,"
+	    "   'skipped', json(CASE WHEN a.grade IS NULL THEN 'true'"
+	    "   ELSE 'false' END)) AS q"
 	    "   FROM mock_answer a WHERE a.mock = m.id ORDER BY a.pos)))"
 	    " FROM mock m WHERE m.id = ?1",
 	[S_MOCK_PAST] = "SELECT m.id, m.day, m.minutes, m.seed, m.planned,"
@@ -70,14 +77,13 @@ static const char *const stmt_sql[S__COUNT] = {
 };
 
 size_t
-store_mock_cards(struct store *st, const char *named, struct mock_card **out)
+store_mock_cards(struct store *st, struct mock_card **out)
 {
 	sqlite3_stmt *s = stmt(st, S_MOCK_CARDS, stmt_sql);
 	struct mock_card *v = NULL, *c;
 	size_t n = 0, cap = 0;
 	int rc;
 
-	bind_text(s, 1, named);
 	while ((rc = step(st, s, N_("choosing the questions"))) > 0) {
 		if (n == cap) {
 			cap = cap == 0 ? 64 : cap * 2;
@@ -93,6 +99,7 @@ store_mock_cards(struct store *st, const char *named, struct mock_card **out)
 		c->ef = sqlite3_column_double(s, 5);
 		c->lapses = sqlite3_column_int64(s, 6);
 		c->seen = sqlite3_column_int(s, 7) != 0;
+		c->own = sqlite3_column_int(s, 8) != 0;
 		if (store_failed(st)) {
 			sqlite3_reset(s);
 			rc = -1;
@@ -158,11 +165,14 @@ store_mock_answer(struct store *st, struct mock_rec *m,
 	bind_text(s, 6, a->front);
 	bind_text(s, 7, a->probe);
 	sqlite3_bind_int64(s, 8, a->target);
-	sqlite3_bind_int64(s, 9, a->took_ms);
+	if (a->took_ms >= 0)
+		sqlite3_bind_int64(s, 9, a->took_ms);
 	if (a->probe_ms >= 0)
 		sqlite3_bind_int64(s, 10, a->probe_ms);
-	sqlite3_bind_int(s, 11, a->grade);
-	sqlite3_bind_int64(s, 12, a->review);
+	if (a->grade >= 0)
+		sqlite3_bind_int(s, 11, a->grade);
+	if (a->review > 0)
+		sqlite3_bind_int64(s, 12, a->review);
 	return run(st, s, N_("saving the answer"));
 }
 

@@ -9,7 +9,7 @@
 #include "store-int.h"
 #include "xmalloc.h"
 
-#define SCHEMA_VERSION 8
+#define SCHEMA_VERSION 9
 
 /*
  * The schema as of version 1.  Card text comes from deck files; a
@@ -293,6 +293,25 @@ static const char schema_v8[] =
     "  grade INTEGER NOT NULL, review INTEGER,"
     "  PRIMARY KEY (mock, pos)) WITHOUT ROWID;";
 
+/*
+ * Version 9: a question left out of a mock (:skip, Ctrl-C) is kept too,
+ * without a grade, and without a time when it was not answered.  SQLite
+ * cannot drop a NOT NULL, so the table is made again.
+ */
+static const char schema_v9[] =
+    "CREATE TABLE mock_answer9 ("
+    "  mock INTEGER NOT NULL REFERENCES mock(id) ON DELETE CASCADE,"
+    "  pos INTEGER NOT NULL,"
+    "  section TEXT NOT NULL, deck TEXT NOT NULL, card TEXT NOT NULL,"
+    "  front TEXT NOT NULL, probe TEXT,"
+    "  target INTEGER NOT NULL, took_ms INTEGER, probe_ms INTEGER,"
+    "  grade INTEGER, review INTEGER,"
+    "  PRIMARY KEY (mock, pos)) WITHOUT ROWID;"
+    "INSERT INTO mock_answer9 SELECT mock, pos, section, deck, card, front,"
+    "  probe, target, took_ms, probe_ms, grade, review FROM mock_answer;"
+    "DROP TABLE mock_answer;"
+    "ALTER TABLE mock_answer9 RENAME TO mock_answer;";
+
 static int
 replay_all(struct store *st)
 {
@@ -315,6 +334,7 @@ static const struct {
 	{ schema_v6, replay_all },
 	{ schema_v7, store_story_migrate },
 	{ schema_v8, NULL },
+	{ schema_v9, NULL },
 };
 
 /* One integer from a query run once; -1 when it cannot be read. */

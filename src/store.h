@@ -327,25 +327,24 @@ void	 readiness_free(struct readiness *);
 /*
  * store-mock.c: mock interviews.  A card a mock may ask: live (neither
  * retired nor suspended), and a practice or ask card, or one given a
- * section, or one of decks named for the mock.  The strings belong to
- * the array (mock_cards_free).
+ * section.  The strings belong to the array (mock_cards_free).
  */
 struct mock_card {
 	char	*deck;
 	char	*id;
 	char	*kind;
 	char	*section;	/* the card's own, else its deck's; NULL: none */
+	bool	 own;		/* section is the card's own */
 	char	**probes;	/* NULL-terminated; NULL: none */
 	double	 ef;		/* 2.5 when never graded */
 	int64_t	 lapses;
 	bool	 seen;		/* has a due day: graded before */
 };
 /*
- * Every such card (named: a JSON array of deck ids, or NULL), in deck
- * order; how many, 0 on error too (store_failed tells).
+ * Every such card, in deck order; how many, 0 on error too
+ * (store_failed tells).
  */
-size_t	 store_mock_cards(struct store *, const char *named,
-	    struct mock_card **);
+size_t	 store_mock_cards(struct store *, struct mock_card **);
 void	 mock_cards_free(struct mock_card *, size_t);
 
 /* A mock as saved; its strings are borrowed. */
@@ -368,10 +367,10 @@ struct mock_answer {
 	const char	*front;
 	const char	*probe;		/* NULL when none was asked */
 	int64_t		 target;	/* seconds the answer should take */
-	int64_t		 took_ms;
-	int64_t		 probe_ms;	/* -1 when no probe was asked */
-	int		 grade;
-	int64_t		 review;	/* its review in the log */
+	int64_t		 took_ms;	/* -1 when left before the answer */
+	int64_t		 probe_ms;	/* -1 when no probe was answered */
+	int		 grade;		/* -1: left out (skipped) */
+	int64_t		 review;	/* its review in the log; 0: none */
 };
 /*
  * Within a transaction (the grade's): save an answer; the mock first

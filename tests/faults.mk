@@ -14,6 +14,7 @@ faults_tests = \
 	tests/cli/faults-legacy-v5.sh \
 	tests/cli/faults-legacy-v4-stories.sh \
 	tests/cli/faults-legacy-v6-mock.sh \
+	tests/cli/faults-legacy-v8-mock.sh \
 	tests/cli/faults-reads.sh
 
 TESTS += $(faults_tests)

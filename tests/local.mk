@@ -118,7 +118,7 @@ EXTRA_DIST += tests/setup tests/unit/run.sh $(cli_tests) $(repl_tests) \
 	tests/data/fsrs.table tests/data/fsrs-ref.cjs \
 	tests/data/schema-v1.sql tests/data/schema-v3.sql \
 	tests/data/schema-v4.sql tests/data/schema-v5.sql \
-	tests/data/schema-v6-mock.sql \
+	tests/data/schema-v6-mock.sql tests/data/schema-v8-mock.sql \
 	tests/data/memory-steps.sh \
 	tests/data/bad tests/data/good tests/data/convert \
 	tests/data/stories tests/data/schema-v4-stories.sql

@@ -40,8 +40,8 @@ for lang in en nl; do
 		run mock --last --json
 		case $m in
 		45) want='[1, 5, 4, 2, 0, 2, 1]' ;;
-		60) want='[1, 7, 5, 3, 0, 3, 1]' ;;
-		90) want='[2, 11, 8, 4, 0, 4, 1]' ;;
+		60) want='[1, 7, 4, 3, 0, 3, 2]' ;;
+		90) want='[2, 11, 7, 4, 0, 4, 2]' ;;
 		esac
 		check "$lang, $m minutes: per part $want, all answered" py "per == $want and j['answered'] == j['planned'] == $m // 3"
 		# The opening and closing questions are practice cards that
@@ -64,6 +64,7 @@ for q in j["questions"]:
 			    END { exit !found }' "$top_srcdir/decks/$lang/$d.yaml" || ok_ends=no
 		done <"$tmp/ends"
 		check "$lang, $m minutes: opening and closing are practice cards of those parts" test "$ok_ends" = yes -a -s "$tmp/ends"
+		check "$lang, $m minutes: the mock ends on a card of the closing deck" py 'j["questions"][-1]["section"] == "closing" and j["questions"][-1]["card"].startswith("closing/")'
 		check "$lang, $m minutes: every STARR and culture question has a follow-up of its own" py 'all(q["probe"] for q in j["questions"] if q["section"] in ("competency", "situational", "culture-fit"))'
 	done
 done

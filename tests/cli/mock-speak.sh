@@ -56,8 +56,11 @@ if grep -q "built without" "$tmp/err"; then
 	echo "# espeak-ng is not installed: apt-get install espeak-ng libespeak-ng-dev" >&2
 	check_rc "--speak-to without espeak-ng fails at once" 1
 	check "and names the package" has "$tmp/err" "install the packages espeak-ng and libespeak-ng-dev"
+	check "and the option given" has "$tmp/err" "rehearse: --speak-to needs espeak-ng"
 	check "having changed nothing" same_file "$db" "$tmp/before.db"
-	for what in files valid silent voice-en voice-nl unknown-voice; do
+	for what in files valid silent voice-en voice-nl unknown-voice \
+	    no-library-speak-to no-library-speak no-library-db no-sound \
+	    no-sound-db no-dir-xx no-dir-facts; do
 		ok "# SKIP espeak-ng is not installed ($what)"
 	done
 	done_testing
@@ -170,5 +173,71 @@ run $T mock --seed 1 --speak-to "$tmp/wav-xx" </dev/null
 check_rc "a deck in a language without a voice" 1
 check "says which language" has "$tmp/err" "espeak-ng has no voice for the language 'xq'"
 check "nothing changed" same_file "$db" "$tmp/xx-before.db"
+check "and no directory made" test ! -e "$tmp/wav-xx"
+
+# No card to ask: refused, and the directory is not made either.
+cat >"$tmp/facts.yaml" <<'YAML'
+deck: facts
+language: en
+kind: recall
+cards:
+  - id: f
+    front: A fact to know?
+    back: This one.
+YAML
+db="$tmp/facts.db"
+run import "$tmp/facts.yaml"
+cp "$db" "$tmp/facts-before.db"
+run $T mock --seed 1 --speak-to "$tmp/wav-facts" </dev/null
+check_rc "a mock without a card to ask" 1
+check "says so" has "$tmp/err" "no card to ask"
+check "nothing changed" same_file "$db" "$tmp/facts-before.db"
+check "and no directory made" test ! -e "$tmp/wav-facts"
+
+# --speak where no sound can play (no playback device, no PulseAudio or
+# PipeWire server): refused at once, before the database is opened,
+# instead of a silent mock in a flood of ALSA messages.
+# REHEARSE_SND_DIR (for the tests only) stands for /dev/snd.
+db="$tmp/test.db"
+cp "$db" "$tmp/before.db"
+mkdir "$tmp/snd" "$tmp/run"
+set +e
+env -u PULSE_SERVER REHEARSE_SND_DIR="$tmp/snd" XDG_RUNTIME_DIR="$tmp/run" \
+    "$REHEARSE" --db "$db" $T mock --seed 1 --speak </dev/null \
+    >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check_rc "--speak without any sound" 1
+check "says so, and names --speak-to (no-sound)" has "$tmp/err" \
+    "rehearse: --speak: no sound (no playback device in $tmp/snd and no PulseAudio or PipeWire server); --speak-to DIR writes the questions to files instead"
+check "only that line" test "$(wc -l <"$tmp/err")" -eq 1
+check "nothing asked" test ! -s "$tmp/out"
+check "the database unchanged (no-sound-db)" same_file "$db" "$tmp/before.db"
+
+# espeak-ng is loaded when a mock speaks: where the library is missing,
+# the mock fails at once and names the Debian package and the option
+# given.  REHEARSE_ESPEAK_LIB (for the tests only) names a library file
+# that is not there.
+db="$tmp/test.db"
+cp "$db" "$tmp/before.db"
+set +e
+REHEARSE_ESPEAK_LIB=/nonexistent/libespeak-ng.so.1 rh --db "$db" $T mock \
+    --seed 1 --speak-to "$tmp/wav-none" </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check_rc "--speak-to without the espeak-ng library" 1
+check "names the option and the package (no-library-speak-to)" has "$tmp/err" \
+    "rehearse: --speak-to: espeak-ng cannot be loaded ("
+check "the package is espeak-ng" has "$tmp/err" \
+    "install the Debian package espeak-ng"
+set +e
+REHEARSE_ESPEAK_LIB=/nonexistent/libespeak-ng.so.1 rh --db "$db" $T mock \
+    --seed 1 --speak </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+check_rc "--speak without the espeak-ng library" 1
+check "names --speak (no-library-speak)" has "$tmp/err" \
+    "rehearse: --speak: espeak-ng cannot be loaded ("
+check "the database unchanged (no-library-db)" same_file "$db" "$tmp/before.db"
 
 done_testing

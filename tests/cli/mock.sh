@@ -226,9 +226,25 @@ rh --db "$tmp/half.db" mock --last --json >"$tmp/out"
 set -e
 check_rc "a mock left at the end of its input" 0
 check ":skip says the question is left out" has "$tmp/half.out" "Question left out."
-check "the two graded answers are kept, the skipped one is not" py 'j["answered"] == 2 and j["planned"] == 15 and [q["grade"] for q in j["questions"]] == [5, 2]'
+check "the two graded answers are kept, the skipped one too, in the order asked" py 'j["answered"] == 2 and j["planned"] == 15 and [(q["position"], q["grade"], q["skipped"]) for q in j["questions"]] == [(1, 5, False), (2, None, True), (3, 2, False)]'
+check "the skipped one has no time" py 'j["questions"][1]["seconds"] is None and j["questions"][1]["probe"] is None'
+check "the report lists it as skipped" grep -q "^  2\. [a-z-]*/[a-z0-9-]*: skipped$" "$tmp/half.out"
 check "the report says how many were answered" has "$tmp/half.out" "2 of 15 questions answered"
 check "the lowest grade is listed" has "$tmp/half.out" "Lowest grades: 2 ("
+
+# Left out before the first grade: kept with it; the first of a mock
+# skipped, then quit: nothing kept.
+cp "$tmp/before.db" "$tmp/first.db"
+printf ':skip\na\nb\n3\n' | rh --db "$tmp/first.db" $T mock --seed 11 >/dev/null 2>&1 || true
+rh --db "$tmp/first.db" mock --last --json >"$tmp/out" || true
+check "a question left out before the first grade is kept with it" py '[(q["position"], q["grade"]) for q in j["questions"]] == [(1, None), (2, 3)] and j["answered"] == 1'
+cp "$tmp/before.db" "$tmp/first.db"
+set +e
+printf ':skip\n:quit\n' | rh --db "$tmp/first.db" $T mock --seed 11 >"$tmp/first.out" 2>&1
+set -e
+check "only left out: nothing saved" has "$tmp/first.out" "Mock over: nothing was graded, so nothing was saved."
+check "and no mock in the database" python3 -c 'import sqlite3, sys
+sys.exit(0 if sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM mock").fetchone()[0] == 0 else 1)' "$tmp/first.db"
 
 # A mock that graded nothing saves nothing.
 cp "$tmp/before.db" "$tmp/none.db"
@@ -241,8 +257,9 @@ check "says nothing was saved" has "$tmp/none.out" "Mock over: nothing was grade
 check "and saved nothing" python3 -c 'import sqlite3, sys
 sys.exit(0 if sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM mock").fetchone()[0] == 0 else 1)' "$tmp/none.db"
 
-# Lengths: 60 and 90 minutes, with a deck of your own named: it fills
-# the technical part (even its recall cards) and its ask card is asked.
+# Lengths: 60 and 90 minutes, with a deck of your own named: its
+# practice cards fill the technical part (its recall cards, facts to
+# know, are not asked) and its ask card is asked.
 for m in 60 90; do
 	cp "$tmp/before.db" "$tmp/len.db"
 	answers 40 >"$tmp/len.in"
@@ -252,11 +269,12 @@ for m in 60 90; do
 	set -e
 	check "$m minutes: the plan says so" has "$tmp/len.out" "Mock interview: $m minutes"
 	case $m in
-	60) want='[1, 5, 4, 3, 3, 3, 1]' ;;
-	90) want='[2, 9, 7, 4, 3, 4, 1]' ;;
+	60) want='[1, 6, 4, 3, 1, 3, 1]' ;;
+	90) want='[2, 10, 7, 4, 1, 4, 1]' ;;
 	esac
 	check "$m minutes: questions per part $want (technical: what acme has)" py "[[q['section'] for q in j['questions']].count(s) for s in order] == $want"
-	check "$m minutes: the technical part is acme's" py 'all(q["card"].startswith("acme/") for q in j["questions"] if q["section"] == "technical")'
+	check "$m minutes: the technical part is acme's practice card" py '[q["card"] for q in j["questions"] if q["section"] == "technical"] == ["acme/stack"]'
+	check "$m minutes: acme's recall cards are not asked" py 'not any(q["card"] in ("acme/revenue", "acme/sql") for q in j["questions"])'
 	check "$m minutes: acme's ask card is among your questions" py '"acme/ask-acme" in [q["card"] for q in j["questions"] if q["section"] == "questions-to-ask"]'
 	check "$m minutes: the deck named is saved" py 'j["decks"] == ["acme"] and j["minutes"] == '$m
 done

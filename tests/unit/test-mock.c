@@ -79,7 +79,7 @@ full_pool(struct pool *p, bool with_company)
 	add_many(p, 8, "closing", "recall", NULL, false);
 	add_many(p, 6, "preparation", "practice", NULL, false);
 	if (with_company)
-		add_many(p, 12, "acme", "recall", NULL, true);
+		add_many(p, 12, "acme", "practice", NULL, true);
 }
 
 static int
@@ -105,9 +105,26 @@ test_part_of(void **state)
 	c.deck = "acme";
 	c.kind = "recall";
 	assert_int_equal(mock_part_of(&c, false), -1);
+	/* A company deck's facts are to know, not technical questions. */
+	assert_int_equal(mock_part_of(&c, true), -1);
+	c.section = "technical";
+	assert_int_equal(mock_part_of(&c, true), -1);
+	c.section = NULL;
+	c.kind = "practice";
+	assert_int_equal(mock_part_of(&c, false), -1);
 	assert_int_equal(mock_part_of(&c, true), part("technical"));
 	c.kind = "ask";
 	assert_int_equal(mock_part_of(&c, true), part("questions-to-ask"));
+	/* An ask card is your question whatever its deck's section says... */
+	c.section = "technical";
+	assert_int_equal(mock_part_of(&c, true), part("questions-to-ask"));
+	c.section = "closing";
+	assert_int_equal(mock_part_of(&c, false), part("questions-to-ask"));
+	/* ...but its own section wins. */
+	c.own = true;
+	assert_int_equal(mock_part_of(&c, false), part("closing"));
+	c.own = false;
+	c.section = NULL;
 	/* A practice card of a deck named after no part, not named. */
 	c.deck = "preparation";
 	c.kind = "practice";
@@ -132,11 +149,11 @@ test_counts(void **state)
 		size_t	 want[DECK_SECTIONS];
 	} cases[] = {
 		{ 45, false, { 1, 5, 4, 2, 0, 2, 1 } },
-		{ 60, false, { 1, 7, 5, 3, 0, 3, 1 } },
-		{ 90, false, { 2, 11, 8, 4, 0, 4, 1 } },
+		{ 60, false, { 1, 7, 4, 3, 0, 3, 2 } },
+		{ 90, false, { 2, 11, 7, 4, 0, 4, 2 } },
 		{ 45, true, { 1, 4, 3, 2, 2, 2, 1 } },
-		{ 60, true, { 1, 5, 4, 3, 3, 3, 1 } },
-		{ 90, true, { 2, 8, 6, 4, 5, 4, 1 } },
+		{ 60, true, { 1, 5, 3, 3, 3, 3, 2 } },
+		{ 90, true, { 2, 8, 5, 4, 5, 4, 2 } },
 	};
 	struct mock_plan plan;
 	struct pool p;
@@ -165,6 +182,46 @@ test_counts(void **state)
 		mock_plan_free(&plan);
 		pool_free(&p);
 	}
+}
+
+/*
+ * A mock ends on a card of the closing deck, even when the practical
+ * questions other decks put in the closing part are known less; those
+ * fill the closing places before it.
+ */
+static void
+test_closing_last(void **state)
+{
+	static const int64_t lengths[] = { 45, 60, 90 };
+	struct mock_plan plan;
+	struct pool p = { 0 };
+	struct mock_card *c;
+	size_t i, k, n;
+	uint64_t seed;
+
+	(void)state;
+	add_many(&p, 10, "competency", "practice", NULL, false);
+	for (i = 0; i < 8; i++) {
+		c = add(&p, "second-round", "practice", "closing", false);
+		c->ef = 1.3;
+		c->lapses = 3;
+	}
+	add_many(&p, 2, "closing", "practice", NULL, false);
+	for (seed = 0; seed < 20; seed++)
+		for (i = 0; i < 3; i++) {
+			mock_plan(&plan, p.c, p.n, NULL, lengths[i], seed);
+			n = plan.count[part("closing")];
+			assert_int_equal(n, lengths[i] == 45 ? 1 : 2);
+			assert_int_equal(plan.q[plan.n - 1].part,
+			    part("closing"));
+			assert_string_equal(plan.q[plan.n - 1].card->deck,
+			    "closing");
+			for (k = plan.n - n; k + 1 < plan.n; k++)
+				assert_string_equal(plan.q[k].card->deck,
+				    "second-round");
+			mock_plan_free(&plan);
+		}
+	pool_free(&p);
 }
 
 /* Never a card twice; the same seed, the same mock; another, another. */
@@ -327,6 +384,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_part_of),
+		cmocka_unit_test(test_closing_last),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_least_known),

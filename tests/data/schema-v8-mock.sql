@@ -1,0 +1,46 @@
+-- A database written by schema version 8 of rehearse: a deck and one
+-- mock of two graded answers (the third question was not reached);
+-- version 9 lets a question be saved without a grade (skipped), and
+-- must keep every row.
+PRAGMA user_version = 8;
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE meta (  key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE deck (  seq INTEGER PRIMARY KEY,  id TEXT NOT NULL UNIQUE,  title TEXT, language TEXT, kind TEXT, description TEXT, tags TEXT,  path TEXT, source TEXT, interview INTEGER, bundled INTEGER NOT NULL DEFAULT 0, section TEXT);
+INSERT INTO deck VALUES(1,'sample','Sample deck','en','practice',NULL,NULL,'d.yaml','e1a389e6-295',NULL,0,'competency');
+CREATE TABLE card (  deck TEXT NOT NULL REFERENCES deck(id) ON DELETE CASCADE,  id TEXT NOT NULL,  pos INTEGER NOT NULL,  kind TEXT NOT NULL,  front TEXT NOT NULL, back TEXT NOT NULL,  hint TEXT, example TEXT, tags TEXT,  retired INTEGER NOT NULL DEFAULT 0, fresh INTEGER NOT NULL DEFAULT 1, section TEXT, probes TEXT,  UNIQUE (deck, id));
+INSERT INTO card VALUES('sample','first',0,'practice','What is the first card?','',NULL,NULL,NULL,0,0,NULL,'["What was your own part?"]');
+INSERT INTO card VALUES('sample','second',1,'practice','What is the second card?','',NULL,NULL,NULL,0,0,NULL,NULL);
+INSERT INTO card VALUES('sample','third',2,'practice','What is the third card?','',NULL,NULL,NULL,0,1,'closing',NULL);
+CREATE TABLE state (  deck TEXT NOT NULL, card TEXT NOT NULL,  reps INTEGER NOT NULL, interval INTEGER NOT NULL, ef REAL NOT NULL,  due INTEGER, lapses INTEGER NOT NULL,  suspended INTEGER NOT NULL DEFAULT 0,  last_day INTEGER, retired INTEGER NOT NULL DEFAULT 0,  PRIMARY KEY (deck, card),  FOREIGN KEY (deck, card) REFERENCES card(deck, id) ON DELETE CASCADE) WITHOUT ROWID;
+INSERT INTO state VALUES('sample','first',1,1,2.5,20488,0,0,20487,0);
+INSERT INTO state VALUES('sample','second',1,1,2.3599999999999998756,20488,0,0,20487,0);
+CREATE TABLE review (  id INTEGER PRIMARY KEY,  deck TEXT NOT NULL, card TEXT NOT NULL,  day INTEGER NOT NULL, at_ms INTEGER NOT NULL,  quality INTEGER NOT NULL, took_ms INTEGER, mode TEXT NOT NULL,  fresh INTEGER NOT NULL,  reps0 INTEGER, interval0 INTEGER, ef0 REAL, due0 INTEGER,  lapses0 INTEGER, last_day0 INTEGER,  reps1 INTEGER, interval1 INTEGER, ef1 REAL, due1 INTEGER,  lapses1 INTEGER, last_day1 INTEGER);
+INSERT INTO review VALUES(1,'sample','first',20487,1796534792994,4,120000,'review',1,0,0,2.5,NULL,0,NULL,1,1,2.5,20488,0,20487);
+INSERT INTO review VALUES(2,'sample','second',20487,1796534792999,3,120000,'review',1,0,0,2.5,NULL,0,NULL,1,1,2.3599999999999998756,20488,0,20487);
+CREATE TABLE daily (  day INTEGER NOT NULL, deck TEXT NOT NULL,  reviews INTEGER NOT NULL, young INTEGER NOT NULL,  young_passed INTEGER NOT NULL, mature INTEGER NOT NULL,  mature_passed INTEGER NOT NULL, took_ms INTEGER NOT NULL,  timed INTEGER NOT NULL,  PRIMARY KEY (day, deck)) WITHOUT ROWID;
+INSERT INTO daily VALUES(20487,'sample',2,0,0,0,0,240000,2);
+CREATE TABLE memory (  deck TEXT NOT NULL, card TEXT NOT NULL,  stability REAL NOT NULL, difficulty REAL NOT NULL,  last INTEGER NOT NULL,  PRIMARY KEY (deck, card)) WITHOUT ROWID;
+INSERT INTO memory VALUES('sample','first',2.3065000000000002167,2.118103969999999947,20487);
+INSERT INTO memory VALUES('sample','second',1.2930999999999999161,5.1121707100000000068,20487);
+CREATE TABLE story (  id INTEGER PRIMARY KEY,  slug TEXT NOT NULL UNIQUE,  title TEXT NOT NULL UNIQUE COLLATE NOCASE,  language TEXT, tags TEXT,  notes TEXT NOT NULL DEFAULT '',  situation TEXT NOT NULL DEFAULT '', task TEXT NOT NULL DEFAULT '',  action TEXT NOT NULL DEFAULT '', result TEXT NOT NULL DEFAULT '',  reflection TEXT NOT NULL DEFAULT '',  created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,  reps INTEGER NOT NULL DEFAULT 0, interval INTEGER NOT NULL DEFAULT 0,  ef REAL NOT NULL DEFAULT 2.5, due INTEGER,  lapses INTEGER NOT NULL DEFAULT 0, last_day INTEGER);
+CREATE TABLE story_link (  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,  deck TEXT NOT NULL, card TEXT NOT NULL,  UNIQUE (story, deck, card));
+CREATE TABLE story_review (  id INTEGER PRIMARY KEY,  story INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,  day INTEGER NOT NULL, at_ms INTEGER NOT NULL,  quality INTEGER NOT NULL, took_ms INTEGER, mode TEXT NOT NULL,  reps0 INTEGER, interval0 INTEGER, ef0 REAL, due0 INTEGER,  lapses0 INTEGER, last_day0 INTEGER,  reps1 INTEGER, interval1 INTEGER, ef1 REAL, due1 INTEGER,  lapses1 INTEGER, last_day1 INTEGER);
+CREATE TABLE mock (  id INTEGER PRIMARY KEY,  day INTEGER NOT NULL, at_ms INTEGER NOT NULL,  minutes INTEGER NOT NULL, seed INTEGER NOT NULL,  planned INTEGER NOT NULL, decks TEXT);
+INSERT INTO mock VALUES(1,20487,1796534792994,45,1,3,NULL);
+CREATE TABLE mock_answer (  mock INTEGER NOT NULL REFERENCES mock(id) ON DELETE CASCADE,  pos INTEGER NOT NULL,  section TEXT NOT NULL, deck TEXT NOT NULL, card TEXT NOT NULL,  front TEXT NOT NULL, probe TEXT,  target INTEGER NOT NULL, took_ms INTEGER NOT NULL, probe_ms INTEGER,  grade INTEGER NOT NULL, review INTEGER,  PRIMARY KEY (mock, pos)) WITHOUT ROWID;
+INSERT INTO mock_answer VALUES(1,1,'competency','sample','first','What is the first card?','What was your own part?',120,60000,60000,4,1);
+INSERT INTO mock_answer VALUES(1,2,'competency','sample','second','What is the second card?','How did the people around you react?',120,60000,60000,3,2);
+CREATE INDEX review_card ON review(deck, card);
+CREATE INDEX review_day ON review(day);
+CREATE TRIGGER card_retired AFTER UPDATE OF retired ON card  WHEN NEW.retired IS NOT OLD.retired BEGIN  UPDATE state SET retired = NEW.retired  WHERE deck = NEW.deck AND card = NEW.id; END;
+CREATE TRIGGER state_added AFTER INSERT ON state BEGIN  UPDATE card SET fresh = (NEW.due IS NULL AND NEW.suspended = 0)  WHERE deck = NEW.deck AND id = NEW.card; END;
+CREATE TRIGGER state_changed AFTER UPDATE ON state  WHEN (OLD.due IS NULL AND OLD.suspended = 0)  IS NOT (NEW.due IS NULL AND NEW.suspended = 0) BEGIN  UPDATE card SET fresh = (NEW.due IS NULL AND NEW.suspended = 0)  WHERE deck = NEW.deck AND id = NEW.card; END;
+CREATE TRIGGER state_removed AFTER DELETE ON state BEGIN  UPDATE card SET fresh = 1  WHERE deck = OLD.deck AND id = OLD.card; END;
+CREATE TRIGGER review_counted AFTER INSERT ON review  WHEN NEW.mode <> 'forget' BEGIN  INSERT INTO daily VALUES (NEW.day, NEW.deck, 1,(NEW.mode = 'review' AND NEW.due0 IS NOT NULL) AND NEW.interval0 < 21,(NEW.mode = 'review' AND NEW.due0 IS NOT NULL) AND NEW.interval0 < 21 AND NEW.quality >= 3,(NEW.mode = 'review' AND NEW.due0 IS NOT NULL) AND NEW.interval0 >= 21,(NEW.mode = 'review' AND NEW.due0 IS NOT NULL) AND NEW.interval0 >= 21 AND NEW.quality >= 3,max(coalesce(NEW.took_ms, 0), 0), coalesce(NEW.took_ms, 0) > 0)  ON CONFLICT (day, deck) DO UPDATE SET  reviews = reviews + 1, young = young + excluded.young,  young_passed = young_passed + excluded.young_passed,  mature = mature + excluded.mature,  mature_passed = mature_passed + excluded.mature_passed,  took_ms = took_ms + excluded.took_ms, timed = timed + excluded.timed;  END;
+CREATE TRIGGER review_uncounted AFTER DELETE ON review  WHEN OLD.mode <> 'forget' BEGIN  UPDATE daily SET reviews = reviews - 1,  young = young - ((OLD.mode = 'review' AND OLD.due0 IS NOT NULL) AND OLD.interval0 < 21),  young_passed = young_passed - ((OLD.mode = 'review' AND OLD.due0 IS NOT NULL)    AND OLD.interval0 < 21 AND OLD.quality >= 3),  mature = mature - ((OLD.mode = 'review' AND OLD.due0 IS NOT NULL) AND OLD.interval0 >= 21),  mature_passed = mature_passed - ((OLD.mode = 'review' AND OLD.due0 IS NOT NULL)    AND OLD.interval0 >= 21 AND OLD.quality >= 3),  took_ms = took_ms - max(coalesce(OLD.took_ms, 0), 0),  timed = timed - (coalesce(OLD.took_ms, 0) > 0)  WHERE day = OLD.day AND deck = OLD.deck; END;
+CREATE INDEX state_due ON state(due, retired, suspended)  WHERE retired = 0 AND suspended = 0;
+CREATE INDEX card_live ON card(deck, fresh, pos, id, retired)  WHERE retired = 0;
+CREATE INDEX story_link_card ON story_link(deck, card);
+CREATE INDEX story_review_story ON story_review(story, day);
+COMMIT;
