@@ -1,4 +1,6 @@
 /* cmd-lint.c: check deck files without touching the database. */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -28,28 +30,52 @@ summary(const char *path, const struct deck_info *info,
 	printf(_("%s: deck %s, %s, %s\n"), path, info->id, cards, warnings);
 }
 
+/* Lint one file; -1 when it has errors. */
 static int
-cmd_lint_exec(const struct options *o, int argc, char **argv)
+lint_file(const char *path)
 {
 	struct deck_info info;
 	struct deck_result res;
 	struct deck_ids ids;
+	int rc = 0;
+
+	memset(&ids, 0, sizeof ids);
+	if (deck_load(path, &deck_default_limits, check_id, &ids, &info,
+	    &res, stderr) != 0)
+		rc = -1;
+	else
+		summary(path, &info, &res);
+	deck_info_free(&info);
+	deck_ids_free(&ids);
+	return rc;
+}
+
+/* A file, or every deck file under a directory, as import takes them. */
+static int
+cmd_lint_exec(const struct options *o, int argc, char **argv)
+{
+	struct stat sb;
+	char **paths;
+	size_t j, n;
 	int i, rc = EXIT_OK;
 
 	(void)o;
 	for (i = 0; i < argc; i++) {
-		memset(&ids, 0, sizeof ids);
-		if (deck_load(argv[i], &deck_default_limits, check_id, &ids,
-		    &info, &res, stderr) != 0)
+		if (stat(argv[i], &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+			if (lint_file(argv[i]) != 0)
+				rc = EXIT_FAIL;
+			continue;
+		}
+		if (deck_files(argv[i], &paths, &n) != 0)
 			rc = EXIT_FAIL;
-		else
-			summary(argv[i], &info, &res);
-		deck_info_free(&info);
-		deck_ids_free(&ids);
+		for (j = 0; j < n; j++)
+			if (lint_file(paths[j]) != 0)
+				rc = EXIT_FAIL;
+		deck_files_free(paths, n);
 	}
 	return rc;
 }
 
 const struct cmd_entry cmd_lint_entry = {
-	"lint", "FILE...", 1, -1, 0, cmd_lint_exec,
+	"lint", "FILE|DIR...", 1, -1, 0, cmd_lint_exec,
 };

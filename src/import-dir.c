@@ -1,4 +1,4 @@
-/* import-dir.c: importing every *.yaml under a directory, in path order, hidden ones skipped. */
+/* import-dir.c: the deck files under a directory (every *.yaml, in path order, hidden ones skipped), and importing them. */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -76,39 +76,56 @@ by_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+int
+deck_files(const char *dir, char ***paths, size_t *n)
+{
+	struct found f = { NULL, 0, 0, false };
+
+	walk(dir, 0, &f);
+	if (f.n == 0 && !f.failed)
+		warnx_(_("%s: no deck files (*.yaml) in this directory"), dir);
+	if (f.n > 1)
+		qsort(f.paths, f.n, sizeof *f.paths, by_path);
+	*paths = f.paths;
+	*n = f.n;
+	return f.failed || f.n == 0 ? -1 : 0;
+}
+
+void
+deck_files_free(char **paths, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
 static int
 import_dir(struct store *st, const char *dir)
 {
-	struct found f = { NULL, 0, 0, false };
 	struct deck_ids ids = { NULL, 0, 0 };
 	struct import_taken t;
-	size_t i;
-	int rc = 0;
+	char **paths;
+	size_t i, n;
+	int rc;
 
-	walk(dir, 0, &f);
-	if (f.n == 0 && !f.failed) {
-		warnx_(_("%s: no deck files (*.yaml) in this directory"), dir);
-		rc = -1;
-	}
-	if (f.n > 1)
-		qsort(f.paths, f.n, sizeof *f.paths, by_path);
+	rc = deck_files(dir, &paths, &n);
 	/*
 	 * Each file in a transaction of its own, as named one by one; of two
 	 * with one deck id (decks/en and decks/nl), the first goes in.
 	 */
 	t.ids = &ids;
-	t.paths = f.paths;
-	for (i = 0; i < f.n; i++) {
+	t.paths = paths;
+	for (i = 0; i < n; i++) {
 		t.at = i;
-		if (!store_failed(st) && import_file_once(st, f.paths[i],
+		if (!store_failed(st) && import_file_once(st, paths[i],
 		    &t) != 0)
 			rc = -1;
 	}
-	for (i = 0; i < f.n; i++)
-		free(f.paths[i]);
-	free(f.paths);
+	deck_files_free(paths, n);
 	deck_ids_free(&ids);
-	return f.failed ? -1 : rc;
+	return rc;
 }
 
 int

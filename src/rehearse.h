@@ -157,6 +157,13 @@ int	 import_file_once(struct store *, const char *path,
  * each a transaction of its own.  0 when all went in.
  */
 int	 import_path(struct store *, const char *path);
+/*
+ * The deck files under dir, as import_path finds them, into *paths (n of
+ * them, for deck_files_free); -1 after a message when a directory could
+ * not be read or none was found.
+ */
+int	 deck_files(const char *dir, char ***paths, size_t *n);
+void	 deck_files_free(char **paths, size_t n);
 
 /* review.c: grading, shared by the REPL and the grade command. */
 int	 review_grade(struct store *, const char *deck, const char *card,

@@ -52,8 +52,8 @@ check_rc "missing file" 1
 check "missing file named" has "$tmp/err" "$tmp/missing.yaml: error: cannot open: No such file or directory"
 mkdir "$tmp/dir.yaml"
 run lint "$tmp/dir.yaml"
-check_rc "lint of a directory" 1
-check "directory named" has "$tmp/err" "$tmp/dir.yaml: error: is a directory"
+check_rc "lint of a directory without decks in it" 1
+check "directory named" has "$tmp/err" "$tmp/dir.yaml: no deck files (*.yaml) in this directory"
 run import "$tmp/dir.yaml"
 check_rc "import of a directory without deck files" 1
 check "says so" has "$tmp/err" "$tmp/dir.yaml: no deck files"
@@ -78,5 +78,24 @@ run import "$tmp/deep.yaml"
 check_rc "100000 levels of nesting" 1
 check "the nesting is reported" has "$tmp/err" "nesting deeper than"
 check "database unchanged by all of it" same_file "$db" "$tmp/before.db"
+
+# lint DIR reads a directory as import does: every *.yaml below it, in
+# path order, hidden directories skipped.
+mkdir -p "$tmp/lintdir/b" "$tmp/lintdir/.hidden"
+cp "$top_srcdir/tests/data/good/full.yaml" "$tmp/lintdir/b/full.yaml"
+cp "$top_srcdir/tests/data/bad/several-errors.yaml" "$tmp/lintdir/a.yaml"
+cp "$top_srcdir/tests/data/bad/several-errors.yaml" "$tmp/lintdir/.hidden/x.yaml"
+run lint "$tmp/lintdir"
+check_rc "lint DIR with a broken deck in it" 1
+check "the broken file is named" has "$tmp/err" "$tmp/lintdir/a.yaml:4:5: error:"
+check "the good one is summed up" has "$tmp/out" "$tmp/lintdir/b/full.yaml: deck "
+check "a hidden directory is not read" hasnt "$tmp/err" ".hidden"
+rm "$tmp/lintdir/a.yaml"
+run lint "$tmp/lintdir"
+check_rc "lint DIR with good decks only" 0
+mkdir "$tmp/lintempty"
+run lint "$tmp/lintempty"
+check_rc "lint of a directory without decks" 1
+check "it says so" has "$tmp/err" "lintempty: no deck files (*.yaml) in this directory"
 
 done_testing
