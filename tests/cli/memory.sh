@@ -90,6 +90,24 @@ run --today 2026-03-03 forget sample/first --yes
 run --today 2026-03-03 show sample/first --json
 check "forget clears the memory" json 'j["stability"] is None and j["recall"] == 0'
 
+# A card only crammed has a memory and no schedule: forget clears it and
+# logs it, so that a later :undo does not bring it back.
+rm -f "$db"
+run import "$tmp/deck.yaml"
+run_in '
+4
+:quit
+' --today 2026-03-01 --cram drill sample
+run --today 2026-03-01 forget sample/first --yes
+check "forget counts a card only crammed" has "$tmp/out" "progress reset for 1 card"
+run_in '
+4
+:undo
+:quit
+' --today 2026-03-02 drill sample
+run --today 2026-03-02 show sample/first --json
+check ":undo after forget leaves a crammed card without memory" json 'j["stability"] is None and j["due"] is None'
+
 # Readiness: the mean predicted recall on the day (tomorrow without an
 # interview) over every live card, a card never seen counting 0.
 rm -f "$db"
