@@ -125,9 +125,10 @@ budget(struct session *s)
 		return -1;
 	s->budget = cap;
 	cap = cap > done ? cap - done : 0;
+	/* What waits is what the budget leaves, not what --limit does. */
+	s->waiting = due > cap ? due - cap : 0;
 	if (cap < s->limit)
 		s->limit = cap;
-	s->waiting = due > s->limit ? due - s->limit : 0;
 	s->q.filter.risk_day = ready_day(s->o->today, s->interview);
 	return 0;
 }
