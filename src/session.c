@@ -169,7 +169,7 @@ session_ready_before(struct session *s)
 {
 	struct readiness r;
 
-	if (s->ready_known || s->cram)
+	if (s->ready_known)
 		return;
 	if (store_readiness(s->st, s->decks, ready_day(s->o->today,
 	    s->interview), &r) == 0) {

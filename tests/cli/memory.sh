@@ -150,5 +150,11 @@ run_in '
 ' --today 2026-04-05 drill sample
 tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
 check "the drill's summary says how the session moved readiness" grep -q "Readiness for [A-Za-z]*: [0-9]*% -> [0-9]*%" "$tmp/joined"
+run_in '
+5
+:quit
+' --today 2026-04-05 --cram drill m
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "a cram session's summary says how it moved readiness" grep -q "Readiness for [A-Za-z]*: [0-9]*% -> [0-9]*%" "$tmp/joined"
 
 done_testing
