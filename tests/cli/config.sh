@@ -115,6 +115,8 @@ run_in '
 tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
 check "--limit caps the session within the budget" has "$tmp/joined" "3 cards to drill"
 check "--limit: the budget's waits, not the limit's" has "$tmp/joined" "10 due cards wait for another day: the daily budget is 10 cards"
+grep -o 'Question [0-9]*' "$tmp/out" | tr '\n' ' ' >"$tmp/order"
+check "the budget serves the lowest recall first, then deck order" grep -qx 'Question 10 Question 11 Question 12 ' "$tmp/order"
 run_in '' --today 2026-06-02 drill
 tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
 check "what is left of the budget" has "$tmp/joined" "7 cards to drill"
