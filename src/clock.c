@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "clock.h"
+#include "i18n.h"
 
 static int64_t	today_fixed = INT64_MIN;	/* INT64_MIN: not fixed */
 
@@ -94,6 +95,24 @@ day_format(int64_t day, char buf[DAY_BUFSZ])
 	buf[9] = (char)('0' + d % 10);
 	buf[10] = '\0';
 	return buf;
+}
+
+const char *
+day_weekday(int64_t day, bool abbrev)
+{
+	static const char *const full[7] = {
+		N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+		N_("Thursday"), N_("Friday"), N_("Saturday"),
+	};
+	static const char *const brief[7] = {
+		/* TRANSLATORS: short weekday names, Sunday first. */
+		N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+		N_("Fri"), N_("Sat"),
+	};
+	/* Day 0, 1970-01-01, was a Thursday (4). */
+	int i = (int)((day % 7 + 11) % 7);
+
+	return _(abbrev ? brief[i] : full[i]);
 }
 
 void

@@ -14,6 +14,13 @@ bool	 day_parse(const char *s, int64_t *day);
 /* Format a day number; days past 9999-12-31 print as that date. */
 char	*day_format(int64_t day, char buf[DAY_BUFSZ]);
 
+/*
+ * The name of day's weekday in the interface's language, not the
+ * locale's (a Dutch interface may run in C.UTF-8): "Thursday", or with
+ * abbrev "Thu".
+ */
+const char *day_weekday(int64_t day, bool abbrev);
+
 /* Make every later clock_today() return day (--today, $REHEARSE_TODAY). */
 void	 clock_set_today(int64_t day);
 /* Today as a local calendar day. */

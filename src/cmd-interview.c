@@ -130,12 +130,36 @@ for_decks(struct store *st, const char *arg, char **json)
 	return rc;
 }
 
+/*
+ * Within set's transaction: the cards of the decks now working towards
+ * day d that would come too late for it come on its eve instead, as a
+ * review before the interview would plan them (sched_review_plan).
+ */
+static int64_t
+plan(struct store *st, int64_t d, int64_t today, const char *decks,
+    int64_t *eve)
+{
+	struct sched_plan p;
+	int64_t deflt;
+
+	review_plan(st, &p);		/* the default date, already set */
+	if (store_failed(st))
+		return -1;
+	if (d == today)
+		return 0;
+	deflt = p.interview;
+	p.interview = d;
+	*eve = sched_eve(&p, today);
+	return store_interview_plan(st, decks, deflt, d, *eve);
+}
+
 static int
 set(struct store *st, int64_t d, int64_t today, const char *decks,
     const char *arg)
 {
 	char day[DAY_BUFSZ], now[DAY_BUFSZ];
 	unsigned long left = (unsigned long)(d - today);
+	int64_t moved, eve = d;
 
 	day_format(d, day);
 	if (d < today) {
@@ -143,23 +167,36 @@ set(struct store *st, int64_t d, int64_t today, const char *decks,
 		    day_format(today, now));
 		return EXIT_FAIL;
 	}
-	if (decks != NULL) {
-		if (store_interview_set(st, decks, d) != 0)
-			return cmd_store_error(st);
+	if (store_begin(st) != 0)
+		return cmd_store_error(st);
+	if (decks != NULL)
+		store_interview_set(st, decks, d);
+	else
+		store_meta_set(st, "interview", day);
+	if ((moved = plan(st, d, today, decks, &eve)) < 0 ||
+	    store_failed(st)) {
+		store_rollback(st);
+		return cmd_store_error(st);
+	}
+	if (store_commit(st) != 0)
+		return cmd_store_error(st);
+	if (decks != NULL)
 		/* TRANSLATORS: the date, the decks ("acme,closing"), days. */
 		printf(ngettext("Interview set for %s for %s: in %lld day. "
 		    "Reviews of those decks now work towards that day.\n",
 		    "Interview set for %s for %s: in %lld days. Reviews of "
 		    "those decks now work towards that day.\n", left), day,
 		    arg, (long long)left);
-		return EXIT_OK;
-	}
-	if (store_meta_set(st, "interview", day) != 0)
-		return cmd_store_error(st);
-	printf(ngettext("Interview set for %s: in %lld day. Reviews now work "
-	    "towards that day.\n", "Interview set for %s: in %lld days. "
-	    "Reviews now work towards that day.\n", left), day,
-	    (long long)left);
+	else
+		printf(ngettext("Interview set for %s: in %lld day. Reviews "
+		    "now work towards that day.\n", "Interview set for %s: in "
+		    "%lld days. Reviews now work towards that day.\n", left),
+		    day, (long long)left);
+	if (moved > 0)
+		printf(ngettext("%lld card that would be forgotten by then is "
+		    "now due on %s.\n", "%lld cards that would be forgotten "
+		    "by then are now due on %s.\n", (unsigned long)moved),
+		    (long long)moved, day_format(eve, now));
 	return EXIT_OK;
 }
 

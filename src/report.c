@@ -2,7 +2,6 @@
 #include <langinfo.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "clock.h"
 #include "config.h"
@@ -36,21 +35,17 @@ bar(int64_t n, int64_t max, int width)
 }
 
 /*
- * The weekdays' short names in the locale's words (0: Sunday; "Thu" in
- * C), and the widest's width, at least 3: the dates after them line up.
+ * The widest short weekday name's width, at least 3 (as "Thu" in
+ * English): the dates after them line up.
  */
 static int
-weekday_names(char name[7][64])
+weekday_width(void)
 {
-	struct tm tm;
-	int i, w, max = 3;
+	int64_t d;
+	int w, max = 3;
 
-	memset(&tm, 0, sizeof tm);
-	for (i = 0; i < 7; i++) {
-		tm.tm_wday = i;
-		if (strftime(name[i], sizeof name[i], "%a", &tm) == 0)
-			name[i][0] = '\0';
-		if ((w = (int)term_display_width(name[i])) > max)
+	for (d = 0; d < 7; d++) {
+		if ((w = (int)term_display_width(day_weekday(d, true))) > max)
 			max = w;
 	}
 	return max;
@@ -73,10 +68,10 @@ most(const int64_t *counts, int n)
 static void
 print_forecast(const int64_t *due, int64_t today)
 {
-	char day[DAY_BUFSZ], name[7][64];
+	char day[DAY_BUFSZ];
 	const char *wday;
 	int64_t max = most(due, STATS_FORECAST);
-	int i, pad, wide = weekday_names(name), width;
+	int i, pad, wide = weekday_width(), width;
 
 	/* The bars get what the weekday, date and count leave. */
 	width = term_width() - 21 - wide;
@@ -85,8 +80,7 @@ print_forecast(const int64_t *due, int64_t today)
 	    STATS_FORECAST), STATS_FORECAST);
 	printf("%s\n", term_reset());
 	for (i = 0; i < STATS_FORECAST; i++) {
-		/* Day 0, 1970-01-01, was a Thursday (4). */
-		wday = name[((today + i) % 7 + 11) % 7];
+		wday = day_weekday(today + i, true);
 		pad = wide - (int)term_display_width(wday);
 		/* A day with nothing due ends at its count: no blank after. */
 		printf("  %s%*s %s %5lld%s", wday, pad, "",

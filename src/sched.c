@@ -99,6 +99,19 @@ sched_new_limit(int64_t base, int64_t unseen, int64_t today,
 	return need > base ? need : base;
 }
 
+int64_t
+sched_eve(const struct sched_plan *p, int64_t first)
+{
+	/*
+	 * Under a daily budget the eve cannot take every card: a review
+	 * too late comes at the start of the final days, and what the
+	 * budget leaves waits to the next of them.
+	 */
+	int64_t eve = p->interview - (p->budget ? SCHED_WINDOW : 1);
+
+	return eve < first ? first : eve;
+}
+
 /*
  * Before an interview, reviews come at the memory model's intervals;
  * a card already sure enough on the day waits for it (or for its own
@@ -116,14 +129,7 @@ sched_review_plan(const struct sched_state *s, int q, int64_t today,
 	if (p->fsrs)
 		r.due = model;
 	if (p->interview != SCHED_NEW_DUE && p->interview > today) {
-		/*
-		 * Under a daily budget the eve cannot take every card: a
-		 * review too late comes at the start of the final days, and
-		 * what the budget leaves waits to the next of them.
-		 */
-		eve = p->interview - (p->budget ? SCHED_WINDOW : 1);
-		if (eve <= today)
-			eve = today + 1;
+		eve = sched_eve(p, today + 1);
 		if (fsrs_recall(m, p->interview) >= SCHED_SAFE_RECALL)
 			r.due = r.due > p->interview ? r.due : p->interview;
 		else

@@ -64,6 +64,13 @@ struct sched_plan {
 };
 
 /*
+ * The day a card that would be reviewed too late comes instead: the
+ * interview's eve (under a budget, the start of its last days), but not
+ * before day first.
+ */
+int64_t	sched_eve(const struct sched_plan *, int64_t first);
+
+/*
  * sched_review, then the interval and due day of the scheduler in force
  * and of the interview plan (DESIGN.md; rehearse(1) says the rule); m is
  * the card's memory after this review.  reps, ef and lapses stay SM-2's.

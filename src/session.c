@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "clock.h"
 #include "config.h"
@@ -126,9 +125,10 @@ budget(struct session *s)
 		return -1;
 	s->budget = cap;
 	cap = cap > done ? cap - done : 0;
+	/* What waits is what the budget leaves, not what --limit does. */
+	s->waiting = due > cap ? due - cap : 0;
 	if (cap < s->limit)
 		s->limit = cap;
-	s->waiting = due > s->limit ? due - s->limit : 0;
 	s->q.filter.risk_day = ready_day(s->o->today, s->interview);
 	return 0;
 }
@@ -168,7 +168,7 @@ session_ready_before(struct session *s)
 {
 	struct readiness r;
 
-	if (s->ready_known || s->cram)
+	if (s->ready_known)
 		return;
 	if (store_readiness(s->st, s->decks, ready_day(s->o->today,
 	    s->interview), &r) == 0) {
@@ -302,20 +302,14 @@ static void
 ready_after(struct session *s)
 {
 	struct readiness r;
-	struct tm tm;
-	char name[64];
-	time_t t;
 	int64_t day = ready_day(s->o->today, s->interview);
+	const char *name;
 
 	if (!s->ready_known || s->reviewed == 0 ||
 	    store_readiness(s->st, s->decks, day, &r) != 0)
 		return;
-	t = (time_t)day * 86400;
-	gmtime_r(&t, &tm);
-	if (day == s->o->today + 1)
-		snprintf(name, sizeof name, "%s", _("tomorrow"));
-	else if (strftime(name, sizeof name, "%A", &tm) == 0)
-		day_format(day, name);
+	name = day == s->o->today + 1 ? _("tomorrow") :
+	    day_weekday(day, false);
 	/* TRANSLATORS: a weekday ("Thursday") or "tomorrow", then two
 	   percentages: keep "%%". */
 	reveal_say(term_bold(), _("Readiness for %s: %.0f%% -> %.0f%%."), name,

@@ -84,6 +84,7 @@ enum stmt {
 	S_INTERVIEW_SET,
 	S_INTERVIEW_NEXT,
 	S_INTERVIEWS,
+	S_INTERVIEW_PLAN,
 	/* store-story.c */
 	S_STORY_BY_NAME,
 	S_STORY_BY_ID,

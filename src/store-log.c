@@ -19,6 +19,14 @@
 /* The review ?1, if it moved a card's schedule from none (or from one). */
 #define UNDONE(fresh) \
     " FROM review WHERE id = ?1 AND mode = 'review' AND " fresh
+/*
+ * The cards of deck ?1 (or card ?2 of it) with progress: a schedule, or
+ * only a memory, as cram leaves.
+ */
+#define PROGRESS \
+    " (SELECT deck, card FROM state WHERE deck = ?1" \
+    " AND (?2 IS NULL OR card = ?2) UNION SELECT deck, card FROM memory" \
+    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2))"
 /* A review's log row: the schedule before (0) and after (1) it. */
 #define LOG_INSERT "INSERT INTO review (deck, card, day, at_ms, quality," \
     " took_ms, mode, fresh, reps0, interval0, ef0, due0, lapses0," \
@@ -52,13 +60,14 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " (deck, card, reps, interval, ef, due, lapses, suspended)"
 	    " VALUES (?1, ?2, 0, 0, 2.5, NULL, 0, ?3)"
 	    " ON CONFLICT (deck, card) DO UPDATE SET suspended = ?3",
-	[S_FORGET_COUNT] = "SELECT count(*) FROM state"
-	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
+	[S_FORGET_COUNT] = "SELECT count(*) FROM" PROGRESS,
 	/* Forgetting is logged too, so the log still replays to the state. */
-	[S_FORGET_LOG] = LOG_INSERT " SELECT deck, card, ?3, ?4, -1, 0,"
-	    " 'forget', 0, reps, interval, ef, due, lapses, last_day,"
-	    " 0, 0, 2.5, NULL, 0, NULL"
-	    " FROM state WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
+	[S_FORGET_LOG] = LOG_INSERT " SELECT k.deck, k.card, ?3, ?4, -1, 0,"
+	    " 'forget', s.deck IS NULL, coalesce(s.reps, 0),"
+	    " coalesce(s.interval, 0), coalesce(s.ef, 2.5), s.due,"
+	    " coalesce(s.lapses, 0), s.last_day, 0, 0, 2.5, NULL, 0, NULL"
+	    " FROM" PROGRESS " k LEFT JOIN state s ON s.deck = k.deck"
+	    " AND s.card = k.card ORDER BY k.deck, k.card",
 	[S_FORGET] = "DELETE FROM state"
 	    " WHERE deck = ?1 AND (?2 IS NULL OR card = ?2)",
 };
@@ -235,12 +244,12 @@ store_forget(struct store *st, const char *deck, const char *card,
 	sqlite3_bind_int64(s, 4, clock_now_ms());
 	if (run(st, s, N_("logging the reset")) != 0)
 		goto fail;
+	n = sqlite3_changes64(st->db);		/* a row per card */
 	s = stmt(st, S_FORGET, stmt_sql);
 	bind_text(s, 1, deck);
 	bind_text(s, 2, card);
 	if (run(st, s, N_("resetting progress")) != 0)
 		goto fail;
-	n = sqlite3_changes64(st->db);
 	if (store_memory_forget(st, deck, card) != 0)
 		goto fail;
 	if (store_commit(st) != 0)

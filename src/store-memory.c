@@ -22,7 +22,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	 * The rows that move a card's memory, each card's in row order:
 	 * every grade (a story's reviews are not card rows), and forget.
 	 */
-	[S_MEMORY_LOG] = "SELECT deck, card, day, quality, mode FROM review"
+	[S_MEMORY_LOG] = "SELECT deck, card, day, quality, mode, id FROM review"
 	    " WHERE (?1 IS NULL OR deck = ?1) AND (?2 IS NULL OR card = ?2)"
 	    " ORDER BY deck, card, id",
 };
@@ -93,9 +93,11 @@ store_memory_replay(struct store *st, const char *deck, const char *card)
 			continue;
 		}
 		if (q < 0 || q > 5) {
-			set_error_text(st, xasprintf(_("the review log holds a "
-			    "grade of %d for %s/%s (grades are 0 to 5)"), q, d,
-			    c));
+			/* TRANSLATORS: the database, the review's row id. */
+			set_error_text(st, xasprintf(_("%s: review %lld of the "
+			    "log holds a grade of %d for %s/%s (grades are 0 "
+			    "to 5)"), st->path,
+			    (long long)sqlite3_column_int64(s, 5), q, d, c));
 			break;
 		}
 		m = fsrs_review(&m, q, sqlite3_column_int64(s, 2));

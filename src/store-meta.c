@@ -24,6 +24,19 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_INTERVIEWS] = "SELECT day, json_group_array(id) FROM"
 	    " (SELECT coalesce(interview, ?1) AS day, id FROM deck"
 	    "  ORDER BY seq) WHERE day IS NOT NULL GROUP BY day ORDER BY day",
+	/*
+	 * The live cards of decks ?1 that work towards day ?3 (?2: the
+	 * default date), due on it or later though less sure than ?5 to be
+	 * recalled on it: due on day ?4 instead.
+	 */
+	[S_INTERVIEW_PLAN] = "UPDATE state AS s SET due = ?4,"
+	    " interval = coalesce(?4 - s.last_day, s.interval)"
+	    " WHERE" DUE_LIVE " AND s.due >= ?3"
+	    " AND s.deck IN (SELECT d.id FROM deck d WHERE" DECK_IN_DECKS("d.id")
+	    "  AND coalesce(d.interview, ?2) = ?3)"
+	    " AND NOT EXISTS (SELECT 1 FROM memory m WHERE m.deck = s.deck"
+	    "  AND m.card = s.card AND rehearse_recall(m.stability, m.last, ?3)"
+	    "  >= ?5)",
 };
 
 char *
@@ -86,6 +99,22 @@ store_interview_set(struct store *st, const char *decks, int64_t day)
 	bind_text(s, 1, decks);
 	bind_day(s, 2, day);
 	return run(st, s, N_("saving the interview date"));
+}
+
+int64_t
+store_interview_plan(struct store *st, const char *decks, int64_t deflt,
+    int64_t day, int64_t eve)
+{
+	sqlite3_stmt *s = stmt(st, S_INTERVIEW_PLAN, stmt_sql);
+
+	bind_text(s, 1, decks);
+	bind_day(s, 2, deflt);
+	sqlite3_bind_int64(s, 3, day);
+	sqlite3_bind_int64(s, 4, eve);
+	sqlite3_bind_double(s, 5, SCHED_SAFE_RECALL);
+	if (run(st, s, N_("planning reviews for the interview")) != 0)
+		return -1;
+	return sqlite3_changes64(st->db);
 }
 
 size_t

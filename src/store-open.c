@@ -154,12 +154,14 @@ store_open(const char *path, char **err)
 	 * the answer is confirmed, so not even a power cut loses a
 	 * confirmed answer.  It costs about 2 ms an answer, unnoticed when
 	 * answers come seconds apart; NORMAL could lose the last ones.
+	 * An upgrade comes first, in the file's own journal mode, so that
+	 * one that fails leaves the file exactly as it was.
 	 */
 	if (exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    (v = check_file(st)) < 0 ||
-	    exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    exec(st, "PRAGMA synchronous = FULL") != 0 ||
-	    migrate(st, v) != 0)
+	    migrate(st, v) != 0 ||
+	    exec(st, "PRAGMA journal_mode = WAL") != 0)
 		goto fail;
 	return st;
 fail:

@@ -247,6 +247,14 @@ int64_t	 store_interview_next(struct store *, const char *decks, int64_t deflt,
 	    int64_t today);
 /* Give decks (NULL: every deck) a date of their own, or none. */
 int	 store_interview_set(struct store *, const char *decks, int64_t day);
+/*
+ * Bring forward to eve the reviews of decks (NULL: all) working towards
+ * day (deflt: the default date) that would come on it or later though
+ * the card is less than SCHED_SAFE_RECALL sure on it; how many, -1 on
+ * error.
+ */
+int64_t	 store_interview_plan(struct store *, const char *decks, int64_t deflt,
+	    int64_t day, int64_t eve);
 /* One date and the decks (a JSON array, in deck order) that work towards it. */
 struct interview_row {
 	int64_t	 day;

@@ -86,4 +86,40 @@ run config max-reviews none
 run_in '' --today 2026-06-02 drill
 check "without the budget the card that waited is there" has "$tmp/out" "1 card to drill"
 
+# With --limit under a budget, what waits for another day is what the
+# budget leaves, not what --limit does; the budget serves the cards
+# least likely recalled first (graded 3, below those graded 5).
+python3 - "$tmp/twenty.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("deck: twenty\ncards:\n")
+    for i in range(20):
+        f.write("  - id: c%02d\n    front: Question %02d?\n    back: A.\n" % (i, i))
+PY
+rm -f "$db"
+run import "$tmp/twenty.yaml"
+for i in 00 01 02 03 04 05 06 07 08 09; do
+	run --today 2026-06-01 grade "twenty/c$i" 5
+done
+for i in 10 11 12 13 14 15 16 17 18 19; do
+	run --today 2026-06-01 grade "twenty/c$i" 3
+done
+run config max-reviews 10
+run_in '
+4
+
+4
+
+4
+' --today 2026-06-02 --limit 3 drill
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "--limit caps the session within the budget" has "$tmp/joined" "3 cards to drill"
+check "--limit: the budget's waits, not the limit's" has "$tmp/joined" "10 due cards wait for another day: the daily budget is 10 cards"
+grep -o 'Question [0-9]*' "$tmp/out" | tr '\n' ' ' >"$tmp/order"
+check "the budget serves the lowest recall first, then deck order" grep -qx 'Question 10 Question 11 Question 12 ' "$tmp/order"
+run_in '' --today 2026-06-02 drill
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "what is left of the budget" has "$tmp/joined" "7 cards to drill"
+check "the same cards still wait" has "$tmp/joined" "10 due cards wait for another day"
+
 done_testing

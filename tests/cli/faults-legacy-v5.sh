@@ -44,6 +44,10 @@ db="$tmp/bad.db"
 run --today 2026-02-12 show sample/first --json
 check_rc "a grade outside 0-5 in the log" 1
 check "the error names the grade and the card" has "$tmp/err" "grade of 7 for sample/first"
+check "the error names the database and the review's row" has "$tmp/err" "rehearse: $db: review 3 of the log holds a grade of 7"
+check "the journal mode is as it was" python3 -c 'import sqlite3, sys
+sys.exit(0 if sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode").fetchone()[0] == "delete" else 1)' "$db"
+check "the file is the same, byte for byte" same_file "$db" "$tmp/bad-before.db"
 check "the file is left as it was" python3 -c 'import sqlite3, sys
 dump = lambda p: list(sqlite3.connect(p).iterdump()) + [sqlite3.connect(p).execute("PRAGMA user_version").fetchone()]
 sys.exit(0 if dump(sys.argv[1]) == dump(sys.argv[2]) else 1)' "$tmp/bad.db" "$tmp/bad-before.db"

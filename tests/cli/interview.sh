@@ -195,6 +195,47 @@ print("after-reviews", len(after))
 PY
 }
 
+# A date set after weeks of drilling: the cards already scheduled past it,
+# and not sure enough on the day, come on its eve; a safe card, a card due
+# before the day and a new card stay as they are.
+rm -f "$db"
+run import "$tmp/deck.yaml"
+run import "$tmp/acme.yaml"
+for d in 2026-01-01 2026-01-02 2026-01-08; do
+	run --today $d grade sample/first 5
+	run --today $d grade acme/q2 5
+done
+run --today 2026-01-08 grade sample/second 4
+for d in 2025-06-01 2025-06-02 2025-06-08 2025-06-24 2025-08-09 2025-12-25; do
+	run --today $d grade acme/q1 5
+done
+run --today 2026-01-10 interview 2026-01-20
+check_rc "the default date set late" 0
+check "the cards moved are counted" has "$tmp/out" "2 cards that would be forgotten by then are now due on 2026-01-19."
+run --today 2026-01-10 show sample/first --json
+check "a card due past the day comes on its eve, with the plan's interval" json 'j["due"] == "2026-01-19" and j["interval"] == 11'
+run --today 2026-01-10 show sample/second --json
+check "a card due before the day stays" json 'j["due"] == "2026-01-09"'
+run --today 2026-01-10 show acme/q1 --json
+check "a card sure enough on the day stays" json 'j["due"] == "2027-01-22"'
+run --today 2026-01-10 show sample/third --json
+check "a new card stays new" json 'j["due"] is None'
+run --today 2026-01-10 interview 2026-01-15 --for acme
+check "--for counts that deck's cards" has "$tmp/out" "1 card that would be forgotten by then is now due on 2026-01-14."
+run --today 2026-01-10 show acme/q2 --json
+check "the deck's card comes on its own date's eve" json 'j["due"] == "2026-01-14"'
+run --today 2026-01-10 show sample/first --json
+check "another deck's card stays" json 'j["due"] == "2026-01-19"'
+run --today 2026-01-10 config max-reviews 10
+run --today 2026-01-10 interview 2026-01-18
+check "under a budget, the start of the last days" has "$tmp/out" "1 card that would be forgotten by then is now due on 2026-01-15."
+run --today 2026-01-13 interview 2026-01-15
+check "never before today" has "$tmp/out" "1 card that would be forgotten by then is now due on 2026-01-13."
+run --today 2026-01-13 show sample/first --json
+check "the eve before today is today" json 'j["due"] == "2026-01-13"'
+run --today 2026-01-13 interview 2026-01-13
+check "an interview today moves nothing" hasnt "$tmp/out" "forgotten"
+
 make_deck "$tmp/many.yaml" 60
 grades
 simulate 21

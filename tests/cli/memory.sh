@@ -90,6 +90,24 @@ run --today 2026-03-03 forget sample/first --yes
 run --today 2026-03-03 show sample/first --json
 check "forget clears the memory" json 'j["stability"] is None and j["recall"] == 0'
 
+# A card only crammed has a memory and no schedule: forget clears it and
+# logs it, so that a later :undo does not bring it back.
+rm -f "$db"
+run import "$tmp/deck.yaml"
+run_in '
+4
+:quit
+' --today 2026-03-01 --cram drill sample
+run --today 2026-03-01 forget sample/first --yes
+check "forget counts a card only crammed" has "$tmp/out" "progress reset for 1 card"
+run_in '
+4
+:undo
+:quit
+' --today 2026-03-02 drill sample
+run --today 2026-03-02 show sample/first --json
+check ":undo after forget leaves a crammed card without memory" json 'j["stability"] is None and j["due"] is None'
+
 # Readiness: the mean predicted recall on the day (tomorrow without an
 # interview) over every live card, a card never seen counting 0.
 rm -f "$db"
@@ -123,6 +141,37 @@ j = json.load(open(sys.argv[1]))["readiness"]
 want = "Readiness for tomorrow, 2026-04-06: %.0f%% of 42 cards" % (100 * j["recall"])
 sys.exit(0 if want in open(sys.argv[2]).read() else 1)' "$tmp/stats.json" "$tmp/out"
 check "stats text: the cards most at risk" has "$tmp/out" "Most at risk on that day"
+
+# The cards most at risk: lowest recall on the day first, so the cards
+# never seen (at 0) in deck order, then the graded ones by recall.
+cat >"$tmp/r.yaml" <<'YAML'
+deck: r
+cards:
+  - {id: r1, front: R1?, back: A.}
+  - {id: r2, front: R2?, back: A.}
+  - {id: r3, front: R3?, back: A.}
+  - {id: r4, front: R4?, back: A.}
+  - {id: r5, front: R5?, back: A.}
+  - {id: r6, front: R6?, back: A.}
+YAML
+keep=$db
+db=$tmp/risk.db
+run import "$tmp/deck.yaml" "$tmp/r.yaml"
+run --today 2026-04-01 grade sample/second 4
+run --today 2026-04-05 grade r/r2 5
+run --today 2026-04-05 grade r/r4 3
+run --today 2026-04-05 stats --json
+check "at risk: never seen in deck order, then the lowest recall first" json 'j["readiness"]["at_risk"] == ["sample/first", "sample/third", "r/r1", "r/r3", "r/r5", "r/r6", "sample/second", "r/r4", "r/r2"]'
+: >"$tmp/recalls"
+for c in sample/second r/r4 r/r2; do
+	run --today 2026-04-06 show "$c" --json
+	python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["recall"])' "$tmp/out" >>"$tmp/recalls"
+done
+check "at risk: the graded cards' recalls rise" python3 -c '
+import sys
+r = [float(l) for l in open(sys.argv[1])]
+sys.exit(0 if 0 < r[0] < r[1] < r[2] else 1)' "$tmp/recalls"
+db=$keep
 run --today 2026-04-05 interview 2026-04-20
 run --today 2026-04-05 stats --json
 check "with an interview date, readiness is for that day" json 'j["readiness"]["day"] == "2026-04-20"'
@@ -132,5 +181,11 @@ run_in '
 ' --today 2026-04-05 drill sample
 tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
 check "the drill's summary says how the session moved readiness" grep -q "Readiness for [A-Za-z]*: [0-9]*% -> [0-9]*%" "$tmp/joined"
+run_in '
+5
+:quit
+' --today 2026-04-05 --cram drill m
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "a cram session's summary says how it moved readiness" grep -q "Readiness for [A-Za-z]*: [0-9]*% -> [0-9]*%" "$tmp/joined"
 
 done_testing

@@ -76,6 +76,23 @@ set +e
 set -e
 check "the user's LANGUAGE=en wins" has "$tmp/err" "x/y: no such card"
 
+# Weekday names follow the interface's language, not the locale's
+# (which C.UTF-8 is then): Friday 2026-07-10, Wednesday 2026-07-01.
+run $T interview 2026-07-10
+set +e
+(unset LOCPATH LANGUAGE; printf '\n4\n:quit\n' | LC_ALL=nl_ZZ.UTF-8 \
+    rh --db "$db" $T drill --new 1) >"$tmp/out" 2>"$tmp/err"
+set -e
+check "readiness names the weekday in Dutch" has "$tmp/out" "Paraat voor vrijdag:"
+set +e
+(unset LOCPATH LANGUAGE; LC_ALL=nl_ZZ.UTF-8 rh --db "$db" $T stats) \
+    >"$tmp/out" 2>"$tmp/err"
+set -e
+check "the forecast's weekdays are Dutch" grep -q '^  wo  2026-07-01 ' "$tmp/out"
+run $T stats
+check "the forecast's weekdays stay English in C" grep -q '^  Wed 2026-07-01 ' "$tmp/out"
+run $T interview --clear
+
 # The C locale: English, as always.
 run $T show second-round/aim
 check "the C locale stays English" has "$tmp/out" "EF 2."
