@@ -159,11 +159,20 @@ static void
 add_beats(struct buf *b, const struct story_rec *r)
 {
 	char *title = term_safe(r->title), *first;
+	struct buf clean = { 0 };
 	const char *h, *text;
 	int i, w, wide = 0, room;
 
 	buf_printf(b, "%s%s%s\n", term_bold(), title, term_reset());
 	free(title);
+	/* Text kept whole (a story from before the bank) has no beats. */
+	if (*r->text.notes != '\0') {
+		term_sanitize(&clean, r->text.notes, true);
+		term_wrap(b, clean.data, term_width(), 2);
+		buf_free(&clean);
+		if (story_text_parts(&r->text) == 0)
+			return;
+	}
 	for (i = 0; i < STORY_PARTS; i++)
 		if ((w = (int)term_display_width(story_heading((enum story_part)i,
 		    r->language))) > wide)

@@ -149,7 +149,15 @@ show_back(const struct drill *d, const struct story_rec *r, int64_t secs)
 {
 	int i;
 
+	/*
+	 * Text kept whole (a story from before the bank) is the story: with
+	 * no part written yet it is all there is to show.
+	 */
+	if (*r->text.notes != '\0')
+		reveal_field(_("Notes"), r->text.notes);
 	for (i = 0; i < STORY_PARTS; i++) {
+		if (*r->text.notes != '\0' && story_text_parts(&r->text) == 0)
+			break;
 		if (*r->text.part[i] != '\0') {
 			reveal_field(story_heading((enum story_part)i,
 			    r->language), r->text.part[i]);
