@@ -20,9 +20,12 @@
     " reflection = ?11, updated_ms = ?12"
 
 static const char *const stmt_sql[S__COUNT] = {
-	/* A title first, in any case; an id only when no title is it. */
-	[S_STORY_BY_NAME] = STORY_COLS " WHERE title = ?1 OR slug = ?1"
-	    " ORDER BY title = ?1 DESC LIMIT 1",
+	/*
+	 * An id first, as it names one story for good; then a title, in
+	 * any case (a title may spell another story's id).
+	 */
+	[S_STORY_BY_NAME] = STORY_COLS " WHERE slug = ?1 OR title = ?1"
+	    " ORDER BY slug = ?1 DESC LIMIT 1",
 	[S_STORY_BY_ID] = STORY_COLS " WHERE id = ?1",
 	[S_STORY_BY_TITLE] = STORY_COLS " WHERE title = ?1",
 	[S_STORY_ADD] = "INSERT INTO story (slug, title, language, tags,"

@@ -193,6 +193,17 @@ run story matrix six
 check "too many stories for columns: the compact form" sh -c 'grep -x "  q1: migration-deadline story-00 story-02 .*" "$1"' sh "$tmp/out"
 check "each story's id in the legend" has_line "$tmp/out" "  story-26  Story 26 (1 card)"
 
+## an id names its own story, whatever another's title spells
+
+printf 'stories:\n  - title: Migration-Deadline\n    situation: Another.\n' \
+    >"$tmp/spell.yaml"
+run story import "$tmp/spell.yaml"
+check_rc "a title that spells another story's id" 0
+run story show migration-deadline --json
+check "the id names its own story" json 'j["title"] == "Migration deadline"'
+run story show Migration-Deadline --json
+check "the title names the other" json 'j["id"] == "migration-deadline-2"'
+
 ## delete
 
 keep
