@@ -274,15 +274,19 @@ session_story_link(struct session *s, struct card_view *v, const char *line)
 }
 
 /*
- * A practice card of the competency questions with no story says so,
- * once a session: stories are what those questions are answered with.
+ * A practice card of the competency questions (deck competency, or
+ * section competency) with no story says so, once a session: stories
+ * are what those questions are answered with.
  */
 void
 session_story_nudge(struct session *s, const struct card_view *v)
 {
+	bool competency = strcmp(v->deck, "competency") == 0 ||
+	    (v->section != NULL && strcmp(v->section, "competency") == 0);
+
 	if (s->stories == NULL || s->stories->nudged ||
 	    v->stories != NULL || strcmp(v->kind, "practice") != 0 ||
-	    strcmp(v->deck, "competency") != 0)
+	    !competency)
 		return;
 	s->stories->nudged = true;
 	reveal_say(term_yellow(), "%s", _("No story for this card yet: :edit "

@@ -83,4 +83,41 @@ check "Dutch STARR headings" has "$tmp/seen.txt" "Reflectie:"
 run story sample/nope
 check_rc "story for an unknown card" 1
 
+# The competency nudge: a deck named otherwise whose section is
+# competency, and a card whose own section is, get it too.
+cat >"$tmp/acme.yaml" <<'YAML'
+deck: acme
+title: Acme
+language: en
+kind: practice
+section: competency
+cards:
+  - id: lead
+    front: Tell me about leading a team.
+    back: Use STARR.
+YAML
+cat >"$tmp/mixed.yaml" <<'YAML'
+deck: mixed
+title: Mixed
+language: en
+kind: practice
+cards:
+  - id: own
+    front: Tell me about a mistake.
+    back: Use STARR.
+    section: competency
+YAML
+run import "$tmp/acme.yaml" "$tmp/mixed.yaml"
+check_rc "two decks with the competency section" 0
+run_in '
+:quit
+' drill acme
+check "a deck's section competency: the nudge" has "$tmp/out" \
+    "No story for this card yet: :edit writes one, :link picks one from your bank."
+run_in '
+:quit
+' drill mixed
+check "a card's own section competency: the nudge" has "$tmp/out" \
+    "No story for this card yet: :edit writes one, :link picks one from your bank."
+
 done_testing
