@@ -312,9 +312,23 @@ say_saved(const struct edit *e)
 	free(t);
 }
 
-/* What the file says, done: an exit status, the file kept when refused. */
+/*
+ * Whether an unchanged story needs no writing: it does when it is named
+ * new, or is to be linked to the card.
+ */
+static bool
+settled(const struct edit *e)
+{
+	return e->card == NULL ? !e->fresh : e->linked || e->fresh;
+}
+
+/*
+ * What the file says, done: an exit status, the file kept when refused.
+ * untouched: the file is as it was written, which changes nothing even
+ * where reading it back would (text kept whole as notes, say).
+ */
 static int
-finish(struct store *st, struct edit *e, struct edited *ed)
+finish(struct store *st, struct edit *e, struct edited *ed, bool untouched)
 {
 	char *tags_json = NULL;
 	bool changed;
@@ -331,11 +345,14 @@ finish(struct store *st, struct edit *e, struct edited *ed)
 			fputs(_("Story unchanged.\n"), stdout);
 		return EXIT_OK;
 	}
+	if (untouched && settled(e)) {
+		fputs(_("Story unchanged.\n"), stdout);
+		return EXIT_OK;
+	}
 	if (take(e, ed, &tags_json, &changed) != 0)
 		return -1;
 	/* An untouched template writes no story; a story named new does. */
-	if (!changed && (e->card == NULL ? !e->fresh : e->linked ||
-	    e->fresh)) {
+	if (!changed && settled(e)) {
 		fputs(_("Story unchanged.\n"), stdout);
 		free(tags_json);
 		return EXIT_OK;
@@ -356,14 +373,14 @@ edit(struct store *st, struct edit *e)
 	char *file = template(e);
 	int rc;
 
-	rc = editor_run(file, &f);
-	free(file);
-	if (rc != 0) {
+	if (editor_run(file, &f) != 0) {
+		free(file);
 		story_rec_free(&e->r);
 		return EXIT_FAIL;
 	}
 	read_edited(&ed, f.text);
-	rc = finish(st, e, &ed);
+	rc = finish(st, e, &ed, strcmp(f.text, file) == 0);
+	free(file);
 	if (rc == EXIT_FAIL && store_failed(st))
 		story_fail(st);
 	/* Refused (-1, said) or not saved: the text is worth keeping. */

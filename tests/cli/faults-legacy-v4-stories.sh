@@ -95,6 +95,11 @@ chmod +x "$tmp/editor"
 VISUAL="$tmp/editor" run story kept/one
 check_rc "edit a migrated story" 0
 check "an untouched file leaves it unchanged" has "$tmp/out" "Story unchanged."
+three="$(row kept/three)"
+VISUAL="$tmp/editor" run story kept/three
+check_rc "edit a story kept whole as notes" 0
+check "an untouched file says so" has "$tmp/out" "Story unchanged."
+check "and leaves its notes as they were" test "$(row kept/three)" = "$three"
 run show kept/one --json
 check "still byte for byte" json 'j["story"] == "Situation: the launch slipped.\nTask: I had to ship on the day.\nAction: I cut the scope with the client.\nResult: live on time, 98% of orders fine.\nReflection: plan a fallback earlier."'
 
