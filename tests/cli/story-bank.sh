@@ -104,12 +104,14 @@ run show sample/second --json
 check "a card with two stories, in the order linked" json '[s["id"] for s in j["stories"]] == ["migration-deadline", "fine-title"]'
 keep
 run story unlink fine-title sample/second sample/first
-check_rc "unlink a card it is not linked to" 1
-check "said" has "$tmp/err" "sample/first is not linked to 'Fine title': nothing changed"
-check "nothing unlinked" unchanged
+check_rc "unlink a card it is linked to, and one it is not" 0
+check "the one unlinked is said" has "$tmp/out" "Unlinked 'Fine title' from sample/second."
+check "the other named, as link names one linked already" has "$tmp/out" "sample/first: not linked to 'Fine title'"
+run show sample/second --json
+check "unlinked" json '[s["id"] for s in j["stories"]] == ["migration-deadline"]'
 run story unlink fine-title sample/second
-check_rc "unlink" 0
-check "said" has "$tmp/out" "Unlinked 'Fine title' from sample/second."
+check_rc "unlink again" 0
+check "said" has "$tmp/out" "sample/second: not linked to 'Fine title'"
 run story unlink fine-title NotACard
 check_rc "a malformed DECK/CARD" 2
 
