@@ -550,6 +550,28 @@ nothing(struct store *st, int64_t today)
 		    "writes one.\n"), stdout);
 }
 
+/*
+ * Whether a story of the bank has the tag --tag names (true without
+ * one): a tag no story has is a typo, said as drill says it for cards.
+ */
+static bool
+tag_used(struct store *st, const struct options *o)
+{
+	struct story_filter any = { NULL, o->tag, o->today };
+	int64_t *ids = NULL;
+	size_t n;
+
+	if (o->tag == NULL)
+		return true;
+	n = store_story_queue(st, &any, STORY_ALL, 1, &ids);
+	free(ids);
+	if (n > 0 || store_failed(st))
+		return true;
+	warnx_(_("no story has the tag '%s' (see 'rehearse story list' for "
+	    "tags)"), o->tag);
+	return false;
+}
+
 int
 story_drill(struct store *st, const struct options *o, const char *decks,
     const char *history)
@@ -564,6 +586,8 @@ story_drill(struct store *st, const struct options *o, const char *decks,
 	d.filter.tag = o->tag;
 	d.filter.today = o->today;
 	if (build(&d) != 0)
+		d.failed = true;
+	else if (d.len == 0 && !tag_used(st, o))
 		d.failed = true;
 	else if (d.len == 0)
 		nothing(st, o->today);
