@@ -79,9 +79,10 @@ template(const struct edit *e)
 	    r->tags != NULL ? " " : "", r->tags != NULL ? r->tags : "");
 	if (*r->text.notes != '\0')
 		buf_printf(&b, "\n%s\n", r->text.notes);
+	/* Headings in the words of the explanations under them. */
 	for (i = 0; i < STORY_PARTS; i++) {
 		buf_printf(&b, "\n%s:\n", story_heading((enum story_part)i,
-		    r->language));
+		    NULL));
 		comment_lines(&b, story_explain((enum story_part)i));
 		if (*r->text.part[i] != '\0')
 			buf_printf(&b, "%s\n", r->text.part[i]);
