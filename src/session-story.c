@@ -158,13 +158,14 @@ session_story_edit(struct session *s, struct card_view *v, const char *line)
 static void
 add_beats(struct buf *b, const struct story_rec *r)
 {
-	char *title = term_safe(r->title), *first;
 	struct buf clean = { 0 };
 	const char *h, *text;
+	char *first;
 	int i, w, wide = 0, room;
 
-	buf_printf(b, "%s%s%s\n", term_bold(), title, term_reset());
-	free(title);
+	buf_adds(b, term_bold());
+	term_add_cut(b, r->title, (size_t)term_width());
+	buf_printf(b, "%s\n", term_reset());
 	/* Text kept whole (a story from before the bank) has no beats. */
 	if (*r->text.notes != '\0') {
 		term_sanitize(&clean, r->text.notes, true);
