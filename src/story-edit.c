@@ -113,7 +113,8 @@ header_line(const char *p, size_t len, const char *en, const char *nl,
 
 /*
  * Read the file: the Title: and Tags: lines before the first heading,
- * then the story itself.
+ * then the story itself.  Only the first of each is taken: notes may
+ * begin with such a line of their own (a story from before the bank).
  */
 static void
 read_edited(struct edited *e, const char *file)
@@ -135,14 +136,16 @@ read_edited(struct edited *e, const char *file)
 			head = false;
 		else if (story_comment_line(p, len))
 			continue;
-		else if (head && header_line(p, len, "Title", "Titel", &rest)) {
+		else if (head && e->title == NULL &&
+		    header_line(p, len, "Title", "Titel", &rest)) {
 			free(e->title);
 			line = xstrndup(rest, (size_t)(p + len - rest));
 			e->title = story_title_clean(line);
 			free(line);
 			e->empty = false;
 			continue;
-		} else if (head && header_line(p, len, "Tags", "Tags", &rest)) {
+		} else if (head && e->tags == NULL &&
+		    header_line(p, len, "Tags", "Tags", &rest)) {
 			free(e->tags);
 			e->tags = xstrndup(rest, (size_t)(p + len - rest));
 			e->empty = false;

@@ -195,6 +195,22 @@ run story matrix six
 check "too many stories for columns: the compact form" sh -c 'grep -x "  q1: migration-deadline story-00 story-02 .*" "$1"' sh "$tmp/out"
 check "each story's id in the legend" has_line "$tmp/out" "  story-26  Story 26 (1 card)"
 
+## notes that begin with a line like the file's own Title: line
+
+printf 'stories:\n  - title: Old notes\n    notes: "Title: what I called it\\nTags: none\\nThe story, all of it."\n' \
+    >"$tmp/notes.yaml"
+run story import "$tmp/notes.yaml"
+check_rc "a story whose notes begin with Title: and Tags: lines" 0
+cat >"$tmp/append" <<'SH'
+#!/bin/sh
+sed -i 's/^Situation:$/Situation:\nThe launch./' "$1"
+SH
+chmod +x "$tmp/append"
+VISUAL="$tmp/append" run story edit old-notes
+check_rc "edited, a Situation written" 0
+run story show old-notes --json
+check "its title and tags are the file's own, its notes kept whole" json 'j["title"] == "Old notes" and j["tags"] == [] and j["notes"] == "Title: what I called it\nTags: none\nThe story, all of it." and j["situation"] == "The launch."'
+
 ## an id names its own story, whatever another's title spells
 
 printf 'stories:\n  - title: Migration-Deadline\n    situation: Another.\n' \
