@@ -203,7 +203,8 @@ split_card(const char *arg, char **deck, char **card)
 
 /*
  * link and unlink: every card checked first, then all in one
- * transaction; a card that cannot be (un)linked changes nothing.
+ * transaction; a card that cannot be (un)linked changes nothing, and
+ * one linked already (or not linked, to unlink) is said and passed by.
  */
 static int
 relink(struct store *st, int argc, char **argv, bool on)
@@ -232,13 +233,6 @@ relink(struct store *st, int argc, char **argv, bool on)
 			was[i] = on ? store_story_link(st, r.id, deck[i],
 			    card[i]) : store_story_unlink(st, r.id, deck[i],
 			    card[i]);
-			if (!on && was[i] == 1) {
-				title = term_safe(r.title);
-				warnx_(_("%s is not linked to '%s': nothing "
-				    "changed"), argv[i], title);
-				free(title);
-				rc = EXIT_FAIL;
-			}
 		}
 		if (store_failed(st) || rc != EXIT_OK)
 			store_rollback(st);
@@ -255,6 +249,9 @@ relink(struct store *st, int argc, char **argv, bool on)
 		else if (on)
 			printf(_("Linked '%s' to %s/%s.\n"), title, deck[i],
 			    card[i]);
+		else if (was[i] == 1)
+			printf(_("%s/%s: not linked to '%s'\n"), deck[i],
+			    card[i], title);
 		else
 			printf(_("Unlinked '%s' from %s/%s.\n"), title, deck[i],
 			    card[i]);

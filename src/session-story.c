@@ -158,12 +158,22 @@ session_story_edit(struct session *s, struct card_view *v, const char *line)
 static void
 add_beats(struct buf *b, const struct story_rec *r)
 {
-	char *title = term_safe(r->title), *first;
+	struct buf clean = { 0 };
 	const char *h, *text;
+	char *first;
 	int i, w, wide = 0, room;
 
-	buf_printf(b, "%s%s%s\n", term_bold(), title, term_reset());
-	free(title);
+	buf_adds(b, term_bold());
+	term_add_cut(b, r->title, (size_t)term_width());
+	buf_printf(b, "%s\n", term_reset());
+	/* Text kept whole (a story from before the bank) has no beats. */
+	if (*r->text.notes != '\0') {
+		term_sanitize(&clean, r->text.notes, true);
+		term_wrap(b, clean.data, term_width(), 2);
+		buf_free(&clean);
+		if (story_text_parts(&r->text) == 0)
+			return;
+	}
 	for (i = 0; i < STORY_PARTS; i++)
 		if ((w = (int)term_display_width(story_heading((enum story_part)i,
 		    r->language))) > wide)
@@ -265,15 +275,19 @@ session_story_link(struct session *s, struct card_view *v, const char *line)
 }
 
 /*
- * A practice card of the competency questions with no story says so,
- * once a session: stories are what those questions are answered with.
+ * A practice card of the competency questions (deck competency, or
+ * section competency) with no story says so, once a session: stories
+ * are what those questions are answered with.
  */
 void
 session_story_nudge(struct session *s, const struct card_view *v)
 {
+	bool competency = strcmp(v->deck, "competency") == 0 ||
+	    (v->section != NULL && strcmp(v->section, "competency") == 0);
+
 	if (s->stories == NULL || s->stories->nudged ||
 	    v->stories != NULL || strcmp(v->kind, "practice") != 0 ||
-	    strcmp(v->deck, "competency") != 0)
+	    !competency)
 		return;
 	s->stories->nudged = true;
 	reveal_say(term_yellow(), "%s", _("No story for this card yet: :edit "

@@ -40,7 +40,8 @@ static const char *const stmt_sql[S__COUNT] = {
 	    "   WHERE l.deck = c.deck AND l.card = c.id ORDER BY l.rowid)),"
 	    " s.reps, s.interval, s.ef, s.due, s.lapses, s.suspended,"
 	    " s.last_day, c.retired, s.deck IS NOT NULL,"
-	    " m.stability, m.difficulty, m.last" CARD_FROM
+	    " m.stability, m.difficulty, m.last,"
+	    " coalesce(c.section, d.section)" CARD_FROM
 	    " LEFT JOIN memory m ON m.deck = c.deck AND m.card = c.id"
 	    " WHERE c.deck = ?1 AND c.id = ?2",
 	[S_STATE_PUT] = "INSERT INTO state"
@@ -111,6 +112,7 @@ store_card_get(struct store *st, const char *deck, const char *id,
 		v->memory.difficulty = sqlite3_column_double(s, 19);
 		v->memory.last = sqlite3_column_int64(s, 20);
 	}
+	v->section = column_strdup(s, 21);
 	sqlite3_reset(s);
 	return 0;
 }
@@ -127,6 +129,7 @@ card_view_free(struct card_view *v)
 	free(v->hint);
 	free(v->example);
 	free(v->stories);
+	free(v->section);
 	memset(v, 0, sizeof *v);
 }
 

@@ -33,7 +33,7 @@ struct story_rec {
 void	 story_rec_free(struct story_rec *);
 
 /*
- * The story named by name: its title in any case, else its id.  0 and
+ * The story named by name: its id, else its title in any case.  0 and
  * *r filled, 1 when there is none, -1 on error.
  */
 int	 store_story_get(struct store *, const char *name, struct story_rec *r);

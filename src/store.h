@@ -140,6 +140,7 @@ struct card_view {
 	char			*hint;		/* NULL when none, likewise below */
 	char			*example;
 	char			*stories;	/* titles of those linked, a line each */
+	char			*section;	/* a mock's part: the card's, else its deck's */
 	struct sched_state	 st;
 	struct fsrs_state	 memory;	/* fsrs_new() when never graded */
 	bool			 seen;		/* has a schedule */

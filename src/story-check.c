@@ -15,16 +15,22 @@
 static const char *const number_words[] = {
 	/* English */
 	"two", "three", "four", "five", "six", "seven", "eight", "nine",
-	"ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty",
-	"fifty", "hundred", "hundreds", "thousand", "thousands", "million",
-	"millions", "billion", "dozen", "dozens", "half", "halved", "double",
-	"doubled", "twice", "triple", "tripled", "quadrupled", "percent",
+	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
+	"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+	"forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+	"hundreds", "thousand", "thousands", "million", "millions",
+	"billion", "dozen", "dozens", "half", "halved", "third", "thirds",
+	"quarter", "quarters", "double", "doubled", "twice", "triple",
+	"tripled", "quadrupled", "percent",
 	/* Dutch */
 	"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen",
-	"tien", "twaalf", "vijftien", "twintig", "dertig", "veertig",
-	"vijftig", "honderd", "honderden", "duizend", "duizenden", "miljoen",
-	"miljard", "dozijn", "helft", "gehalveerd", "halvering", "dubbel",
-	"verdubbeld", "verdubbeling", "verdrievoudigd", "procent",
+	"tien", "elf", "twaalf", "dertien", "veertien", "vijftien",
+	"zestien", "zeventien", "achttien", "negentien", "twintig",
+	"dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig",
+	"negentig", "honderd", "honderden", "duizend", "duizenden",
+	"miljoen", "miljard", "dozijn", "half", "halve", "helft",
+	"gehalveerd", "halvering", "derde", "kwart", "dubbel", "verdubbeld",
+	"verdubbeling", "verdrievoudigd", "procent",
 	NULL,
 };
 

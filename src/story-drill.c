@@ -149,7 +149,15 @@ show_back(const struct drill *d, const struct story_rec *r, int64_t secs)
 {
 	int i;
 
+	/*
+	 * Text kept whole (a story from before the bank) is the story: with
+	 * no part written yet it is all there is to show.
+	 */
+	if (*r->text.notes != '\0')
+		reveal_field(_("Notes"), r->text.notes);
 	for (i = 0; i < STORY_PARTS; i++) {
+		if (*r->text.notes != '\0' && story_text_parts(&r->text) == 0)
+			break;
 		if (*r->text.part[i] != '\0') {
 			reveal_field(story_heading((enum story_part)i,
 			    r->language), r->text.part[i]);
@@ -542,6 +550,28 @@ nothing(struct store *st, int64_t today)
 		    "writes one.\n"), stdout);
 }
 
+/*
+ * Whether a story of the bank has the tag --tag names (true without
+ * one): a tag no story has is a typo, said as drill says it for cards.
+ */
+static bool
+tag_used(struct store *st, const struct options *o)
+{
+	struct story_filter any = { NULL, o->tag, o->today };
+	int64_t *ids = NULL;
+	size_t n;
+
+	if (o->tag == NULL)
+		return true;
+	n = store_story_queue(st, &any, STORY_ALL, 1, &ids);
+	free(ids);
+	if (n > 0 || store_failed(st))
+		return true;
+	warnx_(_("no story has the tag '%s' (see 'rehearse story list' for "
+	    "tags)"), o->tag);
+	return false;
+}
+
 int
 story_drill(struct store *st, const struct options *o, const char *decks,
     const char *history)
@@ -556,6 +586,8 @@ story_drill(struct store *st, const struct options *o, const char *decks,
 	d.filter.tag = o->tag;
 	d.filter.today = o->today;
 	if (build(&d) != 0)
+		d.failed = true;
+	else if (d.len == 0 && !tag_used(st, o))
 		d.failed = true;
 	else if (d.len == 0)
 		nothing(st, o->today);

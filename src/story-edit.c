@@ -79,9 +79,10 @@ template(const struct edit *e)
 	    r->tags != NULL ? " " : "", r->tags != NULL ? r->tags : "");
 	if (*r->text.notes != '\0')
 		buf_printf(&b, "\n%s\n", r->text.notes);
+	/* Headings in the words of the explanations under them. */
 	for (i = 0; i < STORY_PARTS; i++) {
 		buf_printf(&b, "\n%s:\n", story_heading((enum story_part)i,
-		    r->language));
+		    NULL));
 		comment_lines(&b, story_explain((enum story_part)i));
 		if (*r->text.part[i] != '\0')
 			buf_printf(&b, "%s\n", r->text.part[i]);
@@ -112,7 +113,8 @@ header_line(const char *p, size_t len, const char *en, const char *nl,
 
 /*
  * Read the file: the Title: and Tags: lines before the first heading,
- * then the story itself.
+ * then the story itself.  Only the first of each is taken: notes may
+ * begin with such a line of their own (a story from before the bank).
  */
 static void
 read_edited(struct edited *e, const char *file)
@@ -134,14 +136,16 @@ read_edited(struct edited *e, const char *file)
 			head = false;
 		else if (story_comment_line(p, len))
 			continue;
-		else if (head && header_line(p, len, "Title", "Titel", &rest)) {
+		else if (head && e->title == NULL &&
+		    header_line(p, len, "Title", "Titel", &rest)) {
 			free(e->title);
 			line = xstrndup(rest, (size_t)(p + len - rest));
 			e->title = story_title_clean(line);
 			free(line);
 			e->empty = false;
 			continue;
-		} else if (head && header_line(p, len, "Tags", "Tags", &rest)) {
+		} else if (head && e->tags == NULL &&
+		    header_line(p, len, "Tags", "Tags", &rest)) {
 			free(e->tags);
 			e->tags = xstrndup(rest, (size_t)(p + len - rest));
 			e->empty = false;
@@ -312,9 +316,23 @@ say_saved(const struct edit *e)
 	free(t);
 }
 
-/* What the file says, done: an exit status, the file kept when refused. */
+/*
+ * Whether an unchanged story needs no writing: it does when it is named
+ * new, or is to be linked to the card.
+ */
+static bool
+settled(const struct edit *e)
+{
+	return e->card == NULL ? !e->fresh : e->linked || e->fresh;
+}
+
+/*
+ * What the file says, done: an exit status, the file kept when refused.
+ * untouched: the file is as it was written, which changes nothing even
+ * where reading it back would (text kept whole as notes, say).
+ */
 static int
-finish(struct store *st, struct edit *e, struct edited *ed)
+finish(struct store *st, struct edit *e, struct edited *ed, bool untouched)
 {
 	char *tags_json = NULL;
 	bool changed;
@@ -331,11 +349,14 @@ finish(struct store *st, struct edit *e, struct edited *ed)
 			fputs(_("Story unchanged.\n"), stdout);
 		return EXIT_OK;
 	}
+	if (untouched && settled(e)) {
+		fputs(_("Story unchanged.\n"), stdout);
+		return EXIT_OK;
+	}
 	if (take(e, ed, &tags_json, &changed) != 0)
 		return -1;
 	/* An untouched template writes no story; a story named new does. */
-	if (!changed && (e->card == NULL ? !e->fresh : e->linked ||
-	    e->fresh)) {
+	if (!changed && settled(e)) {
 		fputs(_("Story unchanged.\n"), stdout);
 		free(tags_json);
 		return EXIT_OK;
@@ -356,14 +377,14 @@ edit(struct store *st, struct edit *e)
 	char *file = template(e);
 	int rc;
 
-	rc = editor_run(file, &f);
-	free(file);
-	if (rc != 0) {
+	if (editor_run(file, &f) != 0) {
+		free(file);
 		story_rec_free(&e->r);
 		return EXIT_FAIL;
 	}
 	read_edited(&ed, f.text);
-	rc = finish(st, e, &ed);
+	rc = finish(st, e, &ed, strcmp(f.text, file) == 0);
+	free(file);
 	if (rc == EXIT_FAIL && store_failed(st))
 		story_fail(st);
 	/* Refused (-1, said) or not saved: the text is worth keeping. */

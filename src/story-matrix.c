@@ -12,6 +12,8 @@
 #define GRID_MAX	26	/* stories shown as columns A to Z */
 #define LABEL_MIN	16	/* columns a card's id needs in the grid */
 #define LABEL_MAX	40
+#define TITLE_MIN	20	/* columns a title keeps beside an id */
+#define WRAP_INDENT	6	/* a line going on, past the cards' "  id:" */
 
 struct column {
 	int64_t	 id;
@@ -99,22 +101,35 @@ linked(const struct row *r, int64_t id)
 	return strstr(r->stories, key) != NULL;
 }
 
-/* Each story's letter and title, and how many of the cards it answers. */
+/*
+ * Each story's letter (or id) and title, and how many of the cards it
+ * answers; an id that leaves the title too little room has a line of
+ * its own, the title under it.
+ */
 static void
 add_legend(struct buf *b, const struct matrix *m, bool letters)
 {
 	size_t i;
+	int room;
 	char *line;
 
 	for (i = 0; i < m->ncols; i++) {
 		if (letters)
-			buf_printf(b, "  %c  ", (char)('A' + i));
+			buf_printf(b, "  %c", (char)('A' + i));
 		else
-			buf_printf(b, "  %s  ", m->cols[i].slug);
+			buf_printf(b, "  %s", m->cols[i].slug);
+		room = term_width() - (letters ? 5 : 4 +
+		    (int)strlen(m->cols[i].slug));
+		if (room >= TITLE_MIN)
+			buf_adds(b, "  ");
+		else {
+			buf_printf(b, "\n%*s", WRAP_INDENT, "");
+			room = term_width() - WRAP_INDENT;
+		}
 		line = xasprintf(ngettext("%s (%lld card)", "%s (%lld cards)",
 		    (unsigned long)m->cols[i].cards), m->cols[i].title,
 		    (long long)m->cols[i].cards);
-		term_add_cut(b, line, (size_t)term_width() - 5);
+		term_add_cut(b, line, (size_t)room);
 		free(line);
 		buf_addc(b, '\n');
 	}
@@ -153,24 +168,41 @@ add_grid(struct buf *b, const struct matrix *m, int label)
 	}
 }
 
+/*
+ * One more word of a card's line in the compact form, at column *col; a
+ * word that does not fit starts a line indented past the cards' ids, so
+ * that it cannot be taken for a card.
+ */
+static void
+add_word(struct buf *b, int *col, const char *word)
+{
+	int n = (int)term_display_width(word);
+
+	if (*col + 1 + n > term_width() && *col > WRAP_INDENT) {
+		buf_printf(b, "\n%*s", WRAP_INDENT - 1, "");
+		*col = WRAP_INDENT - 1;
+	}
+	buf_printf(b, " %s", word);
+	*col += 1 + n;
+}
+
 /* Too many stories for columns: each card with its stories' ids. */
 static void
 add_compact(struct buf *b, const struct matrix *m)
 {
-	struct buf line = { 0 };
 	size_t i, k;
+	int col;
 
 	for (i = 0; i < m->nrows; i++) {
 		add_deck(b, m, i);
-		buf_printf(&line, "  %s:", m->rows[i].id);
+		buf_printf(b, "  %s:", m->rows[i].id);
+		col = 3 + (int)strlen(m->rows[i].id);
 		for (k = 0; k < m->ncols; k++)
 			if (linked(&m->rows[i], m->cols[k].id))
-				buf_printf(&line, " %s", m->cols[k].slug);
+				add_word(b, &col, m->cols[k].slug);
 		if (m->rows[i].stories == NULL)
-			buf_printf(&line, " %s", _("(none)"));
-		buf_addc(&line, '\n');
-		term_wrap(b, line.data, term_width(), 0);
-		buf_free(&line);
+			add_word(b, &col, _("(none)"));
+		buf_addc(b, '\n');
 	}
 }
 
@@ -188,13 +220,20 @@ add_gaps(struct buf *b, const struct matrix *m)
 			w = n;
 	if (w > LABEL_MAX)
 		w = LABEL_MAX;
-	room = term_width() - w - 4;
 	for (i = 0; i < m->nrows; i++) {
 		if (m->rows[i].stories != NULL)
 			continue;
 		name = xasprintf("%s/%s", m->rows[i].deck, m->rows[i].id);
-		buf_printf(b, "  %-*s  ", w, name);
-		term_add_cut(b, m->rows[i].front, room > 20 ? (size_t)room : 20);
+		n = (int)strlen(name);
+		room = term_width() - (n > w ? n : w) - 4;
+		if (room >= TITLE_MIN)
+			buf_printf(b, "  %-*s  ", w, name);
+		else {
+			/* Too narrow to line up: the front under its card. */
+			buf_printf(b, "  %s\n%*s", name, WRAP_INDENT, "");
+			room = term_width() - WRAP_INDENT;
+		}
+		term_add_cut(b, m->rows[i].front, (size_t)room);
 		buf_addc(b, '\n');
 		free(name);
 	}

@@ -119,6 +119,9 @@ story_show(struct store *st, const struct story_rec *r, bool json)
 	return EXIT_OK;
 }
 
+/* The columns a title keeps in the list, cut to fit if need be. */
+#define TITLE_MIN	20
+
 /* The list is printed once every row is read, so never in part. */
 struct listing {
 	struct story_row	*rows;
@@ -156,6 +159,10 @@ add_heading(struct buf *b, const char *name, int width, bool right)
 		buf_printf(b, "%*s", pad, "");
 }
 
+/*
+ * One story's row; an id wider than its column has a line of its own,
+ * the row going on under it, as df(1) does with a long device name.
+ */
 static void
 add_row(struct buf *b, const struct story_row *r, const int *w)
 {
@@ -166,7 +173,12 @@ add_row(struct buf *b, const struct story_row *r, const int *w)
 	/* TRANSLATORS: in the REHEARSED column, for a story not yet. */
 	last = r->last == SCHED_NEW_DUE ? _("never") : day_format(r->last,
 	    day);
-	buf_printf(b, "%-*s %*lld ", w[0], r->slug, w[1], (long long)r->cards);
+	if ((int)strlen(r->slug) > w[0])
+		buf_printf(b, "%s\n%*s %*lld ", r->slug, w[0], "", w[1],
+		    (long long)r->cards);
+	else
+		buf_printf(b, "%-*s %*lld ", w[0], r->slug, w[1],
+		    (long long)r->cards);
 	snprintf(parts, sizeof parts, "%d/%d", r->parts, STORY_PARTS);
 	add_heading(b, parts, w[2], true);
 	buf_addc(b, ' ');
@@ -174,7 +186,7 @@ add_row(struct buf *b, const struct story_row *r, const int *w)
 	buf_addc(b, ' ');
 	title = r->tags != NULL ? xasprintf("%s [%s]", r->title, r->tags) :
 	    xstrdup(r->title);
-	term_add_cut(b, title, room < 20 ? 20 : (size_t)room);
+	term_add_cut(b, title, room < TITLE_MIN ? TITLE_MIN : (size_t)room);
 	free(title);
 	buf_addc(b, '\n');
 }
@@ -188,7 +200,7 @@ story_list(struct store *st, bool json)
 	static const int usual[] = { 5, 5, 5, 10 };
 	struct listing l = { NULL, 0, 0 };
 	struct buf b = { 0 };
-	int w[4], i;
+	int w[4], i, room;
 	size_t k;
 	char *text;
 
@@ -205,8 +217,10 @@ story_list(struct store *st, bool json)
 		if (w[i] < usual[i])
 			w[i] = usual[i];
 	}
+	/* As wide as the widest id, if the titles keep room beside it. */
+	room = term_width() - (w[1] + w[2] + w[3] + 4) - TITLE_MIN;
 	if (l.width > w[0])
-		w[0] = l.width;
+		w[0] = l.width < room ? l.width : room > w[0] ? room : w[0];
 	for (i = 0; i < 4; i++) {
 		add_heading(&b, _(names[i]), w[i], i == 1 || i == 2);
 		buf_addc(&b, ' ');

@@ -26,6 +26,8 @@ cli_tests = \
 	tests/cli/story.sh \
 	tests/cli/story-bank.sh \
 	tests/cli/story-drill.sh \
+	tests/cli/story-tty.sh \
+	tests/cli/story-width.sh \
 	tests/cli/story-file.sh \
 	tests/cli/transcripts.sh
 

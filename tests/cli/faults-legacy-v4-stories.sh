@@ -65,6 +65,32 @@ states="SELECT * FROM state ORDER BY deck, card"
 check "the schedules are unchanged" test "$(q "$db" "$states")" = "$(q "$tmp/v4.db" "$states")"
 check "integrity and foreign keys" test "$(q "$db" "PRAGMA integrity_check")$(q "$db" "PRAGMA foreign_key_check")" = "[('ok',)][]"
 
+# contains FILE TEXT: TEXT, several lines of it maybe, is in FILE.
+contains() {
+	python3 -c 'import sys
+sys.exit(0 if sys.argv[2] in open(sys.argv[1], encoding="utf-8").read() else 1)' "$1" "$2"
+}
+# A story kept whole as notes is shown whole where stories are told:
+# the back of drill --stories, and :story in a drill of cards.
+run_in '
+5
+' --today 2026-11-05 drill --stories --cram --limit 1
+check_rc "rehearse a story kept as notes" 0
+check "its back shows the notes" contains "$tmp/out" "Notes
+  A story for a card that left its deck.
+  Second line.
+You took"
+run_in '
+0
+
+:story
+:quit
+' --today 2026-11-05 drill kept --cram
+check ":story shows the notes" contains "$tmp/out" "What went wrong once?
+  My story, written with version 4.
+"
+check "nor hides them under empty parts" hasnt "$tmp/out" "(not written yet)"
+
 # Stories from the old schema show safely, and can be edited.
 run show kept/four
 check_rc "show a card whose story holds escapes" 0
@@ -74,6 +100,11 @@ chmod +x "$tmp/editor"
 VISUAL="$tmp/editor" run story kept/one
 check_rc "edit a migrated story" 0
 check "an untouched file leaves it unchanged" has "$tmp/out" "Story unchanged."
+three="$(row kept/three)"
+VISUAL="$tmp/editor" run story kept/three
+check_rc "edit a story kept whole as notes" 0
+check "an untouched file says so" has "$tmp/out" "Story unchanged."
+check "and leaves its notes as they were" test "$(row kept/three)" = "$three"
 run show kept/one --json
 check "still byte for byte" json 'j["story"] == "Situation: the launch slipped.\nTask: I had to ship on the day.\nAction: I cut the scope with the client.\nResult: live on time, 98% of orders fine.\nReflection: plan a fallback earlier."'
 

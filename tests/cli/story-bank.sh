@@ -104,12 +104,14 @@ run show sample/second --json
 check "a card with two stories, in the order linked" json '[s["id"] for s in j["stories"]] == ["migration-deadline", "fine-title"]'
 keep
 run story unlink fine-title sample/second sample/first
-check_rc "unlink a card it is not linked to" 1
-check "said" has "$tmp/err" "sample/first is not linked to 'Fine title': nothing changed"
-check "nothing unlinked" unchanged
+check_rc "unlink a card it is linked to, and one it is not" 0
+check "the one unlinked is said" has "$tmp/out" "Unlinked 'Fine title' from sample/second."
+check "the other named, as link names one linked already" has "$tmp/out" "sample/first: not linked to 'Fine title'"
+run show sample/second --json
+check "unlinked" json '[s["id"] for s in j["stories"]] == ["migration-deadline"]'
 run story unlink fine-title sample/second
-check_rc "unlink" 0
-check "said" has "$tmp/out" "Unlinked 'Fine title' from sample/second."
+check_rc "unlink again" 0
+check "said" has "$tmp/out" "sample/second: not linked to 'Fine title'"
 run story unlink fine-title NotACard
 check_rc "a malformed DECK/CARD" 2
 
@@ -192,6 +194,33 @@ run story import "$tmp/many.yaml"
 run story matrix six
 check "too many stories for columns: the compact form" sh -c 'grep -x "  q1: migration-deadline story-00 story-02 .*" "$1"' sh "$tmp/out"
 check "each story's id in the legend" has_line "$tmp/out" "  story-26  Story 26 (1 card)"
+
+## notes that begin with a line like the file's own Title: line
+
+printf 'stories:\n  - title: Old notes\n    notes: "Title: what I called it\\nTags: none\\nThe story, all of it."\n' \
+    >"$tmp/notes.yaml"
+run story import "$tmp/notes.yaml"
+check_rc "a story whose notes begin with Title: and Tags: lines" 0
+cat >"$tmp/append" <<'SH'
+#!/bin/sh
+sed -i 's/^Situation:$/Situation:\nThe launch./' "$1"
+SH
+chmod +x "$tmp/append"
+VISUAL="$tmp/append" run story edit old-notes
+check_rc "edited, a Situation written" 0
+run story show old-notes --json
+check "its title and tags are the file's own, its notes kept whole" json 'j["title"] == "Old notes" and j["tags"] == [] and j["notes"] == "Title: what I called it\nTags: none\nThe story, all of it." and j["situation"] == "The launch."'
+
+## an id names its own story, whatever another's title spells
+
+printf 'stories:\n  - title: Migration-Deadline\n    situation: Another.\n' \
+    >"$tmp/spell.yaml"
+run story import "$tmp/spell.yaml"
+check_rc "a title that spells another story's id" 0
+run story show migration-deadline --json
+check "the id names its own story" json 'j["title"] == "Migration deadline"'
+run story show Migration-Deadline --json
+check "the title names the other" json 'j["id"] == "migration-deadline-2"'
 
 ## delete
 

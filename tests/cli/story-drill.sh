@@ -96,6 +96,10 @@ check "the schedule is as it was" json 'j["due"] == "2026-09-24" and j["interval
 # --tag and DECK filter, --limit caps.
 run_in '' --today 2026-09-30 drill --stories --tag deadline
 check "--tag: the stories with that tag" has "$tmp/out" "2 stories to rehearse."
+run_in '' --today 2026-09-30 drill --stories --tag deadlin
+check_rc "--tag that no story has" 1
+check "named, as for cards" has "$tmp/err" "no story has the tag 'deadlin' (see 'rehearse story list' for tags)"
+check "and nothing else said" test ! -s "$tmp/out"
 run_in '' --today 2026-09-30 drill --stories sample
 check "DECK: the stories of its cards" has "$tmp/out" "1 story to rehearse."
 run_in '' --today 2026-09-30 drill --stories --limit 1

@@ -74,13 +74,68 @@ check "VISUAL with an argument" has "$tmp/editor.log" "arg:--flag"
 VISUAL= EDITOR="$tmp/editor" STORY_ACTION=keep run story sample/third
 check "EDITOR when VISUAL is empty" has "$tmp/out" "Story unchanged."
 
-# A Dutch deck gets Dutch headings.
+# The template speaks the interface's language, headings and the lines
+# under them alike, whatever the deck's language.
 printf 'deck: nlx\nlanguage: nl\ncards:\n  - id: a\n    front: Vraag?\n    back: Antwoord.\n' >"$tmp/nl.yaml"
 run import "$tmp/nl.yaml"
 STORY_ACTION=keep run story nlx/a
-check "Dutch STARR headings" has "$tmp/seen.txt" "Reflectie:"
+check "a Dutch deck, an English interface: English headings" \
+    sh -c 'grep -A1 -x "Situation:" "$1" | grep -q "^# Where and when"' sh "$tmp/seen.txt"
+check "and no Dutch heading" hasnt "$tmp/seen.txt" "Reflectie:"
+STORY_ACTION=keep LOCPATH="$TEST_LOCPATH" LC_ALL=nl_NL.UTF-8 run story nlx/a
+check "a Dutch interface: Dutch headings, Dutch lines under them" \
+    sh -c 'grep -A1 -x "Situatie:" "$1" | grep -q "^# Waar en wanneer"' sh "$tmp/seen.txt"
 
 run story sample/nope
 check_rc "story for an unknown card" 1
+
+# The competency nudge: a deck named otherwise whose section is
+# competency, and a card whose own section is, get it too.
+cat >"$tmp/acme.yaml" <<'YAML'
+deck: acme
+title: Acme
+language: en
+kind: practice
+section: competency
+cards:
+  - id: lead
+    front: Tell me about leading a team.
+    back: Use STARR.
+YAML
+cat >"$tmp/mixed.yaml" <<'YAML'
+deck: mixed
+title: Mixed
+language: en
+kind: practice
+cards:
+  - id: own
+    front: Tell me about a mistake.
+    back: Use STARR.
+    section: competency
+YAML
+run import "$tmp/acme.yaml" "$tmp/mixed.yaml"
+check_rc "two decks with the competency section" 0
+run_in '
+:quit
+' drill acme
+check "a deck's section competency: the nudge" has "$tmp/out" \
+    "No story for this card yet: :edit writes one, :link picks one from your bank."
+run_in '
+:quit
+' drill mixed
+check "a card's own section competency: the nudge" has "$tmp/out" \
+    "No story for this card yet: :edit writes one, :link picks one from your bank."
+
+# story new in the Dutch interface: its template all Dutch.
+STORY_ACTION=keep LOCPATH="$TEST_LOCPATH" LC_ALL=nl_NL.UTF-8 run story new "Nieuw verhaal"
+check_rc "story new in the Dutch interface" 0
+check "its template: Titel, Tags, the five Dutch headings" sh -c '
+	grep -qx "Titel: Nieuw verhaal" "$1" && grep -qx "Tags:" "$1" &&
+	for h in Situatie Taak Actie Resultaat Reflectie; do
+		grep -qx "$h:" "$1" || exit 1
+	done' sh "$tmp/seen.txt"
+check "each explained in Dutch" sh -c 'grep -A1 -x "Reflectie:" "$1" | grep -q "^# "' sh "$tmp/seen.txt"
+check "and the comment above them" hasnt "$tmp/seen.txt" "Write under each heading"
+check "said in Dutch" has "$tmp/out" "Verhaal 'Nieuw verhaal' toegevoegd aan je verhalenbank."
 
 done_testing

@@ -458,6 +458,88 @@ test_card_json(void **state)
 	free(json);
 }
 
+/* The check's findings on one story, as one string: "E:msg\nW:msg\n". */
+static void
+keep_finding(void *arg, bool error, const char *msg)
+{
+	char *all = arg;
+
+	snprintf(all + strlen(all), 4096 - strlen(all), "%s:%s\n",
+	    error ? "E" : "W", msg);
+}
+
+/* Every part written; result and action as given. */
+static void
+check_story(const char *result, const char *action, char *found)
+{
+	struct story_text t;
+
+	story_text_init(&t);
+	free(t.part[STORY_SITUATION]);
+	t.part[STORY_SITUATION] = strdup("The launch.");
+	free(t.part[STORY_TASK]);
+	t.part[STORY_TASK] = strdup("Ship it.");
+	free(t.part[STORY_ACTION]);
+	t.part[STORY_ACTION] = strdup(action);
+	free(t.part[STORY_RESULT]);
+	t.part[STORY_RESULT] = strdup(result);
+	free(t.part[STORY_REFLECTION]);
+	t.part[STORY_REFLECTION] = strdup("Plan earlier.");
+	found[0] = '\0';
+	assert_int_equal(story_check(&t, keep_finding, found), 0);
+	story_text_free(&t);
+}
+
+/* A result measured in words, English or Dutch, is measurable. */
+static void
+test_check_numbers(void **state)
+{
+	static const char *const measured[] = {
+		"We cut costs by a third.", "Sixty clients stayed.",
+		"Down to a quarter of the time.", "Nineteen teams use it.",
+		"Seventy-five of them.", "Eighty stores opened.",
+		"Zeventig klanten bleven.", "Elf teams gebruiken het.",
+		"Een derde minder kosten.", "In een kwart van de tijd.",
+		"Een half jaar eerder klaar.", "Negentien teams, tachtig "
+		"winkels.", "Honderd klanten, duizend orders, een miljoen euro.",
+		NULL,
+	};
+	char found[4096];
+	size_t i;
+
+	(void)state;
+	for (i = 0; measured[i] != NULL; i++) {
+		check_story(measured[i], "I led it.", found);
+		if (found[0] != '\0')
+			fail_msg("'%s': %s", measured[i], found);
+	}
+	check_story("Everyone was happy.", "I led it.", found);
+	assert_non_null(strstr(found, "W:the Result part has no number"));
+	check_story("Iedereen was blij.", "Ik leidde het.", found);
+	assert_non_null(strstr(found, "W:the Result part has no number"));
+}
+
+/* 'wij'/'we' against 'ik' in a Dutch Action, as 'we' against 'I'. */
+static void
+test_check_persons(void **state)
+{
+	char found[4096];
+
+	(void)state;
+	check_story("30% sneller.", "Wij planden het en we testten; ik "
+	    "belde.", found);
+	assert_non_null(strstr(found, "W:the Action part says 'we' more "
+	    "often than 'I' (2 against 1)"));
+	check_story("30% sneller.", "Ik plande het, ik testte; we belden.",
+	    found);
+	assert_string_equal(found, "");
+	check_story("30% faster.", "We planned, we tested; I called.",
+	    found);
+	assert_non_null(strstr(found, "(2 against 1)"));
+	check_story("30% faster.", "I planned it with them.", found);
+	assert_string_equal(found, "");
+}
+
 int
 main(void)
 {
@@ -474,6 +556,8 @@ main(void)
 		cmocka_unit_test(test_title_from_front),
 		cmocka_unit_test(test_slug),
 		cmocka_unit_test(test_tags),
+		cmocka_unit_test(test_check_numbers),
+		cmocka_unit_test(test_check_persons),
 		cmocka_unit_test_setup_teardown(test_add_get, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_put_rename, setup,
 		    teardown),
