@@ -126,27 +126,49 @@ guess_sep(const char *notes)
 }
 
 /*
+ * Where needle next occurs from p, remembered: a field full of "{{c" or
+ * "[sound:" without their ends is then searched once, not once for each.
+ */
+struct next {
+	const char	*needle;
+	const char	*from;		/* searched from here */
+	const char	*at;		/* found here; NULL: not after from */
+};
+
+static const char *
+next_of(struct next *n, const char *p)
+{
+	if (n->from == NULL || p < n->from || (n->at != NULL && n->at < p)) {
+		n->from = p;
+		n->at = strstr(p, n->needle);
+	}
+	return n->at;
+}
+
+/*
  * A field as text: HTML reduced, a cloze deletion {{c1::text::hint}}
  * left as its text and [sound:...] references dropped.
  */
 static char *
 field_text(const struct anki *a, const char *s)
 {
+	struct next colons = { "::", NULL, NULL }, braces = { "}}", NULL,
+	    NULL }, bracket = { "]", NULL, NULL };
 	struct buf b = { NULL, 0, 0 };
 	const char *p, *end, *sep;
 	char *t;
 
 	buf_add(&b, "", 0);
 	for (p = s; *p != '\0'; ) {
-		if (strncmp(p, "{{c", 3) == 0 && (sep = strstr(p, "::")) !=
-		    NULL && (end = strstr(sep, "}}")) != NULL) {
+		if (strncmp(p, "{{c", 3) == 0 && (sep = next_of(&colons, p)) !=
+		    NULL && (end = next_of(&braces, sep)) != NULL) {
 			p = sep + 2;
-			sep = strstr(p, "::");
+			sep = next_of(&colons, p);
 			buf_add(&b, p, (size_t)((sep != NULL && sep < end ? sep :
 			    end) - p));
 			p = end + 2;
 		} else if (strncmp(p, "[sound:", 7) == 0 &&
-		    (end = strchr(p, ']')) != NULL)
+		    (end = next_of(&bracket, p)) != NULL)
 			p = end + 1;
 		else
 			buf_addc(&b, *p++);
