@@ -12,6 +12,8 @@
 static long
 check_id(void *arg, const struct deck_card *c)
 {
+	if (c->lookup)
+		return (long)deck_ids_find(arg, c->id);
 	return (long)deck_ids_add(arg, c->id, c->id_line);
 }
 

@@ -543,6 +543,19 @@ clash_add(struct ctx *c, const struct card *k, size_t other)
 }
 
 /*
+ * Whether a card of the file has id, asked of the caller, who keeps the
+ * ids (so that memory does not grow with the deck), or an earlier offer.
+ */
+static bool
+id_taken(struct ctx *c, const char *id)
+{
+	struct deck_card q = { .id = id, .lookup = true };
+
+	return (c->fn != NULL && !c->stop && c->fn(c->arg, &q) > 0) ||
+	    deck_ids_find(&c->offered, id) != 0;
+}
+
+/*
  * The n-th card with the same front is offered "-n", unless an id in the
  * file (anywhere in it, hence at the end) or an earlier offer has it: then
  * the next free number.
@@ -559,11 +572,12 @@ card_clashes(struct ctx *c)
 		id = NULL;
 		for (n = 2; id == NULL; n++) {
 			id = xasprintf("%s-%zu", e->derived, n);
-			if (deck_ids_add(&c->card_ids, id, e->at.line) != 0) {
+			if (id_taken(c, id)) {
 				free(id);
 				id = NULL;
 			}
 		}
+		deck_ids_add(&c->offered, id, e->at.line);
 		no_id(c, &e->at, id);
 		if (e->same_front)
 			/* TRANSLATORS: the line of the other card, then the id. */
@@ -581,7 +595,7 @@ card_clashes(struct ctx *c)
 		free(e->derived);
 	}
 	free(c->clashes);
-	deck_ids_free(&c->card_ids);
+	deck_ids_free(&c->offered);
 	deck_ids_free(&c->derived_ids);
 }
 
@@ -617,7 +631,6 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	}
 	if (c->fn != NULL)
 		rv = c->fn(c->arg, &dc);
-	deck_ids_add(&c->card_ids, k->id, k->id_at->line);
 	if (rv <= 0 && k->derived != NULL) {
 		deck_ids_add(&c->derived_ids, k->derived, k->id_at->line);
 		no_id(c, k->id_at, k->derived);

@@ -101,12 +101,12 @@ struct ctx {
 	struct deck_ids		 anchors;	/* every one so far */
 
 	/*
-	 * deck-card.c: every card id in the file (given, derived, or
-	 * suggested), the derived ones apart, and the cards whose derived id
-	 * was taken: told at the end, when every id is known, with one free.
+	 * deck-card.c: the ids derived from fronts (of cards without one),
+	 * the ids offered, and the cards whose derived id was taken: told at
+	 * the end, when the caller knows every id, with one that is free.
 	 */
-	struct deck_ids		 card_ids;
 	struct deck_ids		 derived_ids;
+	struct deck_ids		 offered;
 	struct card_clash	*clashes;
 	size_t			 nclashes;
 	size_t			 clashescap;

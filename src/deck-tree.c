@@ -119,6 +119,16 @@ deck_ids_add(struct deck_ids *t, const char *id, size_t line)
 	return 0;
 }
 
+size_t
+deck_ids_find(const struct deck_ids *t, const char *id)
+{
+	struct deck_id *e;
+
+	if (t->size == 0 || (e = *ids_slot(t, id)) == NULL)
+		return 0;
+	return e->line;
+}
+
 void
 deck_ids_free(struct deck_ids *t)
 {

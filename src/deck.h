@@ -47,6 +47,7 @@ struct deck_card {
 	const char	*probes;	/* practice cards: JSON array of strings, or NULL */
 	size_t		 id_line;	/* where the id is (or the card, if derived) */
 	bool		 broken;	/* errors in it: only the id is there */
+	bool		 lookup;	/* no card: only id, asked about */
 };
 
 /* The deck's own keys; strings belong to the struct (deck_info_free). */
@@ -66,6 +67,10 @@ void	deck_info_free(struct deck_info *);
  * The caller keeps the ids (a database index, or struct deck_ids): return
  * 0 to go on, the id_line of an earlier card with the same id to have it
  * reported as a duplicate, or -1 to stop reading (deck_load returns -1).
+ * With lookup set there is no card, only a question, asked after the
+ * last card: return the id_line of the card that has id, or 0, and keep
+ * nothing (the loader so offers an id no card of the file has, without
+ * keeping every id itself).
  */
 typedef long (*deck_card_fn)(void *arg, const struct deck_card *);
 
@@ -139,6 +144,8 @@ struct deck_ids {
 	size_t		  used;
 };
 size_t	deck_ids_add(struct deck_ids *, const char *id, size_t line);
+/* The line of the card that has id, or 0; adds nothing. */
+size_t	deck_ids_find(const struct deck_ids *, const char *id);
 void	deck_ids_free(struct deck_ids *);
 
 /* True when s is a valid deck or card id: [a-z0-9][a-z0-9-]*, <= 64. */

@@ -91,10 +91,17 @@ store_import_begin(struct store *st)
 long
 store_import_card(struct store *st, const struct deck_card *c)
 {
-	sqlite3_stmt *s = stmt(st, S_STAGE_ADD, stmt_sql);
+	sqlite3_stmt *s;
 	int64_t first;
 	int rc;
 
+	/* Only asked: the line of the staged card with the id, or 0. */
+	if (c->lookup) {
+		first = scalar(st, stmt_on(st, S_STAGE_LINE, c->id),
+		    N_("staging cards"));
+		return first > 0 ? (long)first : store_failed(st) ? -1 : 0;
+	}
+	s = stmt(st, S_STAGE_ADD, stmt_sql);
 	sqlite3_bind_int64(s, 1, (int64_t)c->index);
 	bind_text(s, 2, c->id);
 	sqlite3_bind_int64(s, 3, (int64_t)c->id_line);

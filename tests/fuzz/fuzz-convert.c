@@ -62,6 +62,8 @@ check_diag(const char *text, size_t len, const struct conv *cv)
 static long
 keep_id(void *arg, const struct deck_card *dc)
 {
+	if (dc->lookup)
+		return (long)deck_ids_find(arg, dc->id);
 	return (long)deck_ids_add(arg, dc->id, dc->id_line);
 }
 

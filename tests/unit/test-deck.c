@@ -82,8 +82,11 @@ save_card(void *arg, const struct deck_card *dc)
 {
 	struct run *r = arg;
 	struct seen_card *c;
-	size_t first = deck_ids_add(&r->ids, dc->id, dc->id_line);
+	size_t first;
 
+	if (dc->lookup)
+		return (long)deck_ids_find(&r->ids, dc->id);
+	first = deck_ids_add(&r->ids, dc->id, dc->id_line);
 	if (dc->broken) {
 		r->nbroken++;
 		return (long)first;
