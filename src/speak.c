@@ -348,51 +348,9 @@ speak_say(struct speaker *sp, const char *lang, const char *text,
 
 #else	/* !HAVE_ESPEAK */
 
-/* Whether path/name exists. */
-static bool
-exists_in(const char *path, const char *name)
-{
-	char *p = xasprintf("%s/%s", path, name);
-	bool yes = access(p, F_OK) == 0;
-
-	free(p);
-	return yes;
-}
-
-/*
- * Whether sound can play at all: a playback device of the kernel's, or
- * a PulseAudio or PipeWire server to talk to.  espeak-ng cannot tell:
- * its output starts without either and fails only later, sentence by
- * sentence, in a flood of ALSA messages, and the mock went on in
- * silence.  REHEARSE_SND_DIR stands for /dev/snd, for the tests only.
- */
-static bool
-sound_available(const char **devices)
-{
-	const char *env, *run = getenv("XDG_RUNTIME_DIR");
-	struct dirent *de;
-	bool found = false;
-	DIR *d;
-
-	env = getenv("REHEARSE_SND_DIR");
-	*devices = env != NULL && *env != '\0' ? env : "/dev/snd";
-	if ((d = opendir(*devices)) != NULL) {
-		while (!found && (de = readdir(d)) != NULL)
-			found = fnmatch("pcmC*D*p", de->d_name, 0) == 0;
-		closedir(d);
-	}
-	if ((env = getenv("PULSE_SERVER")) != NULL && *env != '\0')
-		found = true;
-	if (run != NULL && *run != '\0' && (exists_in(run, "pulse/native") ||
-	    exists_in(run, "pipewire-0")))
-		found = true;
-	return found;
-}
-
 struct speaker *
 speak_open(const char *dir)
 {
-	const char *devices;
 	if (dir != NULL)
 		warnx_("%s", _("--speak-to needs espeak-ng, and this rehearse "
 		    "was built without it: install the packages espeak-ng and "
