@@ -293,7 +293,13 @@ cmd_mock_exec(const struct options *o, int argc, char **argv)
 		opt.minutes = MOCK_MINUTES_DEFAULT;
 	memset(&m, 0, sizeof m);
 	m.today = o->today;
-	/* Without espeak-ng, --speak fails before anything is touched. */
+	/*
+	 * A directory --speak-to cannot make, or no espeak-ng: refused
+	 * before anything is touched, the directory's fault named first.
+	 */
+	if (o->speak_to != NULL &&
+	    (rc = check_dir(o->speak_to, false)) != EXIT_OK)
+		return rc;
 	if ((o->given & (O_SPEAK | O_SPEAK_TO)) &&
 	    (m.sp = speak_open(o->speak_to)) == NULL)
 		return EXIT_FAIL;
@@ -302,8 +308,7 @@ cmd_mock_exec(const struct options *o, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	m.st = st;
-	if ((rc = named_decks(st, argc, argv, &decks)) != EXIT_OK ||
-	    (o->speak_to != NULL && (rc = check_dir(o->speak_to, false)) != EXIT_OK))
+	if ((rc = named_decks(st, argc, argv, &decks)) != EXIT_OK)
 		goto out;
 	if (bundled_ready(st) != 0)
 		rc = EXIT_FAIL;
