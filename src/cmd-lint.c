@@ -8,13 +8,25 @@
 #include "i18n.h"
 #include "rehearse.h"
 
-/* Without a database, the ids are kept in memory. */
+/* Without a database, the ids are kept in memory: all, and the derived. */
+struct lint_ids {
+	struct deck_ids	 all;
+	struct deck_ids	 derived;
+};
+
 static long
 check_id(void *arg, const struct deck_card *c)
 {
+	struct lint_ids *t = arg;
+	size_t first;
+
 	if (c->lookup)
-		return (long)deck_ids_find(arg, c->id);
-	return (long)deck_ids_add(arg, c->id, c->id_line);
+		return (long)deck_ids_find(c->id_derived ? &t->derived :
+		    &t->all, c->id);
+	if ((first = deck_ids_add(&t->all, c->id, c->id_line)) == 0 &&
+	    c->id_derived)
+		deck_ids_add(&t->derived, c->id, c->id_line);
+	return (long)first;
 }
 
 /* What a file holds; two counts, so the frame takes them as phrases. */
@@ -38,7 +50,7 @@ lint_file(const char *path)
 {
 	struct deck_info info;
 	struct deck_result res;
-	struct deck_ids ids;
+	struct lint_ids ids;
 	int rc = 0;
 
 	memset(&ids, 0, sizeof ids);
@@ -48,7 +60,8 @@ lint_file(const char *path)
 	else
 		summary(path, &info, &res);
 	deck_info_free(&info);
-	deck_ids_free(&ids);
+	deck_ids_free(&ids.all);
+	deck_ids_free(&ids.derived);
 	return rc;
 }
 

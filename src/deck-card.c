@@ -525,11 +525,24 @@ no_id(struct ctx *c, const struct pos *at, const char *suggested)
 	    "the front changes (suggested: id: %s)"), suggested);
 }
 
+/* The line of the card handed over with id (derived from its front), or 0. */
+static size_t
+id_line(struct ctx *c, const char *id, bool derived)
+{
+	struct deck_card q = { .id = id, .id_derived = derived,
+	    .lookup = true };
+	long line;
+
+	if (c->fn == NULL || c->stop || (line = c->fn(c->arg, &q)) <= 0)
+		return 0;
+	return (size_t)line;
+}
+
 static void
 clash_add(struct ctx *c, const struct card *k, size_t other)
 {
 	struct card_clash *e;
-	size_t same = deck_ids_add(&c->derived_ids, k->derived, k->id_at->line);
+	size_t same = id_line(c, k->derived, true);
 
 	if (c->nclashes == c->clashescap) {
 		c->clashescap = c->clashescap ? c->clashescap * 2 : 8;
@@ -549,9 +562,7 @@ clash_add(struct ctx *c, const struct card *k, size_t other)
 static bool
 id_taken(struct ctx *c, const char *id)
 {
-	struct deck_card q = { .id = id, .lookup = true };
-
-	return (c->fn != NULL && !c->stop && c->fn(c->arg, &q) > 0) ||
+	return id_line(c, id, false) != 0 ||
 	    deck_ids_find(&c->offered, id) != 0;
 }
 
@@ -596,7 +607,6 @@ card_clashes(struct ctx *c)
 	}
 	free(c->clashes);
 	deck_ids_free(&c->offered);
-	deck_ids_free(&c->derived_ids);
 }
 
 /*
@@ -632,7 +642,6 @@ card_hand(struct ctx *c, const struct slot *s, const struct card *k,
 	if (c->fn != NULL)
 		rv = c->fn(c->arg, &dc);
 	if (rv <= 0 && k->derived != NULL) {
-		deck_ids_add(&c->derived_ids, k->derived, k->id_at->line);
 		no_id(c, k->id_at, k->derived);
 	}
 	if (rv > 0 && k->derived != NULL)

@@ -101,11 +101,10 @@ struct ctx {
 	struct deck_ids		 anchors;	/* every one so far */
 
 	/*
-	 * deck-card.c: the ids derived from fronts (of cards without one),
-	 * the ids offered, and the cards whose derived id was taken: told at
-	 * the end, when the caller knows every id, with one that is free.
+	 * deck-card.c: the ids offered, and the cards whose derived id was
+	 * taken: told at the end, when the caller (who keeps the ids) knows
+	 * every id, with one that is free.
 	 */
-	struct deck_ids		 derived_ids;
 	struct deck_ids		 offered;
 	struct card_clash	*clashes;
 	size_t			 nclashes;

@@ -47,7 +47,7 @@ struct deck_card {
 	const char	*probes;	/* practice cards: JSON array of strings, or NULL */
 	size_t		 id_line;	/* where the id is (or the card, if derived) */
 	bool		 broken;	/* errors in it: only the id is there */
-	bool		 lookup;	/* no card: only id, asked about */
+	bool		 lookup;	/* no card: only id (and id_derived) asked about */
 };
 
 /* The deck's own keys; strings belong to the struct (deck_info_free). */
@@ -67,10 +67,10 @@ void	deck_info_free(struct deck_info *);
  * The caller keeps the ids (a database index, or struct deck_ids): return
  * 0 to go on, the id_line of an earlier card with the same id to have it
  * reported as a duplicate, or -1 to stop reading (deck_load returns -1).
- * With lookup set there is no card, only a question, asked after the
- * last card: return the id_line of the card that has id, or 0, and keep
- * nothing (the loader so offers an id no card of the file has, without
- * keeping every id itself).
+ * With lookup set there is no card, only a question: return the id_line
+ * of the card handed over that has id (with id_derived, that derived it
+ * from its front), or 0, and keep nothing.  So the loader offers ids no
+ * card has, and words a clash, without keeping the ids itself.
  */
 typedef long (*deck_card_fn)(void *arg, const struct deck_card *);
 

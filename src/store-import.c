@@ -16,8 +16,10 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_STAGE_CLEAR] = "DELETE FROM temp.stage",
 	[S_STAGE_ADD] = "INSERT INTO temp.stage"
 	    " (pos, id, line, kind, front, back, hint, example, tags, section,"
-	    " probes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    " probes, derived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[S_STAGE_LINE] = "SELECT line FROM temp.stage WHERE id = ?1",
+	[S_STAGE_DERIVED] = "SELECT line FROM temp.stage"
+	    " WHERE id = ?1 AND derived",
 	[S_DECK_CARDS] = "SELECT count(*) FROM card WHERE deck = ?1",
 	[S_COUNT_ADDED] = "SELECT count(*) FROM temp.stage g WHERE NOT EXISTS"
 	    " (SELECT 1 FROM card c WHERE c.deck = ?1 AND c.id = g.id)",
@@ -76,7 +78,8 @@ store_import_begin(struct store *st)
 	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS stage ("
 	    " pos INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
 	    " line INTEGER NOT NULL, kind TEXT, front TEXT, back TEXT,"
-	    " hint TEXT, example TEXT, tags TEXT, section TEXT, probes TEXT);"
+	    " hint TEXT, example TEXT, tags TEXT, section TEXT, probes TEXT,"
+	    " derived INTEGER NOT NULL);"
 	    /* Keep memory flat in deck size: the cards spill to a file. */
 	    "PRAGMA temp.cache_size = -1024") != 0 || store_begin(st) != 0)
 		return -1;
@@ -97,8 +100,8 @@ store_import_card(struct store *st, const struct deck_card *c)
 
 	/* Only asked: the line of the staged card with the id, or 0. */
 	if (c->lookup) {
-		first = scalar(st, stmt_on(st, S_STAGE_LINE, c->id),
-		    N_("staging cards"));
+		first = scalar(st, stmt_on(st, c->id_derived ? S_STAGE_DERIVED :
+		    S_STAGE_LINE, c->id), N_("staging cards"));
 		return first > 0 ? (long)first : store_failed(st) ? -1 : 0;
 	}
 	s = stmt(st, S_STAGE_ADD, stmt_sql);
@@ -114,6 +117,7 @@ store_import_card(struct store *st, const struct deck_card *c)
 	bind_text(s, 9, c->tags);
 	bind_text(s, 10, c->section);
 	bind_text(s, 11, c->probes);
+	sqlite3_bind_int(s, 12, c->id_derived);
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)

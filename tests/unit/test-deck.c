@@ -51,6 +51,7 @@ struct run {
 	size_t			 stop_after;	/* 0: never ask to stop */
 	size_t			 nbroken;	/* cards handed for their id */
 	struct deck_ids		 ids;
+	struct deck_ids		 derived;	/* the ids derived from fronts */
 };
 
 struct bad_case {
@@ -85,8 +86,11 @@ save_card(void *arg, const struct deck_card *dc)
 	size_t first;
 
 	if (dc->lookup)
-		return (long)deck_ids_find(&r->ids, dc->id);
-	first = deck_ids_add(&r->ids, dc->id, dc->id_line);
+		return (long)deck_ids_find(dc->id_derived ? &r->derived :
+		    &r->ids, dc->id);
+	if ((first = deck_ids_add(&r->ids, dc->id, dc->id_line)) == 0 &&
+	    dc->id_derived)
+		deck_ids_add(&r->derived, dc->id, dc->id_line);
 	if (dc->broken) {
 		r->nbroken++;
 		return (long)first;
@@ -146,6 +150,7 @@ run_free(struct run *r)
 	free(r->diag);
 	deck_info_free(&r->info);
 	deck_ids_free(&r->ids);
+	deck_ids_free(&r->derived);
 	memset(r, 0, sizeof *r);
 }
 
