@@ -402,7 +402,7 @@ part_start(const struct mock_session *m, int part)
 void
 mock_run(struct mock_session *m, const char *history_path)
 {
-	bool interrupted, last_interrupted = false;
+	bool interrupted;
 	enum mock_step step;
 	int part = -1;
 	size_t i;
@@ -413,9 +413,8 @@ mock_run(struct mock_session *m, const char *history_path)
 			part_start(m, part = m->plan->q[i].part);
 		interrupted = false;
 		step = ask(m, i, &interrupted);
-		if (interrupted && last_interrupted)
+		if (interrupted && repl_interrupted_twice())
 			step = MOCK_QUIT;
-		last_interrupted = interrupted;
 		if (step == MOCK_QUIT)
 			break;
 	}

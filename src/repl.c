@@ -219,6 +219,7 @@ read_tty(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 	const struct timespec ts = { 1, 0 };	/* pselect() leaves it */
 	fd_set fds;
 	int fd = fileno(rl_instream != NULL ? rl_instream : stdin), n;
+	bool typed;
 
 	fflush(stdout);
 	got_done = false;
@@ -227,8 +228,13 @@ read_tty(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 	while (!got_done) {
 		if (interrupted) {
 			interrupted = 0;
+			typed = rl_end > 0;
 			abandon_line();
-			return REPL_INTERRUPT;
+			if (!typed)
+				return REPL_INTERRUPT;
+			/* As in a shell: Ctrl-C drops what was typed, no more. */
+			rl_callback_handler_install(prompt, on_line);
+			continue;
 		}
 		FD_ZERO(&fds);
 		FD_SET(fd, &fds);
@@ -254,6 +260,9 @@ read_tty(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 	return REPL_LINE;
 }
 
+/* How many reads in a row ended in a Ctrl-C. */
+static int	interrupts;
+
 enum repl_status
 repl_read(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 {
@@ -266,11 +275,20 @@ repl_read(const char *prompt, char **line, repl_tick_fn tick, void *arg)
 	 */
 	*line = NULL;
 	if (!tty)
-		return read_piped(line);
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigprocmask(SIG_BLOCK, &block, &unblocked);
-	rs = read_tty(prompt, line, tick, arg);
-	sigprocmask(SIG_SETMASK, &unblocked, NULL);
+		rs = read_piped(line);
+	else {
+		sigemptyset(&block);
+		sigaddset(&block, SIGINT);
+		sigprocmask(SIG_BLOCK, &block, &unblocked);
+		rs = read_tty(prompt, line, tick, arg);
+		sigprocmask(SIG_SETMASK, &unblocked, NULL);
+	}
+	interrupts = rs == REPL_INTERRUPT ? interrupts + 1 : 0;
 	return rs;
+}
+
+bool
+repl_interrupted_twice(void)
+{
+	return interrupts >= 2;
 }

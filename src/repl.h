@@ -36,5 +36,11 @@ bool	repl_interactive(void);
  */
 enum repl_status repl_read(const char *prompt, char **line, repl_tick_fn tick,
 	    void *arg);
+/*
+ * Whether the last two reads both ended in a Ctrl-C, with nothing typed
+ * in between: "twice in a row", which ends a session.  On a terminal, a
+ * Ctrl-C over typed text only drops the text, as in a shell.
+ */
+bool	repl_interrupted_twice(void);
 
 #endif

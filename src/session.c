@@ -222,7 +222,7 @@ session_run(struct session *s, const char *history_path)
 {
 	struct card_view v;
 	enum step step;
-	bool interrupted, last_interrupted = false;
+	bool interrupted;
 	int rc;
 
 	repl_init(history_path, prompt_words);
@@ -242,9 +242,8 @@ session_run(struct session *s, const char *history_path)
 		}
 		step = drill_card(s, &v, &interrupted);
 		card_view_free(&v);
-		if (interrupted && last_interrupted)
+		if (interrupted && repl_interrupted_twice())
 			step = STEP_QUIT;
-		last_interrupted = interrupted;
 		if (step == STEP_QUIT)
 			break;
 		if (step == STEP_NEXT)

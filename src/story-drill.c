@@ -387,8 +387,11 @@ read_line(struct drill *d, struct story_rec *r, bool timed, char **line,
 		rs = repl_read(timed ? make_prompt(d) : d->prompt, line,
 		    timed ? make_prompt : NULL, d);
 		*step = STEP_QUIT;
-		if (rs == REPL_INTERRUPT)
+		/* Ctrl-C passes the story by, as :skip; twice in a row, ends. */
+		if (rs == REPL_INTERRUPT && !repl_interrupted_twice()) {
+			reveal_say("", "%s", _("Story left for later."));
 			*step = skip(d, r->id);
+		}
 		if (rs != REPL_LINE)
 			return false;
 		if (**line != ':')
