@@ -6,21 +6,19 @@
 
 #include "i18n.h"
 #include "rehearse.h"
+#include "xmalloc.h"
 
 /* Ask on a terminal; anything but yes is a no. */
 static bool
 confirm(const char *what, int64_t n)
 {
-	char line[64];
+	char *q = xasprintf(ngettext("Reset the progress of %s (%lld card "
+	    "with progress)? [y/N] ", "Reset the progress of %s (%lld cards "
+	    "with progress)? [y/N] ", (unsigned long)n), what, (long long)n);
+	bool yes = cmd_confirm(q);
 
-	printf(ngettext("Reset the progress of %s (%lld card with progress)? "
-	    "[y/N] ", "Reset the progress of %s (%lld cards with progress)? "
-	    "[y/N] ", (unsigned long)n), what, (long long)n);
-	fflush(stdout);
-	if (fgets(line, sizeof line, stdin) == NULL)
-		return false;
-	line[strcspn(line, "\n")] = '\0';
-	return cmd_is_yes(line);
+	free(q);
+	return yes;
 }
 
 static int

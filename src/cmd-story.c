@@ -136,7 +136,8 @@ story_show_cmd(struct store *st, const struct options *o, int argc,
 static bool
 confirm_delete(const struct story_rec *r, int64_t cards)
 {
-	char line[64], linked[64], times[64], *title = term_safe(r->title);
+	char linked[64], times[64], *title = term_safe(r->title), *q;
+	bool yes;
 
 	snprintf(linked, sizeof linked, ngettext("%lld card", "%lld cards",
 	    (unsigned long)cards), (long long)cards);
@@ -144,14 +145,12 @@ confirm_delete(const struct story_rec *r, int64_t cards)
 	    "%lld rehearsals", (unsigned long)r->rehearsals),
 	    (long long)r->rehearsals);
 	/* TRANSLATORS: the title, "3 cards", "5 rehearsals". */
-	printf(_("Delete the story '%s', linked to %s, with %s? [y/N] "),
-	    title, linked, times);
+	q = xasprintf(_("Delete the story '%s', linked to %s, with %s? "
+	    "[y/N] "), title, linked, times);
+	yes = cmd_confirm(q);
+	free(q);
 	free(title);
-	fflush(stdout);
-	if (fgets(line, sizeof line, stdin) == NULL)
-		return false;
-	line[strcspn(line, "\n")] = '\0';
-	return cmd_is_yes(line);
+	return yes;
 }
 
 static int

@@ -1,5 +1,6 @@
 /* cmd.c: the command table and what several commands share. */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
+#include "term.h"
 #include "xmalloc.h"
 
 static const struct cmd_entry *const cmd_table[] = {
@@ -132,8 +134,8 @@ cmd_data_file(const char *name)
  * Yes: y, Y or yes, and the same words in the user's language (the short
  * one in either case); they are what the prompt's [y/N] offers.
  */
-bool
-cmd_is_yes(const char *line)
+static bool
+is_yes(const char *line)
 {
 	/* TRANSLATORS: the short yes of [y/N], one letter. */
 	const char *y = _("y");
@@ -142,6 +144,41 @@ cmd_is_yes(const char *line)
 
 	return strcasecmp(line, "y") == 0 || strcasecmp(line, y) == 0 ||
 	    strcmp(line, "yes") == 0 || strcmp(line, yes) == 0;
+}
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;		/* only to interrupt the read */
+}
+
+bool
+cmd_confirm(const char *question)
+{
+	struct sigaction sa, old;
+	struct buf b = { 0 };
+	char line[64];
+	bool yes = false;
+
+	term_wrap(&b, question, term_width(), 0);
+	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
+	    b.data[b.len - 1] == ' '))
+		b.data[--b.len] = '\0';
+	printf("%s ", b.data != NULL ? b.data : "");
+	fflush(stdout);
+	buf_free(&b);
+	/* A Ctrl-C is a no, as Ctrl-D is, not the end of the program. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old);
+	if (fgets(line, sizeof line, stdin) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		yes = is_yes(line);
+	} else
+		putchar('\n');
+	sigaction(SIGINT, &old, NULL);
+	return yes;
 }
 
 struct store *

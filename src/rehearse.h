@@ -112,8 +112,12 @@ void	cmd_usage(FILE *);
  * when missing; caller frees.  NULL after a message.
  */
 char	*cmd_data_file(const char *name);
-/* An answer to a [y/N] question that says yes (in English or the user's words). */
-bool	 cmd_is_yes(const char *line);
+/*
+ * Ask question (ending in "[y/N]") on the terminal, wrapped to its width,
+ * and read the answer: true for yes (cmd_is_yes); anything else, Ctrl-D
+ * or Ctrl-C, is a no.
+ */
+bool	 cmd_confirm(const char *question);
 /* Open the database the options name, creating it; NULL after a message. */
 struct store	*cmd_open_store(const struct options *);
 /*

@@ -29,8 +29,8 @@ chmod +x "$tmp/editor"
 export VISUAL="$tmp/editor"
 
 # tty ANSWER... -- ARGS...: rehearse in a pseudo-terminal, each ANSWER
-# typed (then Enter) once it asks ("[y/N] " or "? "); what the terminal
-# showed in $tmp/out, the exit status in $rc.
+# typed (then Enter; ^C: a Ctrl-C alone) once it asks ("[y/N] " or "? ");
+# what the terminal showed in $tmp/out, the exit status in $rc.
 tty() {
 	set +e
 	python3 - "$REHEARSE" "$db" "$@" >"$tmp/out" <<'PY'
@@ -55,7 +55,8 @@ while True:
         break
     out += data
     if answers and (out.endswith(b"] ") or out.endswith(b"? ")):
-        os.write(fd, answers.pop(0).encode() + b"\n")
+        a = answers.pop(0)
+        os.write(fd, b"\x03" if a == "^C" else a.encode() + b"\n")
 status = os.waitpid(pid, 0)[1]
 sys.stdout.buffer.write(out.replace(b"\r\n", b"\n"))
 sys.exit(os.waitstatus_to_exitcode(status))
@@ -83,6 +84,14 @@ check "no is no" has "$tmp/out" "Nothing changed."
 check "still there" test "$(sql "SELECT count(*) FROM story WHERE slug = 'first-story'")" = "[(1,)]"
 tty '' -- story delete first-story
 check "Enter is no" has "$tmp/out" "Nothing changed."
+tty ^C -- story delete first-story
+check_rc "Ctrl-C at the question" 0
+check "Ctrl-C is no, said on a line of its own" contains "$tmp/out" "[y/N] ^C
+Nothing changed."
+check "still there after Ctrl-C" test "$(sql "SELECT count(*) FROM story WHERE slug = 'first-story'")" = "[(1,)]"
+COLUMNS=40 tty n -- story delete first-story
+check "the question wraps between words at the terminal's width" contains "$tmp/out" "Delete the story 'First story', linked
+to 1 card, with 0 rehearsals? [y/N] n"
 tty y -- story delete unlinked
 check_rc "delete, answered yes" 0
 check "yes deletes" has "$tmp/out" "Deleted the story 'Unlinked'."
