@@ -9,6 +9,7 @@
 #include "deck-int.h"
 #include "i18n.h"
 #include "xmalloc.h"
+#include "yaml-words.h"
 
 struct diag {
 	struct pos	 at;
@@ -246,7 +247,7 @@ diag_parse_error(struct ctx *c, const yaml_parser_t *p)
 	    "token";
 	struct pos at = { p->problem_mark.line + 1,
 	    p->problem_mark.column + 1 };
-	const char *problem = p->problem, *context = p->context;
+	const char *problem = p->problem, *context = yaml_words(p->context);
 	int ch = -1;		/* the character a scanner error stopped at */
 
 	if (p->error == YAML_SCANNER_ERROR && p->buffer.pointer != NULL &&
@@ -269,16 +270,18 @@ diag_parse_error(struct ctx *c, const yaml_parser_t *p)
 		    "quotes around it)"), ch);
 	else if (strcmp(problem, "mapping values are not allowed in this "
 	    "context") == 0)
-		/* TRANSLATORS: %s is libyaml's English message. */
+		/* TRANSLATORS: %s is libyaml's message, translated. */
 		diag_fatal(c, &at, _("%s (check the indentation, or put "
-		    "quotes around a value that contains ': ')"), problem);
+		    "quotes around a value that contains ': ')"),
+		    yaml_words(problem));
 	else if (context == NULL)
-		diag_fatal(c, &at, "%s", problem);
+		diag_fatal(c, &at, "%s", yaml_words(problem));
 	else if (p->context_mark.line == p->problem_mark.line ||
-	    strncmp(context, "while scanning for", 18) == 0)
-		diag_fatal(c, &at, "%s %s", problem, context);
+	    strcmp(p->context, "while scanning for the next token") == 0)
+		/* TRANSLATORS: libyaml's problem, then where it arose. */
+		diag_fatal(c, &at, _("%s %s"), yaml_words(problem), context);
 	else
-		/* TRANSLATORS: libyaml's English problem and context. */
+		/* TRANSLATORS: libyaml's problem and where it arose. */
 		diag_fatal(c, &at, _("%s %s (which starts at line %zu)"),
-		    problem, context, p->context_mark.line + 1);
+		    yaml_words(problem), context, p->context_mark.line + 1);
 }

@@ -15,6 +15,7 @@
 #include "story-file.h"
 #include "term.h"
 #include "xmalloc.h"
+#include "yaml-words.h"
 
 #define SHOW_MAX	40	/* bytes of a value quoted in a message */
 #define LANGUAGE_MAX	35	/* a BCP 47 tag, generously */
@@ -135,9 +136,8 @@ parser_error(struct reader *r)
 
 	if (r->p.error == YAML_READER_ERROR)
 		m = offset_mark(r, r->p.problem_offset);
-	/* libyaml's words are its own, left as they are. */
-	error_at(r, m, "%s", r->p.problem != NULL ? r->p.problem :
-	    _("the file is not valid YAML"));
+	error_at(r, m, "%s", r->p.problem != NULL ?
+	    yaml_words(r->p.problem) : _("the file is not valid YAML"));
 	r->broken = true;
 }
 

@@ -55,6 +55,10 @@ check "a warning-free plural: errors named in Dutch" has "$tmp/err" "kaart-id 'o
 nl lint "$top_srcdir/tests/data/bad/warn-tall-card.yaml"
 check_rc "lint on a deck with a card taller than a screen" 0
 check "the height warning is Dutch" has "$tmp/err" "warn-tall-card.yaml:29:11: waarschuwing: 'back' en 'hint' beslaan 17 regels bij 76 kolommen"
+printf 'deck: acme\ncards:\n  - id: a\n    front: x\n   back: y\n' >"$tmp/indent.yaml"
+nl lint "$tmp/indent.yaml"
+check_rc "lint on a deck libyaml refuses" 1
+check "libyaml's own words come in Dutch too" has "$tmp/err" "indent.yaml:5:4: fout: de verwachte '-' ontbreekt bij het lezen van een lijst (vanaf regel 3)"
 nl --new abc
 check_rc "a malformed command line" 2
 check "its error is Dutch" has "$tmp/err" "is geen aantal kaarten"

@@ -24,7 +24,7 @@ EXTRA_DIST += tests/fuzz/yaml.dict tests/fuzz/story.dict tests/fuzz/seeds \
 tests_fuzz_fuzz_deck_SOURCES = tests/fuzz/fuzz-deck.c src/deck.c src/deck.h \
 	src/deck-int.h src/deck-card.c src/deck-diag.c src/deck-tree.c \
 	src/hash.c src/hash.h src/term.c src/term.h src/xmalloc.c \
-	src/xmalloc.h
+	src/xmalloc.h src/yaml-words.c src/yaml-words.h
 tests_fuzz_fuzz_deck_CFLAGS = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_deck_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_deck_LDADD = $(YAML_LIBS)
@@ -32,7 +32,8 @@ tests_fuzz_fuzz_story_SOURCES = tests/fuzz/fuzz-story.c src/story-file.c \
 	src/story-file.h src/story-check.c src/story-text.c src/story-text.h \
 	src/term.c src/term.h src/deck.c src/deck.h src/deck-int.h \
 	src/deck-card.c src/deck-diag.c src/deck-tree.c src/hash.c src/hash.h \
-	src/xmalloc.c src/xmalloc.h
+	src/xmalloc.c src/xmalloc.h \
+	src/yaml-words.c src/yaml-words.h
 tests_fuzz_fuzz_story_CFLAGS = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_story_LDFLAGS = $(AM_LDFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_story_LDADD = $(YAML_LIBS)
@@ -43,7 +44,8 @@ fuzz_convert_sources = tests/fuzz/fuzz-convert.c src/convert.c \
 	src/convert.h src/convert-anki.c src/convert-csv.c src/convert-md.c \
 	src/convert-mdtext.c src/emit.c src/emit.h src/deck.c src/deck.h \
 	src/deck-int.h src/deck-card.c src/deck-diag.c src/deck-tree.c src/hash.c \
-	src/hash.h src/term.c src/term.h src/xmalloc.c src/xmalloc.h
+	src/hash.h src/term.c src/term.h src/xmalloc.c src/xmalloc.h \
+	src/yaml-words.c src/yaml-words.h
 fuzz_convert_cflags = $(AM_CFLAGS) $(YAML_CFLAGS) $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_convert_md_SOURCES = $(fuzz_convert_sources)
 tests_fuzz_fuzz_convert_md_CFLAGS = $(fuzz_convert_cflags) -DFUZZ_MD
