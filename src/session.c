@@ -310,18 +310,36 @@ static void
 ready_after(struct session *s)
 {
 	struct readiness r;
+	struct buf b = { NULL, 0, 0 };
 	int64_t day = ready_day(s->o->today, s->interview);
 	const char *name;
+	size_t i;
 
 	if (!s->ready_known || s->reviewed == 0 ||
 	    store_readiness(s->st, s->decks, day, &r) != 0)
 		return;
 	name = day == s->o->today + 1 ? _("tomorrow") :
 	    day_weekday(day, false);
-	/* TRANSLATORS: a weekday ("Thursday") or "tomorrow", then two
-	   percentages: keep "%%". */
-	reveal_say(term_bold(), _("Readiness for %s: %.0f%% -> %.0f%%."), name,
-	    100 * s->ready_before, 100 * r.recall);
+	if (s->decks == NULL)
+		/* TRANSLATORS: a weekday ("Thursday") or "tomorrow", then two
+		   percentages: keep "%%". */
+		reveal_say(term_bold(), _("Readiness for %s: %.0f%% -> "
+		    "%.0f%%."), name, 100 * s->ready_before, 100 * r.recall);
+	else {
+		/*
+		 * Named, as stats without a deck gives every deck's figure:
+		 * the two must not read as one figure that disagrees.
+		 */
+		for (i = 0; i < r.ndecks; i++)
+			buf_printf(&b, "%s%s", i > 0 ? ", " : "",
+			    r.decks[i].name);
+		/* TRANSLATORS: a weekday ("Thursday") or "tomorrow", the
+		   session's decks, then two percentages: keep "%%". */
+		reveal_say(term_bold(), _("Readiness for %s (%s): %.0f%% -> "
+		    "%.0f%%."), name, b.data != NULL ? b.data : "",
+		    100 * s->ready_before, 100 * r.recall);
+		buf_free(&b);
+	}
 	readiness_free(&r);
 }
 
