@@ -680,6 +680,45 @@ height_check(struct ctx *c, const struct card *k)
 	    n, SCREEN_COLUMNS, SCREEN_LINES);
 }
 
+/*
+ * The words each back "rehearse new" writes for you to fill in begins
+ * with, in every language it writes (new-template.c): a card still
+ * holding them is not yours yet.
+ */
+static const char *const placeholders[] = { "Write here", "Schrijf hier" };
+
+/* The placeholder the value of key begins with, or NULL. */
+static const char *
+placeholder(const struct card *k, enum card_key key)
+{
+	const char *t = k->text[key];
+	size_t i;
+
+	if (k->st[key] != V_TEXT)
+		return NULL;
+	t += strspn(t, " \t\n");
+	for (i = 0; i < sizeof placeholders / sizeof *placeholders; i++)
+		if (strncmp(t, placeholders[i], strlen(placeholders[i])) == 0)
+			return placeholders[i];
+	return NULL;
+}
+
+/* Advice, once a card: its back or hint is still the starter deck's. */
+static void
+placeholder_check(struct ctx *c, const struct card *k)
+{
+	enum card_key key = CK_BACK;
+	const char *p;
+
+	if ((p = placeholder(k, key)) == NULL &&
+	    (p = placeholder(k, key = CK_HINT)) == NULL)
+		return;
+	/* TRANSLATORS: the key ('back' or 'hint'), then its first words. */
+	diag_warn(c, &k->val[key].at, _("'%s' still holds the starter "
+	    "deck's placeholder (\"%s ...\"): replace it with your own "
+	    "text"), card_keys[key], p);
+}
+
 /* Hand the card over when nothing was wrong since it began. */
 void
 card_check(struct ctx *c, const struct slot *s, size_t index)
@@ -696,8 +735,10 @@ card_check(struct ctx *c, const struct slot *s, size_t index)
 	memset(&k, 0, sizeof k);	/* every value absent, V_NONE */
 	card_fields(c, s, &k);
 	card_values(c, &k);
-	if (c->errors == c->tree_errors)
+	if (c->errors == c->tree_errors) {
 		height_check(c, &k);
+		placeholder_check(c, &k);
+	}
 	if (k.val[CK_FRONT].node == NULL && !k.merged)
 		diag_error(c, &s->at, _("card has no 'front'"));
 	if (k.val[CK_BACK].node == NULL && !k.merged && back_required(c, &k))

@@ -33,7 +33,8 @@ session_init(struct session *s, struct store *st, const struct options *o,
  * interviews are coming so that every card is seen before its last days
  * (DESIGN.md, rule 2); a --new given still caps the session itself.
  * The decks of each date are paced on their own, and what they need
- * adds up.  -1 when a read failed.
+ * adds up; only the session's decks count, as it drills no others.
+ * -1 when a read failed.
  */
 static int64_t
 new_limit(struct session *s, int64_t deflt)
@@ -41,6 +42,7 @@ new_limit(struct session *s, int64_t deflt)
 	struct interview_row *rows;
 	int64_t need = 0, unseen, done, today = s->o->today;
 	size_t i, n;
+	char *decks;
 
 	/* No date ahead for the session's decks: nothing to pace. */
 	if (s->interview == SCHED_NEW_DUE)
@@ -49,9 +51,13 @@ new_limit(struct session *s, int64_t deflt)
 	for (i = 0; i < n; i++) {
 		if (rows[i].day - today <= SCHED_WINDOW)
 			continue;
-		if ((unseen = store_unseen(s->st, rows[i].decks,
-		    INT64_MAX)) < 0 ||
-		    (done = store_new_on(s->st, today, rows[i].decks)) < 0)
+		if ((decks = store_decks_among(s->st, rows[i].decks,
+		    s->decks)) == NULL)
+			break;
+		unseen = store_unseen(s->st, decks, INT64_MAX);
+		done = store_new_on(s->st, today, decks);
+		free(decks);
+		if (unseen < 0 || done < 0)
 			break;
 		need += sched_new_limit(0, unseen + done, today, rows[i].day);
 	}
@@ -142,13 +148,16 @@ session_build(struct session *s)
 	s->interview = store_interview_next(s->st, s->decks, deflt,
 	    s->o->today);
 	if (store_failed(s->st) ||
-	    (done = store_new_on(s->st, s->o->today, NULL)) < 0 ||
-	    (s->new_limit = new_limit(s, deflt)) < 0 || budget(s) != 0)
+	    (s->new_limit = new_limit(s, deflt)) < 0 ||
+	    (done = store_new_on(s->st, s->o->today,
+	    s->new_limit > s->o->new_cards ? s->decks : NULL)) < 0 ||
+	    budget(s) != 0)
 		return -1;
 	/*
 	 * --new N is the session's cap, whatever earlier sessions took and
 	 * whatever the pacing wants; without it the day's limit counts
-	 * them.
+	 * them: the pacing's, those of the session's decks; --new's
+	 * default, those of every deck.
 	 */
 	s->new_wanted = s->new_limit > done ? s->new_limit - done : 0;
 	s->allowed = s->o->given & O_NEW ? s->o->new_cards : s->new_wanted;
@@ -301,18 +310,36 @@ static void
 ready_after(struct session *s)
 {
 	struct readiness r;
+	struct buf b = { NULL, 0, 0 };
 	int64_t day = ready_day(s->o->today, s->interview);
 	const char *name;
+	size_t i;
 
 	if (!s->ready_known || s->reviewed == 0 ||
 	    store_readiness(s->st, s->decks, day, &r) != 0)
 		return;
 	name = day == s->o->today + 1 ? _("tomorrow") :
 	    day_weekday(day, false);
-	/* TRANSLATORS: a weekday ("Thursday") or "tomorrow", then two
-	   percentages: keep "%%". */
-	reveal_say(term_bold(), _("Readiness for %s: %.0f%% -> %.0f%%."), name,
-	    100 * s->ready_before, 100 * r.recall);
+	if (s->decks == NULL)
+		/* TRANSLATORS: a weekday ("Thursday") or "tomorrow", then two
+		   percentages: keep "%%". */
+		reveal_say(term_bold(), _("Readiness for %s: %.0f%% -> "
+		    "%.0f%%."), name, 100 * s->ready_before, 100 * r.recall);
+	else {
+		/*
+		 * Named, as stats without a deck gives every deck's figure:
+		 * the two must not read as one figure that disagrees.
+		 */
+		for (i = 0; i < r.ndecks; i++)
+			buf_printf(&b, "%s%s", i > 0 ? ", " : "",
+			    r.decks[i].name);
+		/* TRANSLATORS: a weekday ("Thursday") or "tomorrow", the
+		   session's decks, then two percentages: keep "%%". */
+		reveal_say(term_bold(), _("Readiness for %s (%s): %.0f%% -> "
+		    "%.0f%%."), name, b.data != NULL ? b.data : "",
+		    100 * s->ready_before, 100 * r.recall);
+		buf_free(&b);
+	}
 	readiness_free(&r);
 }
 

@@ -48,6 +48,7 @@ enum stmt {
 	S_DUE_COUNT,
 	S_NEW_ON,
 	S_UNSEEN,
+	S_DECKS_AMONG,
 	S_NEXT_DUE,
 	/* store-memory.c */
 	S_MEMORY_PUT,

@@ -75,6 +75,8 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_UNSEEN] = "SELECT count(*) FROM (SELECT 1 FROM deck d"
 	    " CROSS JOIN card c ON c.deck = d.id"
 	    " WHERE c.retired = 0 AND c.fresh = 1 AND" IN_DECKS " LIMIT ?2)",
+	[S_DECKS_AMONG] = "SELECT json_group_array(value) FROM json_each(?1)"
+	    " WHERE ?2 IS NULL OR instr(?2, '\"' || value || '\"') > 0",
 	[S_NEXT_DUE] = "SELECT min(s.due) FROM state s"
 	    " WHERE" DUE_LIVE " AND s.due > ?2 AND" STATE_IN_DECKS,
 };
@@ -284,6 +286,16 @@ store_unseen(struct store *st, const char *decks, int64_t cap)
 	bind_text(s, 1, decks);
 	sqlite3_bind_int64(s, 2, cap);
 	return scalar(st, s, N_("counting unseen cards"));
+}
+
+char *
+store_decks_among(struct store *st, const char *decks, const char *among)
+{
+	sqlite3_stmt *s = stmt(st, S_DECKS_AMONG, stmt_sql);
+
+	bind_text(s, 1, decks);
+	bind_text(s, 2, among);
+	return text_of(st, s, N_("choosing decks"));
 }
 
 int64_t

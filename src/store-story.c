@@ -170,7 +170,8 @@ free_slug(struct store *st, const char *title, int64_t id)
 	for (k = 2; (n = used(st, S_STORY_SLUG_USED, slug, id)) > 0; k++) {
 		free(slug);
 		/* The number fits: ids are cut short enough for it. */
-		slug = xasprintf("%.*s-%d", STORY_SLUG_MAX - 8, base, k);
+		story_slug_cut(base, STORY_SLUG_MAX - 8);
+		slug = xasprintf("%s-%d", base, k);
 	}
 	free(base);
 	if (n < 0) {

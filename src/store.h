@@ -116,6 +116,12 @@ int64_t	store_new_on(struct store *, int64_t day, const char *decks);
  */
 int64_t	store_unseen(struct store *, const char *decks, int64_t cap);
 /*
+ * The decks of the JSON array decks that are among those of among (NULL:
+ * all), as a JSON array in decks' order (caller frees); NULL on error.
+ */
+char	*store_decks_among(struct store *, const char *decks,
+	    const char *among);
+/*
  * The earliest due day after today; SCHED_NEW_DUE when there is none,
  * or on error (store_failed tells).
  */

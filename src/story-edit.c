@@ -294,25 +294,27 @@ take_off(struct store *st, struct edit *e)
 	return 0;
 }
 
-/* What was saved, in one sentence. */
+/* What was saved, in one sentence, wrapped between words. */
 static void
 say_saved(const struct edit *e)
 {
-	char *t = term_safe(e->r.title);
+	char *t = term_safe(e->r.title), *m;
 
 	if (e->card != NULL && e->fresh)
-		printf(_("Story saved for %s/%s, as '%s' in your story "
+		m = xasprintf(_("Story saved for %s/%s, as '%s' in your story "
 		    "bank.\n"), e->card->deck, e->card->id, t);
 	else if (e->card != NULL && e->linked)
-		printf(_("Story saved for %s/%s.\n"), e->card->deck,
+		m = xasprintf(_("Story saved for %s/%s.\n"), e->card->deck,
 		    e->card->id);
 	else if (e->card != NULL)
-		printf(_("Story '%s' saved and linked to %s/%s.\n"), t,
+		m = xasprintf(_("Story '%s' saved and linked to %s/%s.\n"), t,
 		    e->card->deck, e->card->id);
 	else if (e->fresh)
-		printf(_("Story '%s' added to your story bank.\n"), t);
+		m = xasprintf(_("Story '%s' added to your story bank.\n"), t);
 	else
-		printf(_("Story '%s' saved.\n"), t);
+		m = xasprintf(_("Story '%s' saved.\n"), t);
+	term_print_wrapped(stdout, m, 0);
+	free(m);
 	free(t);
 }
 

@@ -419,18 +419,32 @@ story_slug(const char *title)
 	const unsigned char *p;
 
 	buf_add(&b, "", 0);
-	for (p = (const unsigned char *)title; *p != '\0' &&
-	    b.len < STORY_SLUG_MAX; p++) {
+	for (p = (const unsigned char *)title; *p != '\0'; p++) {
 		if (isalnum(*p) && *p < 0x80)
 			buf_addc(&b, (char)tolower(*p));
 		else if (b.len > 0 && b.data[b.len - 1] != '-')
 			buf_addc(&b, '-');
 	}
-	while (b.len > 0 && b.data[b.len - 1] == '-')
-		b.data[--b.len] = '\0';
-	if (b.len == 0)
+	story_slug_cut(b.data, STORY_SLUG_MAX);
+	if (*b.data == '\0')
 		buf_adds(&b, "story");
 	return b.data;
+}
+
+void
+story_slug_cut(char *slug, size_t max)
+{
+	size_t n = strlen(slug), i;
+
+	if (n > max) {
+		/* A person reads the id: end it on a whole word if one fits. */
+		for (i = max; i > 0 && slug[i] != '-'; i--)
+			;
+		slug[i > 0 ? i : max] = '\0';
+		n = strlen(slug);
+	}
+	while (n > 0 && slug[n - 1] == '-')
+		slug[--n] = '\0';
 }
 
 /* A JSON string of s (printable text: only '"' and '\' need escaping). */

@@ -104,10 +104,15 @@ const char *story_title_problem(const char *title);
 char	*story_title_from_front(const char *front);
 /*
  * The id a title gives: its ASCII letters and digits lower-cased, other
- * runs one '-', at most STORY_SLUG_MAX bytes, "story" when nothing is
- * left (caller frees).
+ * runs one '-', cut between words to at most STORY_SLUG_MAX bytes,
+ * "story" when nothing is left (caller frees).
  */
 char	*story_slug(const char *title);
+/*
+ * Cut slug in place to at most max bytes, at a '-' when one is there
+ * (the whole first word, cut, when not), and drop trailing '-'s.
+ */
+void	 story_slug_cut(char *slug, size_t max);
 
 /*
  * Tags written as a list ("deadline, conflict" or "deadline conflict")

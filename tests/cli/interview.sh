@@ -99,6 +99,26 @@ run_in '' --today 2027-01-01 drill
 tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
 check "two dates: 40/3 and 40/8 new cards a day, 14 + 5" has "$tmp/joined" "today's new-card limit rises from 10 to 19."
 check "the opening names the nearest date" has "$tmp/joined" "Interview in 6 days (2027-01-07); 80 cards not seen yet."
+run_in '' --today 2027-01-01 drill big1
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "one deck: its own pace, 40/3 new cards a day" has "$tmp/joined" \
+    "today's new-card limit rises from 10 to 14."
+check "and its own unseen cards" has "$tmp/joined" "40 cards not seen yet."
+run_in '' --today 2027-01-01 drill big2
+check "one deck whose pace (40/8) stays under 10: no rise" hasnt "$tmp/out" \
+    "new-card limit rises"
+run_in '
+5
+5
+5
+5
+5
+:quit
+' --today 2027-01-01 drill big2
+run_in '' --today 2027-01-01 drill big1
+tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
+check "new cards of another deck leave this deck's pace whole" has "$tmp/joined" \
+    "14 cards to drill"
 
 # The days to the next review count to the date shown, which the
 # interview may have moved before the SM-2 interval ends.

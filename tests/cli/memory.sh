@@ -180,12 +180,16 @@ run_in '
 :quit
 ' --today 2026-04-05 drill sample
 tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
-check "the drill's summary says how the session moved readiness" grep -q "Readiness for [A-Za-z]*: [0-9]*% -> [0-9]*%" "$tmp/joined"
+check "the drill's summary says how the session moved its deck's readiness" grep -q "Readiness for [A-Za-z]* (sample): [0-9]*% -> [0-9]*%" "$tmp/joined"
+after=$(sed -n 's/.*Readiness for [A-Za-z]* (sample): [0-9]*% -> \([0-9]*\)%.*/\1/p' "$tmp/joined")
+run --today 2026-04-05 stats
+check "stats right after gives the deck the drill's figure" grep -Eq "^  sample +$after%" "$tmp/out"
+check "and the figure of all decks says so" grep -q "% of [0-9]* cards" "$tmp/out"
 run_in '
 5
 :quit
 ' --today 2026-04-05 --cram drill m
 tr '\n' ' ' <"$tmp/out" >"$tmp/joined"
-check "a cram session's summary says how it moved readiness" grep -q "Readiness for [A-Za-z]*: [0-9]*% -> [0-9]*%" "$tmp/joined"
+check "a cram session's summary says how it moved readiness" grep -q "Readiness for [A-Za-z]* (m): [0-9]*% -> [0-9]*%" "$tmp/joined"
 
 done_testing

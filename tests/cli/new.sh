@@ -35,10 +35,19 @@ check "two or three questions to ask" \
     test "$(grep -c 'kind: ask' "$work/acme.yaml")" -ge 2
 run lint "$work/acme.yaml"
 check_rc "it lints" 0
-check "with no warning" has "$tmp/out" "deck acme, 12 cards, 0 warnings"
+check "a warning for each back still to fill in" has "$tmp/out" \
+    "deck acme, 12 cards, 5 warnings"
+check "each at its back, by line and column" test "$(grep -c \
+    "acme.yaml:[0-9]*:[0-9]*: warning: 'back' still holds the starter deck's placeholder (\"Write here ...\"): replace it with your own text" \
+    "$tmp/err")" -eq 5
 run import "$work/acme.yaml"
 check_rc "it imports" 0
 check "every card goes in" has "$tmp/out" "12 cards (12 new"
+check "import warns too" test "$(grep -c "warning: 'back' still holds" \
+    "$tmp/err")" -eq 5
+sed 's/Write here[,:]/I found:/' "$work/acme.yaml" >"$tmp/filled.yaml"
+run lint "$tmp/filled.yaml"
+check "filled in, no warning" has "$tmp/out" "deck acme, 12 cards, 0 warnings"
 
 # Never over an existing file, whatever it is.
 cp "$work/acme.yaml" "$tmp/acme.before"
@@ -70,7 +79,11 @@ check "a Dutch front" has "$work/beta.yaml" \
     "front: Wat zeggen de laatste kwartaalcijfers van het bedrijf?"
 run lint "$work/beta.yaml"
 check_rc "the Dutch deck lints" 0
-check "with no warning" has "$tmp/out" "deck beta, 12 cards, 0 warnings"
+check "a warning for each back still to fill in" has "$tmp/out" \
+    "deck beta, 12 cards, 5 warnings"
+check "naming the Dutch placeholder" test "$(grep -c \
+    "warning: 'back' still holds the starter deck's placeholder (\"Schrijf hier ...\")" \
+    "$tmp/err")" -eq 5
 run import "$work/beta.yaml"
 check_rc "the Dutch deck imports" 0
 set +e

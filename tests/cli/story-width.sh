@@ -50,7 +50,7 @@ run story list
 check_rc "story list" 0
 check "story list fits 60 columns" fits "$tmp/out" 60
 check "an id too long for its column has a line of its own" \
-    grep -qx "tell-me-about-a-deadline-you-nearly-miss-2" "$tmp/out"
+    grep -qx "tell-me-about-a-deadline-you-nearly-2" "$tmp/out"
 
 run story matrix
 check_rc "story matrix, the compact form" 0

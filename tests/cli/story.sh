@@ -138,4 +138,25 @@ check "each explained in Dutch" sh -c 'grep -A1 -x "Reflectie:" "$1" | grep -q "
 check "and the comment above them" hasnt "$tmp/seen.txt" "Write under each heading"
 check "said in Dutch" has "$tmp/out" "Verhaal 'Nieuw verhaal' toegevoegd aan je verhalenbank."
 
+# A long question: the message wraps between words, the id ends on a word.
+cat >"$tmp/long.yaml" <<'YAML'
+deck: long
+title: Long questions
+language: en
+cards:
+  - id: tight-deadline
+    front: Tell me about a time you had to meet a very tight deadline.
+    back: Use STARR.
+YAML
+run import "$tmp/long.yaml"
+COLUMNS=60 run story long/tight-deadline
+check_rc "a story for a long question" 0
+check "the message wraps between words" sh -c '
+	[ "$(cat "$1")" = "Story saved for long/tight-deadline, as '"'"'Tell me about a
+time you had to meet a very tight deadline.'"'"' in your story
+bank." ]' sh "$tmp/out"
+run story list --json
+check "the id stops at a word's end" json \
+    'any(s["id"] == "tell-me-about-a-time-you-had-to-meet-a-very" for s in j)'
+
 done_testing

@@ -237,6 +237,18 @@ test_slug(void **state)
 	assert_true(strlen(s) <= STORY_SLUG_MAX);
 	assert_true(s[strlen(s) - 1] != '-');
 	free(s);
+	/* Cut at a word's end, never inside "tight". */
+	s = story_slug("Tell me about a time you had to meet a very tight "
+	    "deadline.");
+	assert_string_equal(s, "tell-me-about-a-time-you-had-to-meet-a-very");
+	free(s);
+	s = story_slug("Supercalifragilisticexpialidocious-and-then-some-"
+	    "more-words");
+	assert_string_equal(s, "supercalifragilisticexpialidocious-and-then-some");
+	free(s);
+	s = story_slug("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
+	assert_int_equal(strlen(s), STORY_SLUG_MAX);
+	free(s);
 }
 
 static void
