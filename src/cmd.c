@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 
 #include "deck.h"
@@ -146,20 +148,57 @@ is_yes(const char *line)
 	    strcmp(line, "yes") == 0 || strcmp(line, yes) == 0;
 }
 
+static volatile sig_atomic_t got_sigint;
+
 static void
 on_sigint(int sig)
 {
-	(void)sig;		/* only to interrupt the read */
+	(void)sig;
+	got_sigint = 1;
+}
+
+/*
+ * The answer line, or NULL for Ctrl-D or Ctrl-C.  Ctrl-C is let in only
+ * while waiting (pselect), so that one pressed at any moment is seen.
+ */
+static char *
+read_answer(char *line, size_t size, const sigset_t *waiting)
+{
+	fd_set fds;
+	int n;
+
+	while (!got_sigint && isatty(STDIN_FILENO)) {
+		FD_ZERO(&fds);
+		FD_SET(STDIN_FILENO, &fds);
+		n = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, NULL, waiting);
+		if (n > 0)
+			break;
+		if (n < 0 && errno != EINTR)
+			return NULL;
+	}
+	if (got_sigint)
+		return NULL;
+	return fgets(line, (int)size, stdin);
 }
 
 bool
 cmd_confirm(const char *question)
 {
 	struct sigaction sa, old;
+	sigset_t block, waiting;
 	struct buf b = { 0 };
 	char line[64];
 	bool yes = false;
 
+	/* A Ctrl-C is a no, as Ctrl-D is, not the end of the program. */
+	got_sigint = 0;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old);
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigprocmask(SIG_BLOCK, &block, &waiting);
 	term_wrap(&b, question, term_width(), 0);
 	while (b.len > 0 && (b.data[b.len - 1] == '\n' ||
 	    b.data[b.len - 1] == ' '))
@@ -167,16 +206,12 @@ cmd_confirm(const char *question)
 	printf("%s ", b.data != NULL ? b.data : "");
 	fflush(stdout);
 	buf_free(&b);
-	/* A Ctrl-C is a no, as Ctrl-D is, not the end of the program. */
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigint;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &old);
-	if (fgets(line, sizeof line, stdin) != NULL) {
+	if (read_answer(line, sizeof line, &waiting) != NULL) {
 		line[strcspn(line, "\n")] = '\0';
 		yes = is_yes(line);
 	} else
 		putchar('\n');
+	sigprocmask(SIG_SETMASK, &waiting, NULL);
 	sigaction(SIGINT, &old, NULL);
 	return yes;
 }
