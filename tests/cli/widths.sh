@@ -1,0 +1,66 @@
+#!/bin/sh
+# widths.sh: in an 80-column terminal nothing rehearse prints is wider
+# than 80 columns, in English and in Dutch: stats, story show, new,
+# interview, --help, the drill's :help and :stats, the story template.
+. "${top_srcdir:-.}/tests/setup"
+
+export COLUMNS=80
+T="--today 2026-07-01"
+# Lines of file $1 wider than 80 columns that hold more than one word:
+# none (each named on stderr as a TAP comment).
+fits() {
+	python3 -c 'import sys, unicodedata
+def cols(s):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+bad = [l for l in open(sys.argv[1], encoding="utf-8").read().splitlines()
+       if cols(l) > 80 and len(l.split()) > 1]
+for l in bad:
+    print("# too wide (%d): %s" % (cols(l), l))
+sys.exit(1 if bad else 0)' "$1"
+}
+
+# A story editor that keeps a copy of the file it is given.
+cat >"$tmp/editor" <<'SH'
+#!/bin/sh
+cp "$1" "$(dirname "$0")/template.txt"
+SH
+chmod +x "$tmp/editor"
+export VISUAL="$tmp/editor"
+
+# The bundled decks, three grades, a story with a long title, and an
+# interview date.
+run_in '
+4
+
+2
+
+5
+' $T drill --new 3
+check_rc "a first session" 0
+run $T grade competency/convince-colleague 3
+check_rc "a grade" 0
+cat >"$tmp/bank.yaml" <<'YAML'
+stories:
+  - title: The release we shipped a week early although the client had doubts
+    situation: The launch slipped and the client had promised the date.
+    cards: [competency/tight-deadline]
+YAML
+run story import "$tmp/bank.yaml"
+check_rc "a story" 0
+run $T interview 2026-07-20
+check_rc "an interview date" 0
+story=the-release-we-shipped-a-week-early-although-the
+
+# r ARGS...: rehearse in the locale $lc, both streams in $tmp/out.
+r() {
+	set +e
+	env LOCPATH="$TEST_LOCPATH" LC_ALL=$lc "$REHEARSE" --db "$db" "$@" \
+	    >"$tmp/out" 2>&1
+	set -e
+}
+for lc in C.UTF-8 nl_NL.UTF-8; do
+	lang=${lc%%_*}
+	r $T stats
+	check "$lang: stats fits" fits "$tmp/out"
+done
+done_testing
