@@ -62,5 +62,8 @@ for lc in C.UTF-8 nl_NL.UTF-8; do
 	lang=${lc%%_*}
 	r $T stats
 	check "$lang: stats fits" fits "$tmp/out"
+	r story show $story
+	check "$lang: story show shows it" has "$tmp/out" "(the-release"
+	check "$lang: story show fits" fits "$tmp/out"
 done
 done_testing
