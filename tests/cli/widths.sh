@@ -65,5 +65,7 @@ for lc in C.UTF-8 nl_NL.UTF-8; do
 	r story show $story
 	check "$lang: story show shows it" has "$tmp/out" "(the-release"
 	check "$lang: story show fits" fits "$tmp/out"
+	(cd "$tmp" && r new acme && rm acme.yaml)
+	check "$lang: new's message fits" fits "$tmp/out"
 done
 done_testing
