@@ -261,10 +261,10 @@ print_stories(const struct stats *r)
 	    "%lld rehearsals", (unsigned long)n), n);
 	/* TRANSLATORS: the %s pair puts "Stories" in bold; the last %s
 	   is "6 rehearsals". */
-	buf_printf(&b, ngettext("%sStories%s  %lld in your bank: %lld due, %lld never "
-	    "rehearsed; %s in the last 30 days\n", "%sStories%s  %lld in "
-	    "your bank: %lld due, %lld never rehearsed; %s in the last 30 "
-	    "days\n", (unsigned long)r->stories), "", "",
+	buf_printf(&b, ngettext("%sStories%s  %lld in your bank: %lld due, "
+	    "%lld never rehearsed; %s in the last 30 days\n", "%sStories%s  "
+	    "%lld in your bank: %lld due, %lld never rehearsed; %s in the "
+	    "last 30 days\n", (unsigned long)r->stories), "", "",
 	    (long long)r->stories, (long long)r->stories_due,
 	    (long long)r->stories_new, times);
 	print_labelled(b.data);
@@ -278,9 +278,9 @@ print_text(const struct stats *r, int64_t today, int64_t interview)
 
 	/* TRANSLATORS: the first %s pair puts "Cards" in bold. */
 	buf_printf(&b, ngettext("%sCards%s  %lld in all: %lld new, %lld "
-	    "learning, %lld mature, %lld leech, %lld suspended\n", "%sCards%s  %lld in "
-	    "all: %lld new, %lld learning, %lld mature, %lld leeches, %lld "
-	    "suspended\n", (unsigned long)r->leeches), "", "",
+	    "learning, %lld mature, %lld leech, %lld suspended\n",
+	    "%sCards%s  %lld in all: %lld new, %lld learning, %lld mature, "
+	    "%lld leeches, %lld suspended\n", (unsigned long)r->leeches), "", "",
 	    (long long)r->total, (long long)r->fresh,
 	    (long long)r->learning, (long long)r->mature,
 	    (long long)r->leeches, (long long)r->suspended);

@@ -67,5 +67,7 @@ for lc in C.UTF-8 nl_NL.UTF-8; do
 	check "$lang: story show fits" fits "$tmp/out"
 	(cd "$tmp" && r new acme && rm acme.yaml)
 	check "$lang: new's message fits" fits "$tmp/out"
+	r $T interview
+	check "$lang: interview fits" fits "$tmp/out"
 done
 done_testing
