@@ -69,5 +69,11 @@ for lc in C.UTF-8 nl_NL.UTF-8; do
 	check "$lang: new's message fits" fits "$tmp/out"
 	r $T interview
 	check "$lang: interview fits" fits "$tmp/out"
+	r --help
+	check "$lang: --help fits" fits "$tmp/out"
+	check "$lang: a synopsis goes on under its first column" \
+	    grep -qx "           \[--time-limit S\] \[--in-order\]" "$tmp/out"
+	r help mock
+	check "$lang: help mock fits" fits "$tmp/out"
 done
 done_testing
