@@ -75,5 +75,10 @@ for lc in C.UTF-8 nl_NL.UTF-8; do
 	    grep -qx "           \[--time-limit S\] \[--in-order\]" "$tmp/out"
 	r help mock
 	check "$lang: help mock fits" fits "$tmp/out"
+	r story competency/convince-colleague
+	check "$lang: the story template fits" fits "$tmp/template.txt"
+	rm "$tmp/template.txt"
+	r story new "A story of my own ($lang)"
+	check "$lang: a new story's template fits" fits "$tmp/template.txt"
 done
 done_testing
