@@ -75,6 +75,18 @@ for lc in C.UTF-8 nl_NL.UTF-8; do
 	    grep -qx "           \[--time-limit S\] \[--in-order\]" "$tmp/out"
 	r help mock
 	check "$lang: help mock fits" fits "$tmp/out"
+	# The drill's :help and :stats need no wrapping at 80 columns: the
+	# same lines as in a terminal of 200.
+	for cols in 80 200; do
+		printf '\n:help\n:stats\n' | COLUMNS=$cols r $T drill --new 2
+		sed -n '/^\(At a question\|Bij een vraag\)/,/^\[/p' "$tmp/out" \
+		    >"$tmp/help$cols"
+	done
+	check "$lang: the drill's :help and :stats are there" \
+	    grep -q ":hint" "$tmp/help80"
+	check "$lang: the drill's :help and :stats fit 80 columns unwrapped" \
+	    cmp -s "$tmp/help80" "$tmp/help200"
+	diff "$tmp/help80" "$tmp/help200" | sed 's/^/# /' || true
 	r story competency/convince-colleague
 	check "$lang: the story template fits" fits "$tmp/template.txt"
 	rm "$tmp/template.txt"
