@@ -12,7 +12,7 @@ cmd_help_exec(const struct options *o, int argc, char **argv)
 {
 	const struct cmd_entry *ce;
 	const char *u;
-	char *syn;
+	char *prefix;
 	size_t n;
 
 	(void)o;
@@ -28,9 +28,10 @@ cmd_help_exec(const struct options *o, int argc, char **argv)
 	/* A usage of several lines (story): one synopsis each. */
 	for (u = ce->usage; *u != '\0'; u += n + (u[n] == '\n')) {
 		n = strcspn(u, "\n");
-		syn = xstrndup(u, n);
-		printf(_("usage: rehearse %s %s\n"), ce->name, syn);
-		free(syn);
+		/* TRANSLATORS: what comes before a command's synopsis. */
+		prefix = xasprintf(_("usage: rehearse %s "), ce->name);
+		cmd_print_synopsis(stdout, prefix, u, n);
+		free(prefix);
 	}
 	printf(_("'rehearse %s' is described in rehearse(1).\n"), ce->name);
 	return EXIT_OK;

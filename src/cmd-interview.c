@@ -7,12 +7,15 @@
 #include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
+#include "term.h"
 #include "xmalloc.h"
 
 /* One date, and the decks that have it as their own ("acme, closing"). */
 static void
 show_day(int64_t d, const char *decks, int64_t today)
 {
+	struct buf b = { NULL, 0, 0 }, in = { NULL, 0, 0 };
+	struct buf out = { NULL, 0, 0 };
 	char day[DAY_BUFSZ], *what;
 	int64_t left = d - today;
 
@@ -21,17 +24,28 @@ show_day(int64_t d, const char *decks, int64_t today)
 	what = decks != NULL ? xasprintf(_("%s for %s"), day, decks) :
 	    xstrdup(day);
 	if (left > 0)
-		printf(ngettext("Interview on %s: in %lld day.\n",
+		buf_printf(&b, ngettext("Interview on %s: in %lld day.\n",
 		    "Interview on %s: in %lld days.\n", (unsigned long)left),
 		    what, (long long)left);
 	else if (left == 0)
-		printf(_("Interview on %s: today. Good luck!\n"), what);
+		buf_printf(&b, _("Interview on %s: today. Good luck!\n"),
+		    what);
 	else
-		printf(ngettext("Interview was on %s, %lld day ago (rehearse "
-		    "interview --clear).\n", "Interview was on %s, %lld days "
-		    "ago (rehearse interview --clear).\n",
+		buf_printf(&b, ngettext("Interview was on %s, %lld day ago "
+		    "(rehearse interview --clear).\n", "Interview was on %s, "
+		    "%lld days ago (rehearse interview --clear).\n",
 		    (unsigned long)-left), what, (long long)-left);
 	free(what);
+	/* Many decks wrap between words, under the text after "Interview". */
+	if ((int)term_display_width(b.data) - 1 > term_width()) {
+		buf_printf(&in, "  %s", b.data);
+		term_wrap(&out, in.data, term_width(), 0);
+		fputs(out.data + 2, stdout);
+	} else
+		fputs(b.data, stdout);
+	buf_free(&b);
+	buf_free(&in);
+	buf_free(&out);
 }
 
 /* A JSON array of deck ids as a list to read: ["a","b"] becomes "a, b". */

@@ -11,6 +11,7 @@
 #include "deck.h"
 #include "i18n.h"
 #include "rehearse.h"
+#include "term.h"
 
 /* The template with the deck id and the title line put in. */
 static void
@@ -76,7 +77,7 @@ cmd_new_exec(const struct options *o, int argc, char **argv)
 	const struct new_template *t;
 	const char *deck = argv[0];
 	struct buf title = { NULL, 0, 0 }, out = { NULL, 0, 0 };
-	char *path = NULL, *def = NULL;
+	char *path = NULL, *def = NULL, *said = NULL;
 	int rc;
 
 	(void)argc;
@@ -95,11 +96,16 @@ cmd_new_exec(const struct options *o, int argc, char **argv)
 	}
 	fill(&out, t, deck, &title);
 	path = xasprintf("%s.yaml", deck);
-	if ((rc = create(path, &out)) == EXIT_OK)
-		printf(_("%s: written; fill in the backs of its cards, then "
-		    "'rehearse lint %s' and 'rehearse import %s'\n"), path,
-		    path, path);
+	if ((rc = create(path, &out)) == EXIT_OK) {
+		/* TRANSLATORS: the two commands stay on lines of their own,
+		   so that they can be copied whole. */
+		said = xasprintf(_("%s: written. Fill in the backs of its "
+		    "cards, then:\n  rehearse lint %s\n  rehearse import %s\n"),
+		    path, path, path);
+		term_print_wrapped(stdout, said, 0);
+	}
 out:
+	free(said);
 	free(def);
 	free(path);
 	buf_free(&title);

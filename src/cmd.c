@@ -43,24 +43,49 @@ cmd_usage(FILE *fp)
 {
 	int i;
 	const char *u;
+	char *prefix;
 	size_t n;
 
 	/* TRANSLATORS: PATH, YYYY-MM-DD, COMMAND and ARGS stay as they are. */
 	fputs(_("usage: rehearse [--db PATH] [--today YYYY-MM-DD] "
 	    "[COMMAND [ARGS]]\n\ncommands:\n"), fp);
-	for (i = 0; cmd_table[i] != NULL; i++)
+	for (i = 0; cmd_table[i] != NULL; i++) {
+		prefix = xasprintf("  %-8s ", cmd_table[i]->name);
 		/* A usage of several lines (story) repeats the name on each. */
 		for (u = cmd_table[i]->usage; *u != '\0';
 		    u += n + (u[n] == '\n')) {
 			n = strcspn(u, "\n");
-			fprintf(fp, "  %-8s %.*s\n", cmd_table[i]->name, (int)n,
-			    u);
+			cmd_print_synopsis(fp, prefix, u, n);
 		}
-	fputs(_("\nWith no command, drills the cards due today "
+		free(prefix);
+	}
+	fputs(_("\nWith no command, drills the cards due today\n"
 	    "(first run: imports the bundled decks).\n"
 	    "Common options: --db PATH, --today YYYY-MM-DD, --json, "
 	    "-h/--help, -V/--version.\n"
 	    "See rehearse(1) and rehearse-deck(5).\n"), fp);
+}
+
+void
+cmd_print_synopsis(FILE *fp, const char *prefix, const char *syn, size_t n)
+{
+	struct buf in = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+	int hang = (int)term_display_width(prefix), depth = 0;
+	size_t i;
+
+	/* A blank inside brackets is held as \1 while wrapping: no break. */
+	for (i = 0; i < n; i++) {
+		depth += syn[i] == '[' ? 1 : syn[i] == ']' ? -1 : 0;
+		buf_addc(&in, syn[i] == ' ' && depth > 0 ? '\1' : syn[i]);
+	}
+	buf_addc(&in, '\n');
+	term_wrap(&out, in.data, term_width(), hang);
+	for (i = 0; i < out.len; i++)
+		if (out.data[i] == '\1')
+			out.data[i] = ' ';
+	fprintf(fp, "%s%s", prefix, out.data + hang);
+	buf_free(&in);
+	buf_free(&out);
 }
 
 int

@@ -294,6 +294,7 @@ main(int argc, char **argv)
 	}
 	/* COMMAND --help is help COMMAND; without a command, every one. */
 	if (help) {
+		term_init();		/* its width, to wrap the synopses */
 		if (optind < argc && cmd_find(argv[optind]) != NULL)
 			return cmd_find("help")->exec(&o, 1, argv + optind);
 		cmd_usage(stdout);

@@ -106,6 +106,11 @@ extern const struct cmd_entry cmd_mock_entry;
 int	cmd_usage_error(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* What --help and 'rehearse help' print: the synopsis and the commands. */
 void	cmd_usage(FILE *);
+/*
+ * The first n bytes of a synopsis after prefix ("  drill    "), wrapped
+ * to the terminal under the synopsis's first column, never inside [...].
+ */
+void	cmd_print_synopsis(FILE *, const char *prefix, const char *, size_t n);
 
 /*
  * The path of name in the data directory, which is created (mode 0700)

@@ -98,6 +98,7 @@ print_activity(const int64_t *reviews)
 	static const char *const levels[] = { "▁", "▂", "▃", "▄", "▅", "▆",
 	    "▇", "█" };
 	static const char ascii[] = ".:-=+*#@";
+	struct buf sum = { NULL, 0, 0 }, line = { NULL, 0, 0 };
 	int64_t total = 0, max = most(reviews, STATS_RECENT);
 	int i, k;
 
@@ -115,10 +116,45 @@ print_activity(const int64_t *reviews)
 		else
 			putchar(ascii[k > 7 ? 7 : k]);
 	}
-	fputs("  ", stdout);
 	/* TRANSLATORS: "first sightings": a new card's first grade. */
-	printf(_("%lld in all (first sightings too), most %lld in a day\n"),
-	    (long long)total, (long long)max);
+	buf_printf(&sum, _("%lld in all (first sightings too), most %lld in a "
+	    "day\n"), (long long)total, (long long)max);
+	/* Beside the 30 days when it fits, else under them. */
+	if (2 + STATS_RECENT + 2 + (int)term_display_width(sum.data) - 1 <=
+	    term_width())
+		printf("  %s", sum.data);
+	else {
+		putchar('\n');
+		buf_printf(&line, "  %s", sum.data);
+		buf_reset(&sum);
+		term_wrap(&sum, line.data, term_width(), 0);
+		fputs(sum.data, stdout);
+	}
+	buf_free(&sum);
+	buf_free(&line);
+}
+
+/*
+ * A line (ending in '\n') whose first word is a bold label, wrapped to
+ * the terminal between words when it is too wide, its continuation lines
+ * two columns in.
+ */
+static void
+print_labelled(const char *text)
+{
+	struct buf in = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+	const char *s = text;
+	size_t n;
+
+	if ((int)term_display_width(text) - 1 > term_width()) {
+		buf_printf(&in, "  %s", text);
+		term_wrap(&out, in.data, term_width(), 0);
+		s = out.data + 2;
+	}
+	n = strcspn(s, " ");
+	printf("%s%.*s%s%s", term_bold(), (int)n, s, term_reset(), s + n);
+	buf_free(&in);
+	buf_free(&out);
 }
 
 /* The label padded to 7 columns by display width (more when wider). */
@@ -215,6 +251,7 @@ print_streak(const struct stats *r)
 static void
 print_stories(const struct stats *r)
 {
+	struct buf b = { NULL, 0, 0 };
 	char times[64];
 	long long n = r->rehearsals;
 
@@ -224,25 +261,31 @@ print_stories(const struct stats *r)
 	    "%lld rehearsals", (unsigned long)n), n);
 	/* TRANSLATORS: the %s pair puts "Stories" in bold; the last %s
 	   is "6 rehearsals". */
-	printf(ngettext("%sStories%s  %lld in your bank: %lld due, %lld never "
-	    "rehearsed; %s in the last 30 days\n", "%sStories%s  %lld in "
-	    "your bank: %lld due, %lld never rehearsed; %s in the last 30 "
-	    "days\n", (unsigned long)r->stories), term_bold(), term_reset(),
+	buf_printf(&b, ngettext("%sStories%s  %lld in your bank: %lld due, "
+	    "%lld never rehearsed; %s in the last 30 days\n", "%sStories%s  "
+	    "%lld in your bank: %lld due, %lld never rehearsed; %s in the "
+	    "last 30 days\n", (unsigned long)r->stories), "", "",
 	    (long long)r->stories, (long long)r->stories_due,
 	    (long long)r->stories_new, times);
+	print_labelled(b.data);
+	buf_free(&b);
 }
 
 static void
 print_text(const struct stats *r, int64_t today, int64_t interview)
 {
+	struct buf b = { NULL, 0, 0 };
+
 	/* TRANSLATORS: the first %s pair puts "Cards" in bold. */
-	printf(ngettext("%sCards%s  %lld in all: %lld new, %lld learning, "
-	    "%lld mature, %lld leech, %lld suspended\n", "%sCards%s  %lld in "
-	    "all: %lld new, %lld learning, %lld mature, %lld leeches, %lld "
-	    "suspended\n", (unsigned long)r->leeches), term_bold(),
-	    term_reset(), (long long)r->total, (long long)r->fresh,
+	buf_printf(&b, ngettext("%sCards%s  %lld in all: %lld new, %lld "
+	    "learning, %lld mature, %lld leech, %lld suspended\n",
+	    "%sCards%s  %lld in all: %lld new, %lld learning, %lld mature, "
+	    "%lld leeches, %lld suspended\n", (unsigned long)r->leeches), "", "",
+	    (long long)r->total, (long long)r->fresh,
 	    (long long)r->learning, (long long)r->mature,
 	    (long long)r->leeches, (long long)r->suspended);
+	print_labelled(b.data);
+	buf_free(&b);
 	print_stories(r);
 	if (interview != SCHED_NEW_DUE)
 		print_interview(interview, today);

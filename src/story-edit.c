@@ -26,18 +26,25 @@ struct edit {
 	bool			 linked;	/* linked to card already */
 };
 
-/* Every line of text (the last need not end in '\n') as a '#' comment. */
+/*
+ * Every line of text (the last need not end in '\n') as a '#' comment,
+ * wrapped between words to the terminal, at most 80 columns with the '#'.
+ */
 static void
 comment_lines(struct buf *b, const char *text)
 {
+	struct buf w = { NULL, 0, 0 };
+	int width = term_width() < 80 ? term_width() : 80;
 	size_t n;
 
-	for (; *text != '\0'; text += n + (text[n] == '\n')) {
+	term_wrap(&w, text, width - 2, 0);
+	for (text = w.data; *text != '\0'; text += n + (text[n] == '\n')) {
 		n = strcspn(text, "\n");
 		buf_adds(b, "# ");
 		buf_add(b, text, n);
 		buf_addc(b, '\n');
 	}
+	buf_free(&w);
 }
 
 /*
@@ -57,8 +64,8 @@ template(const struct edit *e)
 	if (e->card != NULL)
 		/* TRANSLATORS: each line becomes a comment ("# ") in the
 		   file; keep the line breaks short of 70 columns. */
-		intro = xasprintf(_("Your story for %s/%s.  Write under each "
-		    "heading; lines starting\nwith '# ' are dropped, and the "
+		intro = xasprintf(_("Your story for %s/%s.\nWrite under each "
+		    "heading; lines starting with '# ' are dropped,\nand the "
 		    "title and tags may be changed here.\nSave an empty file "
 		    "to take the story off this card.\n"), e->card->deck,
 		    e->card->id);

@@ -72,6 +72,34 @@ add_rehearsals(struct buf *b, const struct story_rec *r)
 		    day_format(r->st.due, due));
 }
 
+/*
+ * The heading: the title in bold, its id in brackets after it, wrapped
+ * between words when the terminal is too narrow for them on one line.
+ */
+static void
+add_title(struct buf *b, const char *title, const char *slug)
+{
+	struct buf line = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+	size_t left, i;
+
+	buf_printf(&line, "%s (%s)\n", title, slug);
+	term_wrap(&out, line.data, term_width(), 0);
+	/* The bold ends after the title's last character, wherever it went. */
+	for (left = 0, i = 0; title[i] != '\0'; i++)
+		left += title[i] != ' ';
+	buf_adds(b, term_bold());
+	if (left == 0)
+		buf_adds(b, term_reset());
+	for (i = 0; i < out.len; i++) {
+		buf_addc(b, out.data[i]);
+		if (left > 0 && out.data[i] != ' ' && out.data[i] != '\n' &&
+		    --left == 0)
+			buf_adds(b, term_reset());
+	}
+	buf_free(&line);
+	buf_free(&out);
+}
+
 int
 story_show(struct store *st, const struct story_rec *r, bool json)
 {
@@ -91,8 +119,7 @@ story_show(struct store *st, const struct story_rec *r, bool json)
 		return story_fail(st);
 	}
 	title = term_safe(r->title);
-	buf_printf(&b, "%s%s%s (%s)\n", term_bold(), title, term_reset(),
-	    r->slug);
+	add_title(&b, title, r->slug);
 	free(title);
 	if (r->tags != NULL) {
 		text = term_safe(r->tags);

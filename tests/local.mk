@@ -29,6 +29,7 @@ cli_tests = \
 	tests/cli/story-tty.sh \
 	tests/cli/story-width.sh \
 	tests/cli/story-file.sh \
+	tests/cli/widths.sh \
 	tests/cli/transcripts.sh
 
 # Expect scripts that are not transcripts.  The drill's sessions, piped

@@ -6,11 +6,12 @@ page1="$top_srcdir/doc/rehearse.1"
 page5="$top_srcdir/doc/rehearse-deck.5"
 
 # The commands as --help lists them: the first word of each line under
-# "commands:", up to the blank line after them.
+# "commands:", up to the blank line after them (a synopsis's
+# continuation lines start further in).
 run --help
 check_rc "--help" 0
 commands=$(sed -n '/^commands:$/,/^$/p' "$tmp/out" |
-    awk 'NF > 0 && $1 != "commands:" { print $1 }')
+    awk '/^  [^ ]/ { print $1 }')
 # The long options as main.c declares them to getopt_long.
 options=$(sed -n '/long_options\[\] = {/,/^};/p' "$top_srcdir/src/main.c" |
     sed -n 's/^[[:space:]]*{ "\([a-z][a-z-]*\)",.*/\1/p')

@@ -17,7 +17,8 @@ in_work new acme
 check_rc "new acme" 0
 check "acme.yaml is written in the current directory" test -f "$work/acme.yaml"
 check "it says what to do next" has "$tmp/out" \
-    "acme.yaml: written; fill in the backs of its cards, then 'rehearse lint acme.yaml'"
+    "acme.yaml: written. Fill in the backs of its cards, then:"
+check "the commands on lines of their own" grep -qx "  rehearse lint acme.yaml" "$tmp/out"
 check "the deck id is the one given" grep -qx "deck: acme" "$work/acme.yaml"
 check "English by default in the C locale" grep -qx "language: en" \
     "$work/acme.yaml"

@@ -114,7 +114,8 @@ check "said" has "$tmp/err" "drill --stories: option --lang does not apply to th
 run --today 2026-09-08 stats --json
 check "stats --json: the stories" json 'j["stories"] == {"total": 3, "due": 2, "new": 0, "rehearsals": 10}'
 run --today 2026-09-08 stats
-check "stats: a line for them" has "$tmp/out" "Stories  3 in your bank: 2 due, 0 never rehearsed; 10 rehearsals in the last 30 days"
+check "stats: a line for them" has "$tmp/out" "Stories  3 in your bank: 2 due, 0 never rehearsed; 10 rehearsals in the last"
+check "stats: wrapped to 80 columns under the text" grep -qx "  30 days" "$tmp/out"
 run --today 2026-09-08 stats sample --json
 check "stats DECK: the stories of its cards" json 'j["stories"]["total"] == 1'
 
