@@ -320,10 +320,12 @@ print_short(const struct stats *r, int64_t today, int64_t interview)
 	    "%lld learning, %lld mature.\n", (unsigned long)r->total),
 	    (long long)r->total, (long long)r->fresh, (long long)r->learning,
 	    (long long)r->mature);
-	/* The new cards a drill takes are not due: said, so as not to clash. */
-	buf_printf(&b, _("Today: %lld graded, %lld reviews still due (new "
-	    "cards not counted); tomorrow %lld due, the 7 days after today "
-	    "%lld.\n"),
+	/*
+	 * Reviews: the new cards a drill takes are not due, said so as not
+	 * to clash with the drill's count.  One line at 80 columns.
+	 */
+	buf_printf(&b, _("Today: %lld graded, %lld reviews still due; "
+	    "tomorrow %lld, the 7 days after %lld.\n"),
 	    (long long)r->reviews[STATS_RECENT - 1], (long long)r->due[0],
 	    (long long)r->due[1], (long long)week);
 	if (back > 0)
