@@ -682,8 +682,8 @@ height_check(struct ctx *c, const struct card *k)
 
 /*
  * The words each back "rehearse new" writes for you to fill in begins
- * with, in every language it writes (new-template.c): a card still
- * holding them is not yours yet.
+ * with, in every language it writes (new-template.c), up to the ':' or
+ * ',' that follows them there: a card still holding them is not yours.
  */
 static const char *const placeholders[] = { "Write here", "Schrijf hier" };
 
@@ -698,7 +698,9 @@ placeholder(const struct card *k, enum card_key key)
 		return NULL;
 	t += strspn(t, " \t\n");
 	for (i = 0; i < sizeof placeholders / sizeof *placeholders; i++)
-		if (strncmp(t, placeholders[i], strlen(placeholders[i])) == 0)
+		if (strncmp(t, placeholders[i], strlen(placeholders[i])) == 0 &&
+		    strchr(":,", t[strlen(placeholders[i])]) != NULL &&
+		    t[strlen(placeholders[i])] != '\0')
 			return placeholders[i];
 	return NULL;
 }

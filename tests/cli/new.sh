@@ -125,4 +125,20 @@ in_work new zeta --title "$(printf 'caf\351')"
 check_rc "a title that is not UTF-8" 2
 check "no file then" test ! -e "$work/zeta.yaml"
 
+# Only the starter's own words, up to their ':' or ',', are its placeholder.
+cat >"$tmp/own.yaml" <<'YAML'
+deck: own
+cards:
+  - id: one
+    front: What do you write on the whiteboard?
+    back: Write here the three steps, then explain them.
+  - id: two
+    front: Still to fill in?
+    back: "Write here: the figures."
+YAML
+run lint "$tmp/own.yaml"
+check "a back that only begins with the same words is not flagged" \
+    hasnt "$tmp/err" "own.yaml:5:"
+check "the starter's 'Write here:' is" has "$tmp/err" "own.yaml:8:11: warning: 'back' still holds the starter deck's placeholder"
+
 done_testing
