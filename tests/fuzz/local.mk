@@ -6,6 +6,12 @@
 
 FUZZ_SECONDS = 60
 FUZZ_CONVERT_SECONDS = 10
+# At most this many inputs each (-1: no limit, the time decides).  With
+# FUZZ_FLAGS=-seed=N, a run count gives the same inputs every time: what
+# CI runs, so that a landing never depends on luck; time-bound runs with
+# a random seed are for exploring.
+FUZZ_RUNS = -1
+FUZZ_CONVERT_RUNS = -1
 # More libFuzzer options, e.g. make fuzz FUZZ_FLAGS='-jobs=2 -workers=2'.
 FUZZ_FLAGS =
 
@@ -82,7 +88,7 @@ fuzz-deck-run: tests/fuzz/fuzz-deck$(EXEEXT)
 	ASAN_OPTIONS=detect_leaks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  tests/fuzz/fuzz-deck$(EXEEXT) -max_total_time=$(FUZZ_SECONDS) \
-	  -timeout=10 -print_final_stats=1 \
+	  -runs=$(FUZZ_RUNS) -timeout=10 -print_final_stats=1 \
 	  -dict=$(srcdir)/tests/fuzz/yaml.dict -artifact_prefix=tests/fuzz/artifacts/ \
 	  $(FUZZ_FLAGS) tests/fuzz/corpus
 
@@ -105,7 +111,8 @@ fuzz-convert: fuzz-deck-run tests/fuzz/fuzz-convert-md$(EXEEXT) \
 	  ASAN_OPTIONS=detect_leaks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    tests/fuzz/fuzz-convert-$$r$(EXEEXT) \
-	    -max_total_time=$(FUZZ_CONVERT_SECONDS) -timeout=10 \
+	    -max_total_time=$(FUZZ_CONVERT_SECONDS) \
+	    -runs=$(FUZZ_CONVERT_RUNS) -timeout=10 \
 	    -max_len=4096 -print_final_stats=1 \
 	    -dict=$(srcdir)/tests/fuzz/convert.dict \
 	    -artifact_prefix=tests/fuzz/artifacts/ $(FUZZ_FLAGS) \
@@ -122,7 +129,7 @@ fuzz-story-run: tests/fuzz/fuzz-story$(EXEEXT)
 	ASAN_OPTIONS=detect_leaks=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  tests/fuzz/fuzz-story$(EXEEXT) -max_total_time=$(FUZZ_SECONDS) \
-	  -timeout=10 -print_final_stats=1 \
+	  -runs=$(FUZZ_RUNS) -timeout=10 -print_final_stats=1 \
 	  -dict=$(srcdir)/tests/fuzz/story.dict \
 	  -artifact_prefix=tests/fuzz/artifacts/story- \
 	  $(FUZZ_FLAGS) tests/fuzz/corpus-story
