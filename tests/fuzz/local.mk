@@ -7,9 +7,10 @@
 FUZZ_SECONDS = 60
 FUZZ_CONVERT_SECONDS = 10
 # At most this many inputs each (-1: no limit, the time decides).  With
-# FUZZ_FLAGS=-seed=N, a run count gives the same inputs every time: what
-# CI runs, so that a landing never depends on luck; time-bound runs with
-# a random seed are for exploring.
+# FUZZ_FLAGS=-seed=N, a run count gives nearly the same inputs every time
+# (libFuzzer is not strictly reproducible): what CI runs, so that a
+# landing hardly depends on luck; time-bound runs with a random seed are
+# for exploring.
 FUZZ_RUNS = -1
 FUZZ_CONVERT_RUNS = -1
 # More libFuzzer options, e.g. make fuzz FUZZ_FLAGS='-jobs=2 -workers=2'.
