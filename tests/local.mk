@@ -78,12 +78,14 @@ tests_unit_test_sched_CFLAGS = $(unit_cflags)
 tests_unit_test_sched_LDADD = $(unit_ldadd) -lm
 
 # The store on its own, against a database broken under it.
-tests_unit_test_store_SOURCES = tests/unit/test-store.c
+tests_unit_test_store_SOURCES = tests/unit/test-store.c \
+	tests/unit/store-fixture.h
 tests_unit_test_store_CFLAGS = $(unit_cflags) $(SQLITE_CFLAGS)
 tests_unit_test_store_LDADD = $(unit_ldadd) $(SQLITE_LIBS) -lm
 
 # The story bank: its text rules, and its records in a real database.
-tests_unit_test_story_SOURCES = tests/unit/test-story.c
+tests_unit_test_story_SOURCES = tests/unit/test-story.c \
+	tests/unit/store-fixture.h
 tests_unit_test_story_CFLAGS = $(unit_cflags) $(SQLITE_CFLAGS)
 tests_unit_test_story_LDADD = $(unit_ldadd) $(SQLITE_LIBS) -lm
 

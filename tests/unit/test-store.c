@@ -15,77 +15,26 @@
 
 #include "sched.h"
 #include "store.h"
+#include "store-fixture.h"
 
 /*
  * A fresh database in a directory of its own: deck a, card c1 graded
  * (due on day 100), card c2 new.
  */
-struct fixture {
-	char		 dir[PATH_MAX];
-	char		 path[PATH_MAX + 16];
-	struct store	*st;
-};
-
 #define DUE_DAY 100
-
-/*
- * Run sql through a second connection, as another program would: how a
- * test breaks the database under an open store.  A statement the store
- * prepared before then fails at its next step, when SQLite prepares it
- * again against the changed schema.
- */
-static void
-side_exec(const struct fixture *f, const char *sql)
-{
-	sqlite3 *db;
-	char *err = NULL;
-
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
-		fail_msg("%s: %s", sql, err);
-	sqlite3_close(db);
-}
 
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
-	char *err;
-
-	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "%s/test-store.XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/rehearse.db", f->dir);
-	f->st = store_open(f->path, &err);
-	if (f->st == NULL)
-		fail_msg("%s", err);
-	side_exec(f, "INSERT INTO deck (id, title) VALUES ('a', 'A');"
+	struct fixture *f = fixture_new("test-store",
+	    "INSERT INTO deck (id, title) VALUES ('a', 'A');"
 	    "INSERT INTO card (deck, id, pos, kind, front, back) VALUES"
 	    " ('a', 'c1', 0, 'recall', 'one?', '1'),"
 	    " ('a', 'c2', 1, 'recall', 'two?', '2');"
 	    "INSERT INTO state (deck, card, reps, interval, ef, due, lapses,"
 	    " last_day) VALUES ('a', 'c1', 1, 1, 2.5, 100, 0, 99);");
+
 	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	const char *const ext[] = { "", "-wal", "-shm" };
-	char path[PATH_MAX + 32];
-	size_t i;
-
-	store_close(f->st);
-	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-		snprintf(path, sizeof path, "%s%s", f->path, ext[i]);
-		unlink(path);
-	}
-	rmdir(f->dir);
-	free(f);
 	return 0;
 }
 

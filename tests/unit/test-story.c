@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "store-fixture.h"
 #include "store-story.h"
 #include "story-text.h"
 
@@ -273,54 +274,13 @@ test_tags(void **state)
 }
 
 /* The store: a fresh database with one deck of two cards. */
-struct fixture {
-	char		 dir[PATH_MAX];
-	char		 path[PATH_MAX + 16];
-	struct store	*st;
-};
-
 static int
 setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-	const char *tmp = getenv("TMPDIR");
-	sqlite3 *db;
-	char *err;
-
-	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "%s/test-story.XXXXXX",
-	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->path, sizeof f->path, "%s/rehearse.db", f->dir);
-	f->st = store_open(f->path, &err);
-	if (f->st == NULL)
-		fail_msg("%s", err);
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "INSERT INTO deck (id) VALUES ('a');"
+	*state = fixture_new("test-story", "INSERT INTO deck (id) VALUES ('a');"
 	    "INSERT INTO card (deck, id, pos, kind, front, back) VALUES"
 	    " ('a', 'c1', 0, 'practice', 'one?', '1'),"
-	    " ('a', 'c2', 1, 'practice', 'two?', '2');", NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(db);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-	const char *const ext[] = { "", "-wal", "-shm" };
-	char path[PATH_MAX + 32];
-	size_t i;
-
-	store_close(f->st);
-	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
-		snprintf(path, sizeof path, "%s%s", f->path, ext[i]);
-		unlink(path);
-	}
-	rmdir(f->dir);
-	free(f);
+	    " ('a', 'c2', 1, 'practice', 'two?', '2');");
 	return 0;
 }
 
